@@ -1,0 +1,280 @@
+//! The catalog as expansion needs it, lowered from the syntax; lowering is where every
+//! rule is checked, and every mistake is reported before anything is generated.
+
+use std::collections::BTreeMap;
+
+use proc_macro2::{Span, TokenStream};
+use quote::{format_ident, quote};
+use syn::{Attribute, Ident, Lit, LitStr, Path, Visibility};
+
+use super::ast::{CatalogDef, CodeDef, SectionDef, SettingKey};
+use crate::shared::code::{camel_case, shape_error, slug, status_error, type_base_error};
+use crate::shared::ctxt::Ctxt;
+use crate::shared::suggest::did_you_mean;
+
+const DEFAULT_TYPE_BASE: &str = "/problems/";
+const MEANING: &str = "meaning";
+const HANDLING: &str = "handling";
+
+pub struct Catalog<'a> {
+    pub attrs: &'a [Attribute],
+    pub vis: &'a Visibility,
+    pub ident: &'a Ident,
+    pub krate: TokenStream,
+    pub type_base: String,
+    pub sections: Vec<Section<'a>>,
+}
+
+pub struct Section<'a> {
+    pub name: String,
+    pub codes: Vec<Code<'a>>,
+}
+
+pub struct Code<'a> {
+    pub code: String,
+    /// The token the code was written as; the associated const carries its span.
+    pub ident: &'a Ident,
+    pub variant: Ident,
+    pub status: u16,
+    pub meaning: String,
+    pub handling: String,
+    pub docs: Vec<&'a Attribute>,
+}
+
+impl Code<'_> {
+    pub fn type_uri(&self, base: &str) -> String {
+        format!("{base}{}", slug(&self.code))
+    }
+}
+
+impl<'a> Catalog<'a> {
+    pub fn from_ast(cx: &Ctxt, def: &'a CatalogDef) -> Catalog<'a> {
+        let mut type_base = None;
+        let mut krate = None;
+        let mut seen: BTreeMap<&str, Span> = BTreeMap::new();
+        for setting in &def.settings {
+            let name = setting.key.name();
+            if let Some(first) = seen.get(name) {
+                cx.error_at(setting.key.span(), format!("`{name}` is set twice; remove one"));
+                cx.error_at(*first, format!("`{name}` is first set here"));
+                continue;
+            }
+            seen.insert(name, setting.key.span());
+            let Lit::Str(value) = &setting.value else {
+                cx.error_spanned_by(&setting.value, format!("`{name}` takes a string: `{name} = \"…\";`"));
+                continue;
+            };
+            match setting.key {
+                SettingKey::TypeBase(_) => {
+                    if let Some(message) = type_base_error(&value.value()) {
+                        cx.error_spanned_by(value, message);
+                    }
+                    type_base = Some(value.value());
+                }
+                SettingKey::Crate(_) => match value.parse::<Path>() {
+                    Ok(path) => krate = Some(quote!(#path)),
+                    Err(_) => cx.error_spanned_by(
+                        value,
+                        "`crate` takes the path of the problem_codes crate, e.g. `crate = \"::my_api::problem_codes\";`",
+                    ),
+                },
+            }
+        }
+
+        if def.sections.is_empty() {
+            cx.error_at(
+                def.ident.span(),
+                format!(
+                    "catalog `{}` has no codes; add a section: `section \"Name\" {{ CODE = 400 {{ meaning: \"…\" }} }}`",
+                    def.ident
+                ),
+            );
+        }
+        let mut section_names: BTreeMap<String, Span> = BTreeMap::new();
+        let mut codes: BTreeMap<String, Span> = BTreeMap::new();
+        let mut variants: BTreeMap<String, &Ident> = BTreeMap::new();
+        let sections = def
+            .sections
+            .iter()
+            .map(|section| {
+                let name = section.name.value();
+                if name.trim().is_empty() {
+                    cx.error_spanned_by(&section.name, "a section needs a name, e.g. `section \"Auth\"`");
+                } else if let Some(first) = section_names.get(&name) {
+                    cx.error_spanned_by(
+                        &section.name,
+                        format!("section \"{name}\" is declared twice; put its codes in one section"),
+                    );
+                    cx.error_at(*first, format!("section \"{name}\" is first declared here"));
+                } else {
+                    section_names.insert(name.clone(), section.name.span());
+                }
+                check_section_attrs(cx, section);
+                if section.codes.is_empty() {
+                    cx.error_at(
+                        section.keyword,
+                        format!("section \"{name}\" has no codes; add one or remove the section"),
+                    );
+                }
+                let codes = section
+                    .codes
+                    .iter()
+                    .map(|code| lower_code(cx, code, &mut codes, &mut variants))
+                    .collect();
+                Section { name, codes }
+            })
+            .collect();
+        Catalog {
+            attrs: &def.attrs,
+            vis: &def.vis,
+            ident: &def.ident,
+            krate: krate.unwrap_or_else(|| quote!(::problem_codes)),
+            type_base: type_base.unwrap_or_else(|| DEFAULT_TYPE_BASE.to_owned()),
+            sections,
+        }
+    }
+
+    pub fn codes(&self) -> impl Iterator<Item = &Code<'a>> {
+        self.sections.iter().flat_map(|section| &section.codes)
+    }
+}
+
+fn check_section_attrs(cx: &Ctxt, section: &SectionDef) {
+    for attr in &section.attrs {
+        if !attr.path().is_ident("doc") {
+            cx.error_spanned_by(attr, "a section takes only doc comments");
+        }
+    }
+}
+
+fn lower_code<'a>(
+    cx: &Ctxt,
+    def: &'a CodeDef,
+    codes: &mut BTreeMap<String, Span>,
+    variants: &mut BTreeMap<String, &'a Ident>,
+) -> Code<'a> {
+    let code = def.ident.to_string();
+    if let Some(message) = shape_error(&code) {
+        cx.error_at(def.ident.span(), message);
+    }
+    if let Some(first) = codes.get(&code) {
+        cx.error_at(
+            def.ident.span(),
+            format!("code `{code}` is declared twice; a code has one status and one meaning"),
+        );
+        cx.error_at(*first, format!("`{code}` is first declared here"));
+    } else {
+        codes.insert(code.clone(), def.ident.span());
+        let variant = camel_case(&code);
+        if let Some(other) = variants.get(&variant) {
+            cx.error_at(
+                def.ident.span(),
+                format!("codes `{other}` and `{code}` both become the variant `{variant}`; rename one"),
+            );
+        } else {
+            variants.insert(variant, &def.ident);
+        }
+    }
+
+    let status = match &def.status {
+        Lit::Int(lit) => match lit.base10_parse::<u64>() {
+            Ok(value) => match status_error(value) {
+                None => u16::try_from(value).unwrap_or(500),
+                Some(message) => {
+                    cx.error_spanned_by(lit, message);
+                    500
+                }
+            },
+            Err(_) => {
+                cx.error_spanned_by(lit, "a status is a whole number such as 404");
+                500
+            }
+        },
+        Lit::Str(lit) => {
+            cx.error_spanned_by(
+                lit,
+                format!("a status is a number, not a string: `{code} = {}`", lit.value().trim()),
+            );
+            500
+        }
+        other => {
+            cx.error_spanned_by(other, "a status is a number such as 404");
+            500
+        }
+    };
+
+    let mut meaning: Option<LitStr> = None;
+    let mut handling: Option<LitStr> = None;
+    for field in &def.fields {
+        let key = field.key.to_string();
+        let slot = match key.as_str() {
+            MEANING => &mut meaning,
+            HANDLING => &mut handling,
+            _ => {
+                cx.error_at(
+                    field.key.span(),
+                    format!(
+                        "unknown code field `{key}`{}",
+                        match did_you_mean(&key, [MEANING, HANDLING]) {
+                            hint if hint.is_empty() => "; a code has `meaning` and `handling`".to_owned(),
+                            hint => hint,
+                        }
+                    ),
+                );
+                continue;
+            }
+        };
+        let Lit::Str(value) = &field.value else {
+            cx.error_spanned_by(&field.value, format!("`{key}` takes a string: `{key}: \"…\"`"));
+            continue;
+        };
+        if let Some(first) = slot {
+            cx.error_at(field.key.span(), format!("`{key}` is given twice; remove one"));
+            cx.error_at(first.span(), format!("`{key}` is first given here"));
+        } else {
+            *slot = Some(value.clone());
+        }
+    }
+    match &meaning {
+        None => cx.error_at(
+            def.ident.span(),
+            format!("code `{code}` needs a `meaning`: what the code means, in a few words"),
+        ),
+        Some(lit) if lit.value().trim().is_empty() => {
+            cx.error_spanned_by(lit, "`meaning` cannot be empty: it is the problem's title");
+        }
+        Some(_) => {}
+    }
+
+    let mut docs = Vec::new();
+    for attr in &def.attrs {
+        if attr.path().is_ident("doc") {
+            docs.push(attr);
+        } else {
+            cx.error_spanned_by(attr, "a code takes only doc comments");
+        }
+    }
+
+    Code {
+        variant: variant_ident(&code, def.ident.span()),
+        code,
+        ident: &def.ident,
+        status,
+        meaning: meaning.map(|lit| lit.value()).unwrap_or_default(),
+        handling: handling.map(|lit| lit.value()).unwrap_or_default(),
+        docs,
+    }
+}
+
+/// The variant for a code; a placeholder when the code is malformed (already an error),
+/// since an identifier cannot be built from every string.
+fn variant_ident(code: &str, span: Span) -> Ident {
+    let name = camel_case(code);
+    let valid = name.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+        && name.chars().all(|c| c.is_ascii_alphanumeric());
+    if valid {
+        format_ident!("{}", name, span = span)
+    } else {
+        format_ident!("__InvalidCode", span = span)
+    }
+}

@@ -1,0 +1,239 @@
+//! Rules across attributes and variants, checked after parsing: every mistake is
+//! reported, each on the token at fault.
+
+use std::collections::BTreeMap;
+
+use proc_macro2::Span;
+use syn::Member;
+
+use super::ast::{Input, Variant};
+use super::fmt;
+use crate::shared::code::{shape_error, status_error, type_base_error};
+use crate::shared::ctxt::Ctxt;
+
+/// The extension names the runtime writes itself besides the standard members.
+const RETRY_AFTER_MEMBER: &str = "retry_after";
+const STANDARD_MEMBERS: &[&str] = &["type", "title", "status", "detail", "instance", "code"];
+
+pub fn check(cx: &Ctxt, input: &Input) {
+    if let Some(base) = input.attrs.type_base.get()
+        && let Some(message) = type_base_error(&base.value())
+    {
+        cx.error_spanned_by(base, message);
+    }
+    let mut inline_codes: BTreeMap<String, Span> = BTreeMap::new();
+    for variant in input.variants() {
+        check_variant(cx, input, variant);
+        if let Some(code) = variant.attrs.code.get() {
+            let value = code.value();
+            if let Some(first) = inline_codes.get(&value) {
+                cx.error_spanned_by(
+                    code,
+                    format!("problem code `{value}` is declared twice; declare it once and reuse it, or move it to a catalog"),
+                );
+                cx.error_at(*first, format!("`{value}` is first declared here"));
+            } else {
+                inline_codes.insert(value, code.span());
+            }
+        }
+    }
+}
+
+fn check_variant(cx: &Ctxt, input: &Input, variant: &Variant) {
+    let attrs = &variant.attrs;
+    if let Some(span) = attrs.transparent.span() {
+        check_transparent(cx, variant, span);
+        return;
+    }
+    if let Some(status) = attrs.status.get() {
+        if let Some(message) = status_error(status.1) {
+            cx.error_spanned_by(&status.0, message);
+        }
+    }
+    if let Some(entry) = attrs.entry.get() {
+        if let Some(code) = attrs.code.get() {
+            cx.error_spanned_by(
+                code,
+                format!(
+                    "{} names the catalog entry `{}` and also declares `code`; keep one",
+                    variant.describe(),
+                    last_segment(entry)
+                ),
+            );
+        }
+        for (set, key) in [
+            (attrs.title.span(), "title"),
+            (attrs.handling.span(), "handling"),
+            (attrs.type_uri.span(), "type"),
+        ] {
+            if let Some(span) = set {
+                cx.error_at(
+                    span,
+                    format!("`{key}` comes from the catalog entry `{}`; remove it here", last_segment(entry)),
+                );
+            }
+        }
+        if entry.segments.len() == 1 && !input.attrs.catalog.is_set() {
+            cx.error_spanned_by(
+                entry,
+                format!(
+                    "`{}` names a catalog entry, but no catalog is set; add `#[problem(catalog = MyCatalog)]` to the enum or write `MyCatalog::{}`",
+                    last_segment(entry),
+                    last_segment(entry)
+                ),
+            );
+        }
+    } else if let Some(code) = attrs.code.get() {
+        if let Some(message) = shape_error(&code.value()) {
+            cx.error_spanned_by(code, message);
+        }
+        if let Some(uri) = attrs.type_uri.get()
+            && (uri.value().is_empty() || uri.value().contains(char::is_whitespace))
+        {
+            cx.error_spanned_by(uri, "`type` is a URI reference and cannot be empty or contain whitespace");
+        }
+        let missing: Vec<&str> = [
+            (attrs.status.is_set(), "status = …"),
+            (attrs.title.is_set(), "title = \"…\""),
+        ]
+        .into_iter()
+        .filter(|(set, _)| !set)
+        .map(|(_, key)| key)
+        .collect();
+        if !missing.is_empty() {
+            cx.error_spanned_by(
+                code,
+                format!(
+                    "problem code `{}` is declared inline and needs {}",
+                    code.value(),
+                    missing.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(" and ")
+                ),
+            );
+        }
+    } else {
+        let hint = if input.attrs.catalog.is_set() {
+            "name a catalog entry, `#[problem(SOME_CODE)]`"
+        } else {
+            "declare one, `#[problem(code = \"SOME_CODE\", status = 400, title = \"…\")]`"
+        };
+        let at = attrs
+            .status
+            .get()
+            .map(|(lit, _)| lit.span())
+            .unwrap_or(variant.span);
+        cx.error_at(at, format!("{} has no problem code; {hint}", variant.describe()));
+    }
+    check_fields(cx, variant);
+    if let Some(detail) = attrs.detail.get()
+        && let Err(messages) = fmt::parse(detail, &variant.fields)
+    {
+        for message in messages {
+            cx.error_spanned_by(detail, message);
+        }
+    }
+}
+
+fn check_transparent(cx: &Ctxt, variant: &Variant, span: Span) {
+    let attrs = &variant.attrs;
+    for (set, key) in [
+        (attrs.entry.span(), "a catalog entry"),
+        (attrs.code.span(), "`code`"),
+        (attrs.status.span(), "`status`"),
+        (attrs.title.span(), "`title`"),
+        (attrs.handling.span(), "`handling`"),
+        (attrs.detail.span(), "`detail`"),
+        (attrs.type_uri.span(), "`type`"),
+    ] {
+        if let Some(at) = set {
+            cx.error_at(
+                at,
+                format!("`transparent` takes everything from the inner problem; remove {key}"),
+            );
+        }
+    }
+    if variant.fields.len() != 1 {
+        cx.error_at(
+            span,
+            format!(
+                "`transparent` needs exactly one field, the inner problem, but {} has {}",
+                variant.describe(),
+                variant.fields.len()
+            ),
+        );
+    }
+    for field in &variant.fields {
+        for set in [field.attrs.extension.span(), field.attrs.retry_after.span()] {
+            if let Some(at) = set {
+                cx.error_at(at, "a `transparent` field is the inner problem; it has no other role");
+            }
+        }
+    }
+}
+
+fn check_fields(cx: &Ctxt, variant: &Variant) {
+    let mut names: BTreeMap<String, Span> = BTreeMap::new();
+    let mut retry: Option<Span> = None;
+    for field in &variant.fields {
+        if let Some(span) = field.attrs.retry_after.span() {
+            if let Some(first) = retry {
+                cx.error_at(span, "two fields claim `retry_after`; keep one");
+                cx.error_at(first, "`retry_after` is first claimed here");
+            } else {
+                retry = Some(span);
+                names.insert(RETRY_AFTER_MEMBER.to_owned(), span);
+            }
+        }
+    }
+    for field in &variant.fields {
+        let Some(rename) = field.attrs.extension.get() else {
+            continue;
+        };
+        if field.attrs.retry_after.is_set() {
+            cx.error_at(
+                field.attrs.extension.span().unwrap_or(field.span),
+                "a `retry_after` field is already rendered as the `retry_after` member; remove `extension`",
+            );
+            continue;
+        }
+        let (name, span) = match (rename, &field.member) {
+            (Some(lit), _) => (lit.value(), lit.span()),
+            (None, Member::Named(ident)) => (ident.to_string(), ident.span()),
+            (None, Member::Unnamed(_)) => {
+                cx.error_at(
+                    field.attrs.extension.span().unwrap_or(field.span),
+                    "a tuple field has no name to use; write `#[problem(extension = \"name\")]`",
+                );
+                continue;
+            }
+        };
+        let name = name.strip_prefix("r#").map(str::to_owned).unwrap_or(name);
+        if STANDARD_MEMBERS.contains(&name.as_str()) {
+            cx.error_at(
+                span,
+                format!("extension member `{name}` would replace the standard member `{name}`; rename it, e.g. `#[problem(extension = \"{name}_value\")]`"),
+            );
+        } else if !is_member_name(&name) {
+            cx.error_at(
+                span,
+                format!("`{name}` is not an extension member name: start with a letter and use only letters, digits and `_`"),
+            );
+        } else if let Some(first) = names.get(&name) {
+            cx.error_at(span, format!("two members are named `{name}`; rename one"));
+            cx.error_at(*first, format!("`{name}` is first used here"));
+        } else {
+            names.insert(name, span);
+        }
+    }
+}
+
+fn is_member_name(name: &str) -> bool {
+    name.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+}
+
+fn last_segment(path: &syn::Path) -> String {
+    path.segments
+        .last()
+        .map(|seg| seg.ident.to_string())
+        .unwrap_or_default()
+}

@@ -1,0 +1,6 @@
+//! What both macros share: error collection, attribute keys, code and text rules.
+
+pub mod code;
+pub mod ctxt;
+pub mod json;
+pub mod suggest;

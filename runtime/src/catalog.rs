@@ -1,0 +1,168 @@
+//! Catalogs: the typed list of a domain's codes, in sections, as `error_catalog!` builds.
+
+use core::fmt;
+use core::hash::Hash;
+
+use crate::{Entry, ProblemCode};
+
+/// A catalog of problem codes: a fieldless enum with one variant per code, as
+/// [`error_catalog!`](crate::error_catalog) generates.
+///
+/// ```
+/// use problem_codes::{Catalog, error_catalog};
+///
+/// error_catalog! {
+///     pub catalog Auth {
+///         section "Auth" {
+///             AUTH_TOO_MANY_REQUESTS = 429 { meaning: "OTP request throttled", handling: "Show wait message" },
+///             AUTH_USER_NOT_FOUND = 404 { meaning: "User not found", handling: "Show not-found message" },
+///         }
+///     }
+/// }
+///
+/// assert_eq!(Auth::ALL, [Auth::AUTH_TOO_MANY_REQUESTS, Auth::AUTH_USER_NOT_FOUND]);
+/// assert_eq!(Auth::from_code("AUTH_USER_NOT_FOUND"), Some(Auth::AUTH_USER_NOT_FOUND));
+/// assert_eq!(Auth::SECTIONS[0].name(), "Auth");
+/// let statuses: Vec<u16> = Auth::entries().map(|e| e.status().as_u16()).collect();
+/// assert_eq!(statuses, [429, 404]);
+/// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a catalog of problem codes",
+    label = "`{Self}` does not implement `Catalog`",
+    note = "declare catalogs with `problem_codes::error_catalog!`"
+)]
+pub trait Catalog:
+    ProblemCode + Copy + Eq + Hash + fmt::Debug + fmt::Display + Send + Sync + 'static
+{
+    /// The catalog's name, e.g. `Eryao`.
+    const NAME: &'static str;
+    /// The base the type URIs of the catalog's codes start with.
+    const TYPE_BASE: &'static str;
+    /// Every code, in declaration order.
+    const ALL: &'static [Self];
+    /// The sections, in declaration order; together they hold every code once.
+    const SECTIONS: &'static [Section<Self>];
+
+    /// The code whose string is `code`, if the catalog has it.
+    fn from_code(code: &str) -> Option<Self>;
+
+    /// The entries of every code, in declaration order.
+    fn entries() -> impl ExactSizeIterator<Item = &'static Entry> {
+        Self::ALL.iter().map(|code| code.entry())
+    }
+}
+
+/// One section of a catalog: a heading and its codes.
+#[derive(Debug, PartialEq, Eq, Hash)]
+pub struct Section<C: 'static> {
+    name: &'static str,
+    codes: &'static [C],
+}
+
+impl<C> Clone for Section<C> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<C> Copy for Section<C> {}
+
+impl<C: Catalog> Section<C> {
+    /// A section named `name` holding `codes`.
+    #[must_use]
+    pub const fn new(name: &'static str, codes: &'static [C]) -> Section<C> {
+        Section { name, codes }
+    }
+
+    /// The heading, e.g. `Agent Points`.
+    #[must_use]
+    pub const fn name(&self) -> &'static str {
+        self.name
+    }
+
+    /// The codes, in declaration order.
+    #[must_use]
+    pub const fn codes(&self) -> &'static [C] {
+        self.codes
+    }
+
+    /// The entries of the codes, in declaration order.
+    pub fn entries(&self) -> impl ExactSizeIterator<Item = &'static Entry> {
+        self.codes.iter().map(|code| code.entry())
+    }
+}
+
+/// A parsed `code` seen through a catalog: known to this build, unknown (a code added
+/// after this build, which an old client must survive), or absent (a problem that
+/// carries no code, such as a proxy's `about:blank`).
+///
+/// See [`Problem::typed_code`](crate::Problem::typed_code).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TypedCode<'a, C> {
+    /// A code of the catalog.
+    Known(C),
+    /// A code the catalog does not have.
+    Unknown(&'a str),
+    /// The document has no `code` member.
+    Absent,
+}
+
+impl<C: Copy> TypedCode<'_, C> {
+    /// The known code, if any.
+    #[must_use]
+    pub fn known(&self) -> Option<C> {
+        match self {
+            TypedCode::Known(code) => Some(*code),
+            _ => None,
+        }
+    }
+}
+
+/// A code string that a catalog does not have, from `FromStr` or `Deserialize`.
+///
+/// ```
+/// # problem_codes::error_catalog! {
+/// #     pub catalog Auth {
+/// #         section "Auth" { AUTH_USER_NOT_FOUND = 404 { meaning: "User not found", handling: "" } }
+/// #     }
+/// # }
+/// let err = "AUTH_NOPE".parse::<Auth>().unwrap_err();
+/// assert_eq!(err.code(), "AUTH_NOPE");
+/// assert_eq!(err.to_string(), "`AUTH_NOPE` is not a code of catalog `Auth`");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownCode {
+    code: String,
+    catalog: &'static str,
+}
+
+impl UnknownCode {
+    /// The error for `code`, missing from `catalog`.
+    #[must_use]
+    pub fn new(code: &str, catalog: &'static str) -> UnknownCode {
+        UnknownCode {
+            code: code.to_owned(),
+            catalog,
+        }
+    }
+
+    /// The code that was looked up.
+    #[must_use]
+    pub fn code(&self) -> &str {
+        &self.code
+    }
+
+    /// The catalog it was looked up in.
+    #[must_use]
+    pub fn catalog(&self) -> &'static str {
+        self.catalog
+    }
+}
+
+impl fmt::Display for UnknownCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "`{}` is not a code of catalog `{}`", self.code, self.catalog)
+    }
+}
+
+impl std::error::Error for UnknownCode {}

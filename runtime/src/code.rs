@@ -1,0 +1,176 @@
+//! The `ProblemCode` trait: what a type must tell to be rendered as a problem.
+
+use core::fmt;
+
+use http::StatusCode;
+
+use crate::{Entry, Extensions, Problem, Render};
+
+/// A value that is one occurrence of a problem code: the code's static [`Entry`] plus the
+/// parts that vary per occurrence (detail, extension members, `Retry-After`).
+///
+/// Derive it with `#[derive(ProblemCode)]`, get it from [`error_catalog!`], or implement
+/// it by hand: only [`entry`](ProblemCode::entry) is required. The provided methods
+/// render the RFC 9457 document.
+///
+/// Nothing about a value reaches the wire unless a method here says so: the default
+/// `detail` is empty, the default extensions are none, and neither `Display` nor
+/// `source()` is ever consulted.
+///
+/// ```
+/// use problem_codes::{Entry, ProblemCode};
+/// use std::fmt;
+///
+/// struct Throttled { seconds: u64 }
+///
+/// impl ProblemCode for Throttled {
+///     fn entry(&self) -> &'static Entry {
+///         const ENTRY: &Entry = &Entry::new(
+///             "AUTH_TOO_MANY_REQUESTS", 429, "OTP request throttled",
+///             "/problems/auth-too-many-requests",
+///         );
+///         ENTRY
+///     }
+///     fn fmt_detail(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+///         write!(f, "Try again in {} seconds", self.seconds)
+///     }
+///     fn retry_after(&self) -> Option<u64> {
+///         Some(self.seconds)
+///     }
+/// }
+///
+/// let response = Throttled { seconds: 30 }.to_response();
+/// assert_eq!(response.status(), 429);
+/// assert_eq!(response.headers()["retry-after"], "30");
+/// assert_eq!(
+///     std::str::from_utf8(response.body()).unwrap(),
+///     r#"{"type":"/problems/auth-too-many-requests","title":"OTP request throttled","status":429,"detail":"Try again in 30 seconds","code":"AUTH_TOO_MANY_REQUESTS","retry_after":30}"#,
+/// );
+/// ```
+///
+/// [`error_catalog!`]: crate::error_catalog
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a problem code",
+    label = "`{Self}` does not implement `ProblemCode`",
+    note = "derive it with `#[derive(problem_codes::ProblemCode)]`, or declare the type with `problem_codes::error_catalog!`"
+)]
+pub trait ProblemCode {
+    /// The static facts of this occurrence's code.
+    fn entry(&self) -> &'static Entry;
+
+    /// Writes the RFC 9457 `detail` of this occurrence. Writing nothing (the default)
+    /// leaves `detail` out of the document.
+    ///
+    /// # Errors
+    ///
+    /// Only the errors of the formatter it writes to.
+    fn fmt_detail(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let _ = f;
+        Ok(())
+    }
+
+    /// Adds the extension members of this occurrence (none by default).
+    fn extensions(&self, ext: &mut Extensions<'_>) {
+        let _ = ext;
+    }
+
+    /// The number of seconds a client should wait before retrying, sent as the
+    /// `Retry-After` header and as the `retry_after` member (none by default).
+    fn retry_after(&self) -> Option<u64> {
+        None
+    }
+
+    /// The stable code, e.g. `AUTH_TOO_MANY_REQUESTS`.
+    fn code(&self) -> &'static str {
+        self.entry().code()
+    }
+
+    /// The HTTP status of the response.
+    fn status(&self) -> StatusCode {
+        self.entry().status()
+    }
+
+    /// The RFC 9457 `title`.
+    fn title(&self) -> &'static str {
+        self.entry().title()
+    }
+
+    /// The RFC 9457 `type` URI.
+    fn type_uri(&self) -> &'static str {
+        self.entry().type_uri()
+    }
+
+    /// The rendered `detail`, or `None` when this occurrence has none. Allocates; the
+    /// renderers write the detail straight into the body instead.
+    fn detail(&self) -> Option<String> {
+        let detail = DetailDisplay(self).to_string();
+        (!detail.is_empty()).then_some(detail)
+    }
+
+    /// Starts rendering this occurrence, to set per-request parts such as `instance`.
+    ///
+    /// ```
+    /// # use problem_codes::{Entry, ProblemCode};
+    /// # struct NotFound;
+    /// # impl ProblemCode for NotFound {
+    /// #     fn entry(&self) -> &'static Entry {
+    /// #         const E: &Entry = &Entry::new("AUTH_USER_NOT_FOUND", 404, "User not found", "/problems/auth-user-not-found");
+    /// #         E
+    /// #     }
+    /// # }
+    /// let body = NotFound.render().instance("/v1/users/42").to_vec();
+    /// assert!(body.ends_with(br#""instance":"/v1/users/42","code":"AUTH_USER_NOT_FOUND"}"#));
+    /// ```
+    fn render(&self) -> Render<'_, Self>
+    where
+        Self: Sized,
+    {
+        Render::new(self)
+    }
+
+    /// The `application/problem+json` body of this occurrence.
+    fn to_json(&self) -> Vec<u8> {
+        Render::new(self).to_vec()
+    }
+
+    /// An HTTP response: the status, `Content-Type: application/problem+json`,
+    /// `Retry-After` when given, and the JSON body.
+    fn to_response(&self) -> http::Response<Vec<u8>> {
+        Render::new(self).to_response()
+    }
+
+    /// The owned RFC 9457 document of this occurrence.
+    fn to_problem(&self) -> Problem {
+        Render::new(self).to_problem()
+    }
+}
+
+/// Shows a problem's detail through `Display`.
+pub(crate) struct DetailDisplay<'a, P: ?Sized>(pub(crate) &'a P);
+
+impl<P: ProblemCode + ?Sized> fmt::Display for DetailDisplay<'_, P> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt_detail(f)
+    }
+}
+
+macro_rules! forward_problem_code {
+    ($($ty:ty),*) => {$(
+        impl<T: ProblemCode + ?Sized> ProblemCode for $ty {
+            fn entry(&self) -> &'static Entry {
+                (**self).entry()
+            }
+            fn fmt_detail(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                (**self).fmt_detail(f)
+            }
+            fn extensions(&self, ext: &mut Extensions<'_>) {
+                (**self).extensions(ext)
+            }
+            fn retry_after(&self) -> Option<u64> {
+                (**self).retry_after()
+            }
+        }
+    )*};
+}
+
+forward_problem_code!(&T, &mut T, Box<T>, std::sync::Arc<T>, std::rc::Rc<T>);

@@ -1,0 +1,239 @@
+//! The static facts of one code: one row of a team's error table.
+
+use http::StatusCode;
+
+/// The type base used when a catalog or derive sets no `type_base`.
+///
+/// A problem's `type` is then the absolute path `/problems/<slug>`: a relative URI
+/// reference that carries its full path, as RFC 9457 §3.1.1 recommends when a relative
+/// reference is used. Serve the exported HTML pages at `/problems/` on the API's own host
+/// and every type resolves to its documentation.
+pub const DEFAULT_TYPE_BASE: &str = "/problems/";
+
+/// The longest code accepted: AIP-193's limit for a `reason`.
+pub const MAX_CODE_LEN: usize = 63;
+
+/// The static facts of one problem code: code, status, title, handling, section and
+/// type URI.
+///
+/// Entries are `'static` data built at compile time by [`error_catalog!`] and
+/// `#[derive(ProblemCode)]`; reading them allocates nothing.
+///
+/// ```
+/// use problem_codes::Entry;
+///
+/// const THROTTLED: Entry = Entry::new(
+///     "AUTH_TOO_MANY_REQUESTS",
+///     429,
+///     "OTP request throttled",
+///     "https://errors.example.com/auth-too-many-requests",
+/// )
+/// .with_handling("Show wait message")
+/// .with_section("Auth");
+///
+/// assert_eq!(THROTTLED.code(), "AUTH_TOO_MANY_REQUESTS");
+/// assert_eq!(THROTTLED.status(), http::StatusCode::TOO_MANY_REQUESTS);
+/// ```
+///
+/// [`error_catalog!`]: crate::error_catalog
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Entry {
+    code: &'static str,
+    status: StatusCode,
+    title: &'static str,
+    type_uri: &'static str,
+    handling: &'static str,
+    section: &'static str,
+    /// `{"type":…,"title":…,"status":…` escaped at compile time, or empty.
+    json_head: &'static str,
+}
+
+impl Entry {
+    /// Builds an entry from its required facts.
+    ///
+    /// # Panics
+    ///
+    /// If `code` is not of the AIP-193 shape (see [`is_valid_code`]) or `status` is not a
+    /// client or server error (400–599). Use it to initialise a `const`, where that panic
+    /// is a compile error, as with [`http::HeaderValue::from_static`].
+    #[must_use]
+    pub const fn new(
+        code: &'static str,
+        status: u16,
+        title: &'static str,
+        type_uri: &'static str,
+    ) -> Entry {
+        assert!(
+            is_valid_code(code),
+            "a problem code is SCREAMING_SNAKE_CASE: [A-Z][A-Z0-9_]+[A-Z0-9], at most 63 characters"
+        );
+        assert!(
+            is_error_status(status),
+            "a problem status is a client or server error, 400 to 599"
+        );
+        let status = match StatusCode::from_u16(status) {
+            Ok(status) => status,
+            Err(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        };
+        Entry {
+            code,
+            status,
+            title,
+            type_uri,
+            handling: "",
+            section: "",
+            json_head: "",
+        }
+    }
+
+    /// Sets the text that tells frontend developers how to handle the code.
+    #[must_use]
+    pub const fn with_handling(mut self, handling: &'static str) -> Entry {
+        self.handling = handling;
+        self
+    }
+
+    /// Sets the catalog section the code belongs to.
+    #[must_use]
+    pub const fn with_section(mut self, section: &'static str) -> Entry {
+        self.section = section;
+        self
+    }
+
+    #[doc(hidden)]
+    #[must_use]
+    pub const fn __with_json_head(mut self, json_head: &'static str) -> Entry {
+        self.json_head = json_head;
+        self
+    }
+
+    /// The stable code, e.g. `AUTH_TOO_MANY_REQUESTS`: what clients map on.
+    #[must_use]
+    pub const fn code(&self) -> &'static str {
+        self.code
+    }
+
+    /// The HTTP status every occurrence of this code is served with.
+    #[must_use]
+    pub const fn status(&self) -> StatusCode {
+        self.status
+    }
+
+    /// The RFC 9457 `title`: a short summary that is the same for every occurrence (the
+    /// "meaning" column of an error table).
+    #[must_use]
+    pub const fn title(&self) -> &'static str {
+        self.title
+    }
+
+    /// How the frontend should handle the code; empty when not given.
+    #[must_use]
+    pub const fn handling(&self) -> &'static str {
+        self.handling
+    }
+
+    /// The catalog section of the code; empty when not given.
+    #[must_use]
+    pub const fn section(&self) -> &'static str {
+        self.section
+    }
+
+    /// The RFC 9457 problem `type` URI of this code.
+    #[must_use]
+    pub const fn type_uri(&self) -> &'static str {
+        self.type_uri
+    }
+
+    /// The code in the slug form used in type URIs: lowercase, `_` replaced by `-`
+    /// (`AUTH_TOO_MANY_REQUESTS` becomes `auth-too-many-requests`).
+    ///
+    /// ```
+    /// # use problem_codes::Entry;
+    /// let entry = Entry::new("AUTH_USER_NOT_FOUND", 404, "User not found", "/problems/auth-user-not-found");
+    /// assert_eq!(entry.slug(), "auth-user-not-found");
+    /// ```
+    #[must_use]
+    pub fn slug(&self) -> String {
+        slug(self.code)
+    }
+
+    pub(crate) const fn json_head(&self) -> &'static str {
+        self.json_head
+    }
+}
+
+/// The slug form of a code: lowercase ASCII with `_` replaced by `-`.
+///
+/// A catalog's type URI for a code is its `type_base` followed by this slug.
+///
+/// ```
+/// assert_eq!(problem_codes::slug("AGENT_AUDIO_TOO_LARGE"), "agent-audio-too-large");
+/// ```
+#[must_use]
+pub fn slug(code: &str) -> String {
+    code.chars()
+        .map(|c| match c {
+            '_' => '-',
+            c => c.to_ascii_lowercase(),
+        })
+        .collect()
+}
+
+/// Whether `code` has the AIP-193 `reason` shape: `[A-Z][A-Z0-9_]+[A-Z0-9]`, at most 63
+/// characters.
+///
+/// ```
+/// use problem_codes::is_valid_code;
+/// assert!(is_valid_code("AUTH_TOO_MANY_REQUESTS"));
+/// assert!(!is_valid_code("auth_too_many_requests"));
+/// assert!(!is_valid_code("AUTH_"));
+/// ```
+#[must_use]
+pub const fn is_valid_code(code: &str) -> bool {
+    let bytes = code.as_bytes();
+    let len = bytes.len();
+    if len < 3 || len > MAX_CODE_LEN || !bytes[0].is_ascii_uppercase() {
+        return false;
+    }
+    let last = bytes[len - 1];
+    if !(last.is_ascii_uppercase() || last.is_ascii_digit()) {
+        return false;
+    }
+    let mut i = 1;
+    while i < len - 1 {
+        let b = bytes[i];
+        if !(b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_') {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// Whether `status` is a client or server error status (400–599), the only ones a
+/// problem code may carry.
+#[must_use]
+pub const fn is_error_status(status: u16) -> bool {
+    matches!(status, 400..=599)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn code_shape_follows_aip_193() {
+        for good in ["ABC", "A1B", "AUTH_TOO_MANY_REQUESTS", "A_1", &"A".repeat(63)] {
+            assert!(is_valid_code(good), "{good}");
+        }
+        for bad in ["", "AB", "A_", "1AB", "_AB", "AbC", "A-B", "ÄBC", &"A".repeat(64)] {
+            assert!(!is_valid_code(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn slug_is_lowercase_kebab() {
+        assert_eq!(slug("AUTH_TOO_MANY_REQUESTS"), "auth-too-many-requests");
+        assert_eq!(slug("A1_B2"), "a1-b2");
+    }
+}

@@ -1,0 +1,41 @@
+//! The errors of parsing a problem document.
+
+use core::fmt;
+
+/// Why bytes could not be parsed as a problem document.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum ParseError {
+    /// The bytes are not well-formed JSON.
+    Json(serde_json::Error),
+    /// The bytes are JSON, but not a JSON object.
+    NotAnObject,
+}
+
+impl ParseError {
+    pub(crate) fn from_json(err: serde_json::Error) -> ParseError {
+        if err.is_data() {
+            ParseError::NotAnObject
+        } else {
+            ParseError::Json(err)
+        }
+    }
+}
+
+impl fmt::Display for ParseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ParseError::Json(err) => write!(f, "problem document is not valid JSON: {err}"),
+            ParseError::NotAnObject => f.write_str("problem document is not a JSON object"),
+        }
+    }
+}
+
+impl std::error::Error for ParseError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            ParseError::Json(err) => Some(err),
+            ParseError::NotAnObject => None,
+        }
+    }
+}

@@ -1,0 +1,337 @@
+//! Extension members: the per-occurrence members a problem adds beside the standard ones.
+
+use core::fmt;
+
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+/// The member names RFC 9457 defines, plus `code`, which every problem code carries.
+/// An extension member may not take one of them.
+pub const RESERVED_MEMBERS: [&str; 6] = ["type", "title", "status", "detail", "instance", "code"];
+
+/// The name of an extension member, checked: it starts with an ASCII letter, continues
+/// with ASCII letters, digits and `_` (RFC 9457 §3.2), and is not one of the
+/// [`RESERVED_MEMBERS`].
+///
+/// ```
+/// use problem_codes::ExtensionName;
+///
+/// const BALANCE: ExtensionName = ExtensionName::from_static("balance");
+/// assert_eq!(BALANCE.as_str(), "balance");
+/// assert!(ExtensionName::new("2fast").is_err());
+/// assert!(ExtensionName::new("status").is_err());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ExtensionName(&'static str);
+
+impl ExtensionName {
+    /// Checks a static name.
+    ///
+    /// # Panics
+    ///
+    /// If the name is invalid or reserved. Use it to initialise a `const`, where that
+    /// panic is a compile error, as with [`http::HeaderName::from_static`].
+    #[must_use]
+    pub const fn from_static(name: &'static str) -> ExtensionName {
+        assert!(
+            is_valid_member_name(name),
+            "an extension member name starts with a letter and has only letters, digits and `_`"
+        );
+        assert!(
+            !is_reserved_member(name),
+            "an extension member name may not be type, title, status, detail, instance or code"
+        );
+        ExtensionName(name)
+    }
+
+    /// Checks a name, returning why it is refused.
+    ///
+    /// # Errors
+    ///
+    /// [`InvalidExtensionName`] if the name is not a valid member name or is reserved.
+    pub fn new(name: &'static str) -> Result<ExtensionName, InvalidExtensionName> {
+        check_member_name(name)?;
+        Ok(ExtensionName(name))
+    }
+
+    /// The name.
+    #[must_use]
+    pub const fn as_str(&self) -> &'static str {
+        self.0
+    }
+}
+
+impl fmt::Display for ExtensionName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.0)
+    }
+}
+
+/// Why a name cannot be an extension member.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum InvalidExtensionName {
+    /// The name does not start with a letter or has a character other than letters,
+    /// digits and `_`.
+    Malformed(String),
+    /// The name is one of the [`RESERVED_MEMBERS`].
+    Reserved(String),
+}
+
+impl fmt::Display for InvalidExtensionName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            InvalidExtensionName::Malformed(name) => write!(
+                f,
+                "`{name}` is not an extension member name: start with a letter and use only letters, digits and `_`"
+            ),
+            InvalidExtensionName::Reserved(name) => write!(
+                f,
+                "`{name}` is a standard problem member; choose another name for the extension"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for InvalidExtensionName {}
+
+pub(crate) fn check_member_name(name: &str) -> Result<(), InvalidExtensionName> {
+    if !is_valid_member_name(name) {
+        return Err(InvalidExtensionName::Malformed(name.to_owned()));
+    }
+    if is_reserved_member(name) {
+        return Err(InvalidExtensionName::Reserved(name.to_owned()));
+    }
+    Ok(())
+}
+
+/// Whether `name` is a well-formed member name: an ASCII letter, then ASCII letters,
+/// digits and `_` (RFC 9457 §3.2).
+#[must_use]
+pub const fn is_valid_member_name(name: &str) -> bool {
+    let bytes = name.as_bytes();
+    if bytes.is_empty() || !bytes[0].is_ascii_alphabetic() {
+        return false;
+    }
+    let mut i = 1;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if !(b.is_ascii_alphanumeric() || b == b'_') {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// Whether `name` is one of the [`RESERVED_MEMBERS`].
+#[must_use]
+pub const fn is_reserved_member(name: &str) -> bool {
+    let mut i = 0;
+    while i < RESERVED_MEMBERS.len() {
+        if eq(RESERVED_MEMBERS[i].as_bytes(), name.as_bytes()) {
+            return true;
+        }
+        i += 1;
+    }
+    false
+}
+
+const fn eq(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// Receives the extension members of one occurrence of a problem, from
+/// [`ProblemCode::extensions`](crate::ProblemCode::extensions).
+///
+/// Each value is serialized with `serde_json`. A value that serializes to `null` (such
+/// as `None`) is left out, and so is one whose serialization fails (a map with
+/// non-string keys, say): the rendered body stays valid JSON either way.
+///
+/// ```
+/// use problem_codes::{Entry, ExtensionName, Extensions, ProblemCode};
+///
+/// struct Insufficient { balance: u32, needed: u32 }
+///
+/// impl ProblemCode for Insufficient {
+///     fn entry(&self) -> &'static Entry {
+///         const ENTRY: &Entry = &Entry::new(
+///             "POINTS_INSUFFICIENT_BALANCE", 402, "Not enough points", "/problems/points-insufficient-balance",
+///         );
+///         ENTRY
+///     }
+///     fn extensions(&self, ext: &mut Extensions<'_>) {
+///         ext.insert(ExtensionName::from_static("balance"), &self.balance)
+///             .insert(ExtensionName::from_static("needed"), &self.needed);
+///     }
+/// }
+///
+/// let body = Insufficient { balance: 3, needed: 10 }.to_json();
+/// let value: serde_json::Value = serde_json::from_slice(&body).unwrap();
+/// assert_eq!(value["balance"], 3);
+/// assert_eq!(value["needed"], 10);
+/// ```
+pub struct Extensions<'a> {
+    sink: Sink<'a>,
+}
+
+pub(crate) enum Sink<'a> {
+    /// Counts the bytes the members would take.
+    Count(usize),
+    /// Appends `,"name":value` for each member.
+    Bytes(&'a mut Vec<u8>),
+    /// Collects the members as JSON values.
+    Map(&'a mut Map<String, Value>),
+}
+
+impl<'a> Extensions<'a> {
+    pub(crate) fn counter() -> Extensions<'static> {
+        Extensions {
+            sink: Sink::Count(0),
+        }
+    }
+
+    pub(crate) fn bytes(out: &'a mut Vec<u8>) -> Extensions<'a> {
+        Extensions {
+            sink: Sink::Bytes(out),
+        }
+    }
+
+    pub(crate) fn map(map: &'a mut Map<String, Value>) -> Extensions<'a> {
+        Extensions {
+            sink: Sink::Map(map),
+        }
+    }
+
+    /// The byte count, for a counter.
+    pub(crate) fn counted(&self) -> usize {
+        match self.sink {
+            Sink::Count(n) => n,
+            _ => 0,
+        }
+    }
+
+    /// Adds the member `name` with `value`, serialized with `serde_json`.
+    pub fn insert<T: Serialize + ?Sized>(&mut self, name: ExtensionName, value: &T) -> &mut Self {
+        let name = name.as_str();
+        match &mut self.sink {
+            Sink::Count(n) => {
+                let mut counter = NullAwareCounter::default();
+                if serde_json::to_writer(&mut counter, value).is_ok() && !counter.is_null() {
+                    // `,"` + name + `":` + value
+                    *n += name.len() + 4 + counter.len;
+                }
+            }
+            Sink::Bytes(out) => {
+                let mark = out.len();
+                out.extend_from_slice(b",\"");
+                out.extend_from_slice(name.as_bytes());
+                out.extend_from_slice(b"\":");
+                let start = out.len();
+                if serde_json::to_writer(&mut **out, value).is_err() || out[start..] == *b"null" {
+                    out.truncate(mark);
+                }
+            }
+            Sink::Map(map) => {
+                if let Ok(value) = serde_json::to_value(value)
+                    && !value.is_null()
+                {
+                    map.insert(name.to_owned(), value);
+                }
+            }
+        }
+        self
+    }
+}
+
+impl fmt::Debug for Extensions<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Extensions").finish_non_exhaustive()
+    }
+}
+
+/// Counts bytes and tells whether they spelled `null`.
+#[derive(Default)]
+struct NullAwareCounter {
+    len: usize,
+    head: [u8; 4],
+}
+
+impl NullAwareCounter {
+    fn is_null(&self) -> bool {
+        self.len == 4 && self.head == *b"null"
+    }
+}
+
+impl std::io::Write for NullAwareCounter {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        for (i, &b) in buf.iter().enumerate() {
+            if let Some(slot) = self.head.get_mut(self.len + i) {
+                *slot = b;
+            }
+        }
+        self.len += buf.len();
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn member_names_follow_rfc_9457_section_3_2() {
+        assert!(ExtensionName::new("balance").is_ok());
+        assert!(ExtensionName::new("retry_after").is_ok());
+        assert!(ExtensionName::new("a1").is_ok());
+        assert!(matches!(ExtensionName::new("1a"), Err(InvalidExtensionName::Malformed(_))));
+        assert!(matches!(ExtensionName::new("a-b"), Err(InvalidExtensionName::Malformed(_))));
+        assert!(matches!(ExtensionName::new(""), Err(InvalidExtensionName::Malformed(_))));
+        for reserved in RESERVED_MEMBERS {
+            assert!(matches!(ExtensionName::new(reserved), Err(InvalidExtensionName::Reserved(_))));
+        }
+    }
+
+    #[test]
+    fn every_sink_agrees_and_nulls_are_left_out() {
+        let name = ExtensionName::from_static("limit");
+        let none = ExtensionName::from_static("absent");
+        let mut counter = Extensions::counter();
+        counter.insert(name, &[1, 2]).insert(none, &None::<u8>);
+        let mut bytes = Vec::new();
+        Extensions::bytes(&mut bytes).insert(name, &[1, 2]).insert(none, &None::<u8>);
+        let mut map = Map::new();
+        Extensions::map(&mut map).insert(name, &[1, 2]).insert(none, &None::<u8>);
+        assert_eq!(bytes, b",\"limit\":[1,2]");
+        assert_eq!(counter.counted(), bytes.len());
+        assert_eq!(map.len(), 1);
+        assert_eq!(map["limit"], serde_json::json!([1, 2]));
+    }
+
+    #[test]
+    fn a_value_that_fails_to_serialize_is_left_out() {
+        let mut bad = std::collections::BTreeMap::new();
+        bad.insert(vec![1u8], 1u8);
+        let name = ExtensionName::from_static("bad");
+        let mut counter = Extensions::counter();
+        counter.insert(name, &bad);
+        let mut bytes = b"{".to_vec();
+        Extensions::bytes(&mut bytes).insert(name, &bad);
+        assert_eq!(counter.counted(), 0);
+        assert_eq!(bytes, b"{");
+    }
+}

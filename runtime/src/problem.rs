@@ -1,0 +1,379 @@
+//! `Problem`: the RFC 9457 problem details document, owned, for both ends of the wire.
+
+mod de;
+
+use core::fmt;
+
+use http::StatusCode;
+use http::header::{CONTENT_TYPE, HeaderValue};
+use serde::ser::{Serialize, SerializeMap, Serializer};
+use serde_json::{Map, Value};
+
+use crate::extensions::{InvalidExtensionName, check_member_name};
+use crate::{Catalog, Entry, PROBLEM_JSON, ParseError, ProblemCode, TypedCode};
+
+/// The `type` of a problem that has no type of its own (RFC 9457 §4.2.1).
+pub const ABOUT_BLANK: &str = "about:blank";
+
+/// An RFC 9457 problem details document: `type`, `title`, `status`, `detail`,
+/// `instance`, the `code` extension member, and any further extension members.
+///
+/// A service usually renders a [`ProblemCode`] directly; `Problem` is what a client
+/// parses a response into, and what a service builds by hand for problems outside its
+/// catalog.
+///
+/// Parsing follows RFC 9457 §3.1: a member of the wrong type is ignored as if absent, and
+/// unknown members are kept as extensions, so a document survives a parse and a
+/// re-render.
+///
+/// ```
+/// use problem_codes::{Problem, TypedCode};
+///
+/// let body = br#"{"type":"/problems/auth-too-many-requests","title":"OTP request throttled",
+///     "status":429,"code":"AUTH_TOO_MANY_REQUESTS","retry_after":30}"#;
+/// let problem = Problem::from_json(body)?;
+/// assert_eq!(problem.status(), Some(http::StatusCode::TOO_MANY_REQUESTS));
+/// assert_eq!(problem.code(), Some("AUTH_TOO_MANY_REQUESTS"));
+/// assert_eq!(problem.extension("retry_after"), Some(&serde_json::json!(30)));
+/// # Ok::<(), problem_codes::ParseError>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Problem {
+    type_uri: Option<String>,
+    title: Option<String>,
+    status: Option<StatusCode>,
+    detail: Option<String>,
+    instance: Option<String>,
+    code: Option<String>,
+    extensions: Map<String, Value>,
+}
+
+impl Problem {
+    /// A problem with no type of its own: `type` is `about:blank` and `title` is the
+    /// status phrase, as RFC 9457 §4.2.1 asks.
+    ///
+    /// ```
+    /// use problem_codes::Problem;
+    /// use http::StatusCode;
+    ///
+    /// let problem = Problem::new(StatusCode::SERVICE_UNAVAILABLE);
+    /// assert_eq!(problem.type_uri(), "about:blank");
+    /// assert_eq!(problem.title(), Some("Service Unavailable"));
+    /// ```
+    #[must_use]
+    pub fn new(status: StatusCode) -> Problem {
+        Problem {
+            title: status.canonical_reason().map(str::to_owned),
+            status: Some(status),
+            ..Problem::default()
+        }
+    }
+
+    pub(crate) fn from_parts(
+        entry: &Entry,
+        detail: Option<String>,
+        instance: Option<String>,
+        extensions: Map<String, Value>,
+    ) -> Problem {
+        Problem {
+            type_uri: Some(entry.type_uri().to_owned()),
+            title: Some(entry.title().to_owned()),
+            status: Some(entry.status()),
+            detail,
+            instance,
+            code: Some(entry.code().to_owned()),
+            extensions,
+        }
+    }
+
+    /// Parses a problem document from JSON bytes.
+    ///
+    /// # Errors
+    ///
+    /// [`ParseError`] if the bytes are not JSON or not a JSON object. Members of the wrong
+    /// type are not errors: they are ignored (RFC 9457 §3.1).
+    pub fn from_json(bytes: &[u8]) -> Result<Problem, ParseError> {
+        serde_json::from_slice(bytes).map_err(ParseError::from_json)
+    }
+
+    /// The `application/problem+json` body.
+    ///
+    /// ```
+    /// # use problem_codes::Problem;
+    /// let body = Problem::new(http::StatusCode::NOT_FOUND).with_detail("No such order").to_json();
+    /// assert_eq!(body, br#"{"title":"Not Found","status":404,"detail":"No such order"}"#);
+    /// ```
+    #[must_use]
+    pub fn to_json(&self) -> Vec<u8> {
+        // Serializing strings, numbers and `Value`s into a `Vec` cannot fail.
+        serde_json::to_vec(self).unwrap_or_default()
+    }
+
+    /// An HTTP response with this document. Its status is the document's `status`, or
+    /// 500 when the document has none, in which case `status` is added to the body so
+    /// the two agree (RFC 9457 §3.1.2).
+    #[must_use]
+    pub fn to_response(&self) -> http::Response<Vec<u8>> {
+        let status = self.status.unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        let body = serde_json::to_vec(&Document {
+            problem: self,
+            status,
+        })
+        .unwrap_or_default();
+        let mut response = http::Response::new(body);
+        *response.status_mut() = status;
+        response
+            .headers_mut()
+            .insert(CONTENT_TYPE, HeaderValue::from_static(PROBLEM_JSON));
+        response
+    }
+
+    /// The `type` URI; `about:blank` when the document has none (RFC 9457 §3.1.1).
+    #[must_use]
+    pub fn type_uri(&self) -> &str {
+        self.type_uri.as_deref().unwrap_or(ABOUT_BLANK)
+    }
+
+    /// Whether the problem has no type of its own (`type` absent or `about:blank`).
+    #[must_use]
+    pub fn is_about_blank(&self) -> bool {
+        self.type_uri() == ABOUT_BLANK
+    }
+
+    /// The `title`, if any.
+    #[must_use]
+    pub fn title(&self) -> Option<&str> {
+        self.title.as_deref()
+    }
+
+    /// The `status`, if any.
+    #[must_use]
+    pub fn status(&self) -> Option<StatusCode> {
+        self.status
+    }
+
+    /// The `detail`, if any. It is for people: map on [`code`](Problem::code), never on
+    /// this text.
+    #[must_use]
+    pub fn detail(&self) -> Option<&str> {
+        self.detail.as_deref()
+    }
+
+    /// The `instance`, if any.
+    #[must_use]
+    pub fn instance(&self) -> Option<&str> {
+        self.instance.as_deref()
+    }
+
+    /// The `code` extension member, if any.
+    #[must_use]
+    pub fn code(&self) -> Option<&str> {
+        self.code.as_deref()
+    }
+
+    /// The code as a member of catalog `C`, with an explicit case for a code this build
+    /// does not know yet and one for a document without a code.
+    ///
+    /// ```
+    /// # use problem_codes::{Problem, TypedCode, Catalog};
+    /// problem_codes::error_catalog! {
+    ///     pub catalog Auth {
+    ///         section "Auth" {
+    ///             AUTH_USER_NOT_FOUND = 404 { meaning: "User not found", handling: "Show not-found" },
+    ///         }
+    ///     }
+    /// }
+    ///
+    /// let known = Problem::from_json(br#"{"status":404,"code":"AUTH_USER_NOT_FOUND"}"#)?;
+    /// assert_eq!(known.typed_code::<Auth>(), TypedCode::Known(Auth::AUTH_USER_NOT_FOUND));
+    ///
+    /// let newer = Problem::from_json(br#"{"status":409,"code":"AUTH_EMAIL_TAKEN"}"#)?;
+    /// match newer.typed_code::<Auth>() {
+    ///     TypedCode::Known(code) => unreachable!("{code}"),
+    ///     TypedCode::Unknown(code) => assert_eq!(code, "AUTH_EMAIL_TAKEN"),
+    ///     TypedCode::Absent => unreachable!(),
+    /// }
+    /// # Ok::<(), problem_codes::ParseError>(())
+    /// ```
+    #[must_use]
+    pub fn typed_code<C: Catalog>(&self) -> TypedCode<'_, C> {
+        match self.code() {
+            None => TypedCode::Absent,
+            Some(code) => C::from_code(code).map_or(TypedCode::Unknown(code), TypedCode::Known),
+        }
+    }
+
+    /// The extension members, other than `code`.
+    #[must_use]
+    pub fn extensions(&self) -> &Map<String, Value> {
+        &self.extensions
+    }
+
+    /// One extension member.
+    #[must_use]
+    pub fn extension(&self, name: &str) -> Option<&Value> {
+        self.extensions.get(name)
+    }
+
+    /// Sets `type`.
+    #[must_use]
+    pub fn with_type(mut self, type_uri: impl Into<String>) -> Problem {
+        self.type_uri = Some(type_uri.into());
+        self
+    }
+
+    /// Sets `title`.
+    #[must_use]
+    pub fn with_title(mut self, title: impl Into<String>) -> Problem {
+        self.title = Some(title.into());
+        self
+    }
+
+    /// Sets `status`.
+    #[must_use]
+    pub fn with_status(mut self, status: StatusCode) -> Problem {
+        self.status = Some(status);
+        self
+    }
+
+    /// Sets `detail`.
+    #[must_use]
+    pub fn with_detail(mut self, detail: impl Into<String>) -> Problem {
+        self.detail = Some(detail.into());
+        self
+    }
+
+    /// Sets `instance`, typically the request path, at the edge where it is known.
+    ///
+    /// ```
+    /// # use problem_codes::Problem;
+    /// let problem = Problem::new(http::StatusCode::NOT_FOUND).with_instance("/v1/orders/7");
+    /// assert_eq!(problem.instance(), Some("/v1/orders/7"));
+    /// ```
+    #[must_use]
+    pub fn with_instance(mut self, instance: impl Into<String>) -> Problem {
+        self.instance = Some(instance.into());
+        self
+    }
+
+    /// Sets `instance` in place.
+    pub fn set_instance(&mut self, instance: impl Into<String>) {
+        self.instance = Some(instance.into());
+    }
+
+    /// Sets the `code` extension member.
+    #[must_use]
+    pub fn with_code(mut self, code: impl Into<String>) -> Problem {
+        self.code = Some(code.into());
+        self
+    }
+
+    /// Adds an extension member.
+    ///
+    /// # Errors
+    ///
+    /// [`ExtensionError::Name`] if `name` is not a valid member name (RFC 9457 §3.2) or
+    /// is a standard member; [`ExtensionError::Value`] if `value` fails to serialize.
+    ///
+    /// ```
+    /// # use problem_codes::Problem;
+    /// let problem = Problem::new(http::StatusCode::PAYMENT_REQUIRED).with_extension("balance", 3)?;
+    /// assert_eq!(problem.extension("balance"), Some(&serde_json::json!(3)));
+    /// assert!(Problem::new(http::StatusCode::PAYMENT_REQUIRED).with_extension("title", 3).is_err());
+    /// # Ok::<(), problem_codes::ExtensionError>(())
+    /// ```
+    pub fn with_extension(
+        mut self,
+        name: &str,
+        value: impl Serialize,
+    ) -> Result<Problem, ExtensionError> {
+        check_member_name(name).map_err(ExtensionError::Name)?;
+        let value = serde_json::to_value(value).map_err(ExtensionError::Value)?;
+        self.extensions.insert(name.to_owned(), value);
+        Ok(self)
+    }
+}
+
+impl<P: ProblemCode + ?Sized> From<&P> for Problem {
+    fn from(problem: &P) -> Problem {
+        problem.to_problem()
+    }
+}
+
+/// Why an extension member could not be added to a [`Problem`].
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum ExtensionError {
+    /// The name is not a valid member name, or is a standard one.
+    Name(InvalidExtensionName),
+    /// The value failed to serialize.
+    Value(serde_json::Error),
+}
+
+impl fmt::Display for ExtensionError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ExtensionError::Name(err) => err.fmt(f),
+            ExtensionError::Value(err) => write!(f, "extension value failed to serialize: {err}"),
+        }
+    }
+}
+
+impl std::error::Error for ExtensionError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            ExtensionError::Name(err) => Some(err),
+            ExtensionError::Value(err) => Some(err),
+        }
+    }
+}
+
+impl Serialize for Problem {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.serialize_members(self.status, serializer)
+    }
+}
+
+/// A problem serialized with a given status, for a response whose status must agree.
+struct Document<'a> {
+    problem: &'a Problem,
+    status: StatusCode,
+}
+
+impl Serialize for Document<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.problem.serialize_members(Some(self.status), serializer)
+    }
+}
+
+impl Problem {
+    fn serialize_members<S: Serializer>(
+        &self,
+        status: Option<StatusCode>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(type_uri) = &self.type_uri {
+            map.serialize_entry("type", type_uri)?;
+        }
+        if let Some(title) = &self.title {
+            map.serialize_entry("title", title)?;
+        }
+        if let Some(status) = status {
+            map.serialize_entry("status", &status.as_u16())?;
+        }
+        if let Some(detail) = &self.detail {
+            map.serialize_entry("detail", detail)?;
+        }
+        if let Some(instance) = &self.instance {
+            map.serialize_entry("instance", instance)?;
+        }
+        if let Some(code) = &self.code {
+            map.serialize_entry("code", code)?;
+        }
+        for (name, value) in &self.extensions {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
+}

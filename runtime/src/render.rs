@@ -1,0 +1,256 @@
+//! Rendering a problem code straight into `application/problem+json` bytes.
+//!
+//! The body is written in one pass into a buffer sized exactly beforehand: a first pass
+//! counts the bytes of the parts that vary (detail, extensions), the second writes them.
+//! The head of the document (`type`, `title`, `status`) is escaped at compile time by the
+//! macros, so a variant with no per-occurrence parts renders as a few copies.
+
+use core::fmt::{self, Write as _};
+
+use http::header::{CONTENT_TYPE, HeaderValue, RETRY_AFTER};
+use serde_json::Map;
+
+use crate::code::DetailDisplay;
+use crate::json::{self, EscapedCounter, EscapingWriter};
+use crate::{Entry, ExtensionName, Extensions, Problem, ProblemCode};
+
+/// The media type of a problem document (RFC 9457 §6.1).
+pub const PROBLEM_JSON: &str = "application/problem+json";
+
+const RETRY_AFTER_MEMBER: ExtensionName = ExtensionName::from_static("retry_after");
+
+/// One rendering of a problem code, with the per-request parts set at the edge of the
+/// service, such as `instance`. Get one from [`ProblemCode::render`], or from
+/// [`Render::new`] for a `dyn ProblemCode`.
+///
+/// ```
+/// use problem_codes::{Entry, ProblemCode, Render};
+///
+/// struct Missing;
+/// impl ProblemCode for Missing {
+///     fn entry(&self) -> &'static Entry {
+///         const E: &Entry = &Entry::new("PROFILE_NOT_FOUND", 404, "User profile row missing", "/problems/profile-not-found");
+///         E
+///     }
+/// }
+///
+/// let boxed: Box<dyn ProblemCode> = Box::new(Missing);
+/// let render = Render::new(&*boxed).instance("/v1/profile");
+/// let body = render.to_vec();
+/// assert_eq!(body.len(), render.len());
+/// assert_eq!(
+///     std::str::from_utf8(&body).unwrap(),
+///     r#"{"type":"/problems/profile-not-found","title":"User profile row missing","status":404,"instance":"/v1/profile","code":"PROFILE_NOT_FOUND"}"#,
+/// );
+/// ```
+#[must_use = "a render does nothing until it is written"]
+pub struct Render<'a, P: ?Sized> {
+    problem: &'a P,
+    instance: Option<&'a str>,
+}
+
+impl<P: ?Sized> Clone for Render<'_, P> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<P: ?Sized> Copy for Render<'_, P> {}
+
+impl<P: ProblemCode + ?Sized> fmt::Debug for Render<'_, P> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Render")
+            .field("code", &self.problem.code())
+            .field("instance", &self.instance)
+            .finish()
+    }
+}
+
+impl<'a, P: ProblemCode + ?Sized> Render<'a, P> {
+    /// Starts rendering `problem`.
+    pub fn new(problem: &'a P) -> Self {
+        Render {
+            problem,
+            instance: None,
+        }
+    }
+
+    /// Sets the RFC 9457 `instance`: a URI reference that identifies this occurrence,
+    /// typically the request path.
+    pub fn instance(mut self, instance: &'a str) -> Self {
+        self.instance = Some(instance);
+        self
+    }
+
+    /// The exact length of the body in bytes.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        let entry = self.problem.entry();
+        let mut len = head_len(entry);
+        let detail = detail_len(self.problem);
+        if detail > 0 {
+            len += r#","detail":"""#.len() + detail;
+        }
+        if let Some(instance) = self.instance {
+            len += r#","instance":"""#.len() + json::escaped_len(instance);
+        }
+        len += r#","code":"""#.len() + entry.code().len();
+        if let Some(secs) = self.problem.retry_after() {
+            len += r#","retry_after":"#.len() + Digits::new(secs).as_bytes().len();
+        }
+        let mut ext = Extensions::counter();
+        self.problem.extensions(&mut ext);
+        len + ext.counted() + 1
+    }
+
+    /// Always `false`: a problem document is never empty.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        false
+    }
+
+    /// The body, in a buffer of exactly its size.
+    #[must_use]
+    pub fn to_vec(&self) -> Vec<u8> {
+        let mut out = Vec::new();
+        self.write_into(&mut out);
+        out
+    }
+
+    /// Appends the body to `out`, reserving exactly the room it needs, so a buffer reused
+    /// across requests allocates only when it must grow.
+    pub fn write_into(&self, out: &mut Vec<u8>) {
+        out.reserve_exact(self.len());
+        let entry = self.problem.entry();
+        write_head(out, entry);
+        let mark = out.len();
+        out.extend_from_slice(br#","detail":""#);
+        let body = out.len();
+        let written = write!(EscapingWriter(out), "{}", DetailDisplay(self.problem));
+        if written.is_err() || out.len() == body {
+            out.truncate(mark);
+        } else {
+            out.push(b'"');
+        }
+        if let Some(instance) = self.instance {
+            out.extend_from_slice(br#","instance":"#);
+            json::write_string(out, instance);
+        }
+        out.extend_from_slice(br#","code":""#);
+        out.extend_from_slice(entry.code().as_bytes());
+        out.push(b'"');
+        if let Some(secs) = self.problem.retry_after() {
+            out.extend_from_slice(br#","retry_after":"#);
+            out.extend_from_slice(Digits::new(secs).as_bytes());
+        }
+        self.problem.extensions(&mut Extensions::bytes(out));
+        out.push(b'}');
+    }
+
+    /// An HTTP response: the code's status, `Content-Type: application/problem+json`,
+    /// `Retry-After` when the problem gives one, and the body.
+    #[must_use]
+    pub fn to_response(&self) -> http::Response<Vec<u8>> {
+        let mut response = http::Response::new(self.to_vec());
+        *response.status_mut() = self.problem.status();
+        let headers = response.headers_mut();
+        headers.insert(CONTENT_TYPE, HeaderValue::from_static(PROBLEM_JSON));
+        if let Some(secs) = self.problem.retry_after() {
+            headers.insert(RETRY_AFTER, HeaderValue::from(secs));
+        }
+        response
+    }
+
+    /// The owned RFC 9457 document, with the same members as the body.
+    #[must_use]
+    pub fn to_problem(&self) -> Problem {
+        let entry = self.problem.entry();
+        let mut extensions = Map::new();
+        {
+            let mut ext = Extensions::map(&mut extensions);
+            if let Some(secs) = self.problem.retry_after() {
+                ext.insert(RETRY_AFTER_MEMBER, &secs);
+            }
+            self.problem.extensions(&mut ext);
+        }
+        Problem::from_parts(
+            entry,
+            self.problem.detail(),
+            self.instance.map(str::to_owned),
+            extensions,
+        )
+    }
+}
+
+fn head_len(entry: &Entry) -> usize {
+    match entry.json_head() {
+        "" => {
+            r#"{"type":"","title":"","status":"#.len()
+                + json::escaped_len(entry.type_uri())
+                + json::escaped_len(entry.title())
+                + 3
+        }
+        head => head.len(),
+    }
+}
+
+fn write_head(out: &mut Vec<u8>, entry: &Entry) {
+    match entry.json_head() {
+        "" => {
+            out.extend_from_slice(br#"{"type":"#);
+            json::write_string(out, entry.type_uri());
+            out.extend_from_slice(br#","title":"#);
+            json::write_string(out, entry.title());
+            out.extend_from_slice(br#","status":"#);
+            out.extend_from_slice(Digits::new(u64::from(entry.status().as_u16())).as_bytes());
+        }
+        head => out.extend_from_slice(head.as_bytes()),
+    }
+}
+
+fn detail_len<P: ProblemCode + ?Sized>(problem: &P) -> usize {
+    let mut counter = EscapedCounter::default();
+    match write!(counter, "{}", DetailDisplay(problem)) {
+        Ok(()) => counter.0,
+        Err(_) => 0,
+    }
+}
+
+/// The decimal digits of a `u64`, formatted on the stack.
+pub(crate) struct Digits {
+    buf: [u8; 20],
+    start: usize,
+}
+
+impl Digits {
+    pub(crate) fn new(mut n: u64) -> Digits {
+        let mut buf = [b'0'; 20];
+        let mut start = buf.len();
+        loop {
+            start -= 1;
+            // n % 10 < 10, so the cast cannot truncate.
+            buf[start] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        Digits { buf, start }
+    }
+
+    pub(crate) fn as_bytes(&self) -> &[u8] {
+        &self.buf[self.start..]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn digits_match_display() {
+        for n in [0, 7, 10, 429, 999_999, u64::MAX] {
+            assert_eq!(Digits::new(n).as_bytes(), n.to_string().as_bytes());
+        }
+    }
+}

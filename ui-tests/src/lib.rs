@@ -1,0 +1,1 @@
+//! Only the trybuild suite under `tests/`.
