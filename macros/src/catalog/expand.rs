@@ -88,6 +88,8 @@ pub fn catalog(catalog: &Catalog) -> TokenStream {
         if section_count == 1 { "" } else { "s" },
     );
 
+    // Spanned on the name, so rustc's notes about the enum point at it.
+    let enum_token = quote_spanned!(ident.span()=> enum);
     quote! {
         #(#attrs)*
         #[doc = ""]
@@ -102,7 +104,7 @@ pub fn catalog(catalog: &Catalog) -> TokenStream {
             ::core::cmp::PartialOrd,
             ::core::cmp::Ord,
         )]
-        #vis enum #ident {
+        #vis #enum_token #ident {
             #(#variants)*
         }
 

@@ -1,7 +1,7 @@
 //! Code generation for a validated input.
 
 use proc_macro2::{Span, TokenStream};
-use quote::{quote, quote_spanned};
+use quote::{ToTokens, quote, quote_spanned};
 use syn::{LitInt, LitStr, Path};
 
 use super::ast::{Field, Input, Variant};
@@ -9,6 +9,7 @@ use super::bound::Bounds;
 use super::fmt::{self, FmtTrait};
 use crate::shared::code::slug;
 use crate::shared::json;
+use crate::shared::respan::respan;
 
 const DEFAULT_TYPE_BASE: &str = "/problems/";
 
@@ -126,9 +127,11 @@ fn pattern(variant: &Variant, used: &[&Field]) -> TokenStream {
         None => quote!(Self),
     };
     let bindings = used.iter().map(|field| {
-        let member = &field.member;
         let binding = &field.binding;
-        quote!(#member: #binding,)
+        match &field.member {
+            syn::Member::Named(_) => quote!(#binding,),
+            syn::Member::Unnamed(index) => quote!(#index: #binding,),
+        }
     });
     quote!(#path { #(#bindings)* .. })
 }
@@ -152,6 +155,7 @@ fn entry_arm(input: &Input, krate: &TokenStream, variant: &Variant, bounds: &mut
     let pat = pattern(variant, &[]);
     if let Some(path) = entry_path(input, variant) {
         let span = last_span(&path);
+        let path = respan(path.to_token_stream(), span);
         let value = quote_spanned!(span=> #path.entry());
         return quote! {
             #pat => {

@@ -4,3 +4,4 @@ pub mod code;
 pub mod ctxt;
 pub mod json;
 pub mod suggest;
+pub mod respan;

@@ -1,0 +1,18 @@
+use problem_codes::{error_catalog, ProblemCode};
+
+error_catalog! {
+    pub catalog Auth {
+        section "Auth" {
+            AUTH_USER_NOT_FOUND = 404 { meaning: "User not found", handling: "Show not-found" },
+        }
+    }
+}
+
+#[derive(ProblemCode)]
+#[problem(catalog = Auth)]
+enum LoginError {
+    #[problem(AUTH_USER_NOT_FOUND, status = 410)]
+    NoUser,
+}
+
+fn main() {}
