@@ -1,1 +1,59 @@
-fn main() {}
+//! The newcomer's first run: `cargo run --example eryao`.
+//!
+//! Prints the eryao catalog as the compiler knows it, then one service error rendered
+//! as the HTTP response a frontend receives.
+
+use problem_codes::{Catalog, Problem, ProblemCode};
+use problem_codes_tests::eryao::Eryao;
+
+/// A service's own error: each variant names its catalog entry.
+#[derive(Debug, ProblemCode)]
+#[problem(catalog = Eryao)]
+enum OtpError {
+    #[problem(AUTH_TOO_MANY_REQUESTS, detail = "Try again in {seconds} seconds")]
+    Throttled {
+        #[problem(retry_after)]
+        seconds: u64,
+    },
+}
+
+fn main() {
+    println!(
+        "{} catalog: {} codes in {} sections, type URIs under {}\n",
+        Eryao::NAME,
+        Eryao::ALL.len(),
+        Eryao::SECTIONS.len(),
+        Eryao::TYPE_BASE
+    );
+    for section in Eryao::SECTIONS {
+        println!("## {}", section.name());
+        for entry in section.entries() {
+            println!(
+                "  {:<36} {}  {}",
+                entry.code(),
+                entry.status().as_u16(),
+                entry.title()
+            );
+        }
+        println!();
+    }
+
+    let error = OtpError::Throttled { seconds: 30 };
+    let response = error.render().instance("/v1/auth/otp").to_response();
+    println!("{error:?}, served at /v1/auth/otp:\n");
+    println!("{:?} {}", response.version(), response.status());
+    for (name, value) in response.headers() {
+        println!("{name}: {}", value.to_str().unwrap_or("<binary>"));
+    }
+    println!("\n{}\n", String::from_utf8_lossy(response.body()));
+
+    // What a Rust client does with that body.
+    match Problem::from_json(response.body()).map(|p| p.typed_code::<Eryao>().known()) {
+        Ok(Some(code)) => println!(
+            "a client reads it back as {code:?}: {}",
+            code.entry().handling()
+        ),
+        Ok(None) => println!("a client sees a code it does not know yet"),
+        Err(err) => println!("not a problem document: {err}"),
+    }
+}

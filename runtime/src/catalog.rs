@@ -161,7 +161,11 @@ impl UnknownCode {
 
 impl fmt::Display for UnknownCode {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "`{}` is not a code of catalog `{}`", self.code, self.catalog)
+        write!(
+            f,
+            "`{}` is not a code of catalog `{}`",
+            self.code, self.catalog
+        )
     }
 }
 

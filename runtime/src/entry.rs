@@ -223,10 +223,26 @@ mod tests {
 
     #[test]
     fn code_shape_follows_aip_193() {
-        for good in ["ABC", "A1B", "AUTH_TOO_MANY_REQUESTS", "A_1", &"A".repeat(63)] {
+        for good in [
+            "ABC",
+            "A1B",
+            "AUTH_TOO_MANY_REQUESTS",
+            "A_1",
+            &"A".repeat(63),
+        ] {
             assert!(is_valid_code(good), "{good}");
         }
-        for bad in ["", "AB", "A_", "1AB", "_AB", "AbC", "A-B", "ÄBC", &"A".repeat(64)] {
+        for bad in [
+            "",
+            "AB",
+            "A_",
+            "1AB",
+            "_AB",
+            "AbC",
+            "A-B",
+            "ÄBC",
+            &"A".repeat(64),
+        ] {
             assert!(!is_valid_code(bad), "{bad}");
         }
     }

@@ -298,11 +298,23 @@ mod tests {
         assert!(ExtensionName::new("balance").is_ok());
         assert!(ExtensionName::new("retry_after").is_ok());
         assert!(ExtensionName::new("a1").is_ok());
-        assert!(matches!(ExtensionName::new("1a"), Err(InvalidExtensionName::Malformed(_))));
-        assert!(matches!(ExtensionName::new("a-b"), Err(InvalidExtensionName::Malformed(_))));
-        assert!(matches!(ExtensionName::new(""), Err(InvalidExtensionName::Malformed(_))));
+        assert!(matches!(
+            ExtensionName::new("1a"),
+            Err(InvalidExtensionName::Malformed(_))
+        ));
+        assert!(matches!(
+            ExtensionName::new("a-b"),
+            Err(InvalidExtensionName::Malformed(_))
+        ));
+        assert!(matches!(
+            ExtensionName::new(""),
+            Err(InvalidExtensionName::Malformed(_))
+        ));
         for reserved in RESERVED_MEMBERS {
-            assert!(matches!(ExtensionName::new(reserved), Err(InvalidExtensionName::Reserved(_))));
+            assert!(matches!(
+                ExtensionName::new(reserved),
+                Err(InvalidExtensionName::Reserved(_))
+            ));
         }
     }
 
@@ -313,9 +325,13 @@ mod tests {
         let mut counter = Extensions::counter();
         counter.insert(name, &[1, 2]).insert(none, &None::<u8>);
         let mut bytes = Vec::new();
-        Extensions::bytes(&mut bytes).insert(name, &[1, 2]).insert(none, &None::<u8>);
+        Extensions::bytes(&mut bytes)
+            .insert(name, &[1, 2])
+            .insert(none, &None::<u8>);
         let mut map = Map::new();
-        Extensions::map(&mut map).insert(name, &[1, 2]).insert(none, &None::<u8>);
+        Extensions::map(&mut map)
+            .insert(name, &[1, 2])
+            .insert(none, &None::<u8>);
         assert_eq!(bytes, b",\"limit\":[1,2]");
         assert_eq!(counter.counted(), bytes.len());
         assert_eq!(map.len(), 1);

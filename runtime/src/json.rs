@@ -36,9 +36,7 @@ impl Escape {
 
 /// The length of `s` once escaped, without the surrounding quotes.
 pub(crate) fn escaped_len(s: &str) -> usize {
-    s.bytes()
-        .map(|b| escape(b).map_or(1, |e| e.len()))
-        .sum()
+    s.bytes().map(|b| escape(b).map_or(1, |e| e.len())).sum()
 }
 
 /// Appends `s` escaped, without the surrounding quotes.
@@ -106,7 +104,13 @@ mod tests {
     #[test]
     fn matches_serde_json_on_every_ascii_byte_and_unicode() {
         let all: String = (0u8..0x80).map(char::from).collect();
-        for s in [all.as_str(), "plain", "quote \" back \\ slash", "é ✓ 😀", "\u{7f}\u{2028}"] {
+        for s in [
+            all.as_str(),
+            "plain",
+            "quote \" back \\ slash",
+            "é ✓ 😀",
+            "\u{7f}\u{2028}",
+        ] {
             assert_eq!(ours(s), serde_json::to_string(s).unwrap_or_default());
         }
     }

@@ -342,7 +342,8 @@ struct Document<'a> {
 
 impl Serialize for Document<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        self.problem.serialize_members(Some(self.status), serializer)
+        self.problem
+            .serialize_members(Some(self.status), serializer)
     }
 }
 

@@ -29,7 +29,11 @@ enum AvatarError {
     #[problem(AVATAR_FILE_INVALID, detail = "mime {0} not allowed")]
     BadMime(String),
     #[error("storage failed")]
-    #[problem(AVATAR_UPLOAD_FAILED, status = 502, detail = "Upload failed, please retry")]
+    #[problem(
+        AVATAR_UPLOAD_FAILED,
+        status = 502,
+        detail = "Upload failed, please retry"
+    )]
     Upload(#[source] StorageError),
     #[error("quota")]
     #[problem(
@@ -69,11 +73,23 @@ fn catalog_entry_inherits_status_title_handling_and_type() {
     let err = AvatarError::Scope;
     assert_eq!(err.code(), "AVATAR_PATH_SCOPE_INVALID");
     assert_eq!(err.status(), 422);
-    assert_eq!(err.title(), "Avatar path does not belong to current user scope");
-    assert_eq!(err.entry().handling(), "Show generic security error and force refresh");
+    assert_eq!(
+        err.title(),
+        "Avatar path does not belong to current user scope"
+    );
+    assert_eq!(
+        err.entry().handling(),
+        "Show generic security error and force refresh"
+    );
     assert_eq!(err.entry().section(), "Avatar");
-    assert_eq!(err.type_uri(), "https://errors.eryao.example/avatar-path-scope-invalid");
-    assert!(std::ptr::eq(err.entry(), Eryao::AVATAR_PATH_SCOPE_INVALID.entry()));
+    assert_eq!(
+        err.type_uri(),
+        "https://errors.eryao.example/avatar-path-scope-invalid"
+    );
+    assert!(std::ptr::eq(
+        err.entry(),
+        Eryao::AVATAR_PATH_SCOPE_INVALID.entry()
+    ));
     assert_eq!(err.detail(), None);
 }
 
@@ -95,9 +111,17 @@ fn source_errors_never_reach_the_body() {
 
 #[test]
 fn struct_variant_with_inline_code_extensions_and_retry_after() {
-    let err = AvatarError::Quota { seconds: 30, limit: 5, used: 5 };
+    let err = AvatarError::Quota {
+        seconds: 30,
+        limit: 5,
+        used: 5,
+    };
     assert_eq!(err.code(), "AVATAR_QUOTA_EXCEEDED");
-    assert_eq!(err.entry().section(), "AvatarError", "an inline code's section defaults to the type name");
+    assert_eq!(
+        err.entry().section(),
+        "AvatarError",
+        "an inline code's section defaults to the type name"
+    );
     assert_eq!(err.type_uri(), "/problems/avatar-quota-exceeded");
     let response = err.to_response();
     assert_eq!(response.status(), 429);
@@ -118,11 +142,17 @@ fn struct_variant_with_inline_code_extensions_and_retry_after() {
 
 #[test]
 fn transparent_delegates_everything_to_the_inner_problem() {
-    let err = AvatarError::from(AuthError::Throttled { wait: Duration::from_millis(2500) });
+    let err = AvatarError::from(AuthError::Throttled {
+        wait: Duration::from_millis(2500),
+    });
     assert_eq!(err.code(), "AUTH_TOO_MANY_REQUESTS");
     assert_eq!(err.status(), 429);
     assert_eq!(err.detail().as_deref(), Some("Try again in 2.5s"));
-    assert_eq!(err.retry_after(), Some(3), "a Duration rounds up to whole seconds");
+    assert_eq!(
+        err.retry_after(),
+        Some(3),
+        "a Duration rounds up to whole seconds"
+    );
     assert_eq!(err.to_response().headers()["retry-after"], "3");
 }
 
@@ -131,11 +161,19 @@ fn coexists_with_thiserror_display_and_source() {
     use std::error::Error as _;
     let err = AvatarError::Upload(StorageError("b"));
     assert!(err.source().is_some());
-    assert_eq!(AvatarError::BadMime("x".into()).to_string(), "mime x not allowed");
+    assert_eq!(
+        AvatarError::BadMime("x".into()).to_string(),
+        "mime x not allowed"
+    );
 }
 
 #[derive(Debug, ProblemCode)]
-#[problem(code = "PROFILE_NICKNAME_TAKEN", status = 409, title = "Nickname taken", type_base = "https://errors.example.com/types/")]
+#[problem(
+    code = "PROFILE_NICKNAME_TAKEN",
+    status = 409,
+    title = "Nickname taken",
+    type_base = "https://errors.example.com/types/"
+)]
 #[problem(detail = "{nickname} is taken; try {suggestion}")]
 struct NicknameTaken {
     nickname: String,
@@ -145,11 +183,20 @@ struct NicknameTaken {
 
 #[test]
 fn struct_with_its_own_code_and_type_base() {
-    let err = NicknameTaken { nickname: "ann".into(), suggestion: "ann2".into() };
-    assert_eq!(err.type_uri(), "https://errors.example.com/types/profile-nickname-taken");
+    let err = NicknameTaken {
+        nickname: "ann".into(),
+        suggestion: "ann2".into(),
+    };
+    assert_eq!(
+        err.type_uri(),
+        "https://errors.example.com/types/profile-nickname-taken"
+    );
     assert_eq!(err.detail().as_deref(), Some("ann is taken; try ann2"));
     assert_eq!(body(&err)["suggestion"], "ann2");
-    assert!(body(&err).get("nickname").is_none(), "only marked fields are members");
+    assert!(
+        body(&err).get("nickname").is_none(),
+        "only marked fields are members"
+    );
 }
 
 #[derive(Debug, ProblemCode)]
@@ -184,7 +231,9 @@ fn generic_enums_get_bounds_from_the_roles_of_their_fields() {
     assert_eq!(body(&err)["balance"], 3);
     let err: Generic<&str, AuthError> = Generic::Invalid("nickname");
     assert_eq!(err.detail().as_deref(), Some("invalid: nickname"));
-    let err: Generic<u8, AuthError> = Generic::Inner(AuthError::Throttled { wait: Duration::from_secs(1) });
+    let err: Generic<u8, AuthError> = Generic::Inner(AuthError::Throttled {
+        wait: Duration::from_secs(1),
+    });
     assert_eq!(err.code(), "AUTH_TOO_MANY_REQUESTS");
     let err: Generic<u8, AuthError> = Generic::Missing(std::marker::PhantomData);
     assert_eq!(err.code(), "AGENT_SESSION_NOT_FOUND");
@@ -193,7 +242,10 @@ fn generic_enums_get_bounds_from_the_roles_of_their_fields() {
 #[derive(Debug, ProblemCode)]
 #[problem(catalog = Eryao)]
 enum Details {
-    #[problem(AGENT_AUDIO_TOO_LARGE, detail = "{size} bytes > {max} bytes; {{braces}} stay")]
+    #[problem(
+        AGENT_AUDIO_TOO_LARGE,
+        detail = "{size} bytes > {max} bytes; {{braces}} stay"
+    )]
     TooLarge { size: usize, max: usize },
     #[problem(AGENT_AUDIO_UNSUPPORTED_FORMAT, detail = "format {0:?} is not {1}")]
     Format(String, &'static str),
@@ -204,12 +256,18 @@ enum Details {
 #[test]
 fn detail_format_strings() {
     let err = Details::TooLarge { size: 11, max: 10 };
-    assert_eq!(err.detail().as_deref(), Some("11 bytes > 10 bytes; {braces} stay"));
+    assert_eq!(
+        err.detail().as_deref(),
+        Some("11 bytes > 10 bytes; {braces} stay")
+    );
     let err = Details::Format("ogg".into(), "wav");
     assert_eq!(err.detail().as_deref(), Some("format \"ogg\" is not wav"));
     assert_eq!(body(&err)["detail"], "format \"ogg\" is not wav");
     let err = Details::Empty;
-    assert_eq!(body(&err)["detail"], "a \"quoted\"\nline\tand a \\ backslash");
+    assert_eq!(
+        body(&err)["detail"],
+        "a \"quoted\"\nline\tand a \\ backslash"
+    );
 }
 
 #[derive(Debug, ProblemCode)]
@@ -221,7 +279,10 @@ enum Retry {
 
 #[test]
 fn optional_retry_after() {
-    assert_eq!(Retry::Maybe(Some(5)).to_response().headers()["retry-after"], "5");
+    assert_eq!(
+        Retry::Maybe(Some(5)).to_response().headers()["retry-after"],
+        "5"
+    );
     let none = Retry::Maybe(None).to_response();
     assert!(none.headers().get("retry-after").is_none());
     assert!(body(&Retry::Maybe(None)).get("retry_after").is_none());
@@ -240,12 +301,23 @@ fn an_empty_enum_derives() {
 fn client_parses_the_typed_code_back() {
     let bytes = AvatarError::BadMime("image/gif".into()).to_json();
     let problem = Problem::from_json(&bytes).expect("parses");
-    assert_eq!(problem.typed_code::<Eryao>(), TypedCode::Known(Eryao::AVATAR_FILE_INVALID));
+    assert_eq!(
+        problem.typed_code::<Eryao>(),
+        TypedCode::Known(Eryao::AVATAR_FILE_INVALID)
+    );
     assert_eq!(problem.detail(), Some("mime image/gif not allowed"));
     // The inline code is not in the catalog: an explicit fallback, not an error.
-    let bytes = AvatarError::Quota { seconds: 1, limit: 1, used: 0 }.to_json();
+    let bytes = AvatarError::Quota {
+        seconds: 1,
+        limit: 1,
+        used: 0,
+    }
+    .to_json();
     let problem = Problem::from_json(&bytes).expect("parses");
-    assert_eq!(problem.typed_code::<Eryao>(), TypedCode::Unknown("AVATAR_QUOTA_EXCEEDED"));
+    assert_eq!(
+        problem.typed_code::<Eryao>(),
+        TypedCode::Unknown("AVATAR_QUOTA_EXCEEDED")
+    );
     assert_eq!(<Eryao as Catalog>::from_code("AVATAR_QUOTA_EXCEEDED"), None);
 }
 
@@ -253,9 +325,16 @@ fn client_parses_the_typed_code_back() {
 fn to_problem_matches_the_rendered_body() {
     let errors: Vec<Box<dyn ProblemCode>> = vec![
         Box::new(AvatarError::BadMime("a\"b".into())),
-        Box::new(AvatarError::Quota { seconds: 9, limit: 1, used: 2 }),
+        Box::new(AvatarError::Quota {
+            seconds: 9,
+            limit: 1,
+            used: 2,
+        }),
         Box::new(Details::Empty),
-        Box::new(NicknameTaken { nickname: "n".into(), suggestion: "m".into() }),
+        Box::new(NicknameTaken {
+            nickname: "n".into(),
+            suggestion: "m".into(),
+        }),
         Box::new(Eryao::PROFILE_NOT_FOUND),
     ];
     for err in errors {

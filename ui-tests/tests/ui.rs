@@ -4,7 +4,9 @@
 use std::path::Path;
 
 fn cases(dir: &str) -> usize {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("cases").join(dir);
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("cases")
+        .join(dir);
     std::fs::read_dir(&dir)
         .map(|entries| {
             entries

@@ -184,7 +184,10 @@ impl Parse for CodeDef {
             let lit: LitStr = input.parse()?;
             return Err(syn::Error::new(
                 lit.span(),
-                format!("a code is written bare, not as a string: `{} = 400 {{ … }}`", lit.value()),
+                format!(
+                    "a code is written bare, not as a string: `{} = 400 {{ … }}`",
+                    lit.value()
+                ),
             ));
         }
         let lookahead = input.lookahead1();

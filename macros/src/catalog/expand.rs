@@ -33,7 +33,10 @@ pub fn catalog(catalog: &Catalog) -> TokenStream {
     });
     let consts = codes.iter().map(|code| {
         let variant = &code.variant;
-        let doc = format!("`{}`: the code string of [`{ident}::{variant}`].", code.code);
+        let doc = format!(
+            "`{}`: the code string of [`{ident}::{variant}`].",
+            code.code
+        );
         let const_ident = code.ident;
         quote_spanned! {const_ident.span()=>
             #[doc = #doc]

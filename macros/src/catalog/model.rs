@@ -55,13 +55,19 @@ impl<'a> Catalog<'a> {
         for setting in &def.settings {
             let name = setting.key.name();
             if let Some(first) = seen.get(name) {
-                cx.error_at(setting.key.span(), format!("`{name}` is set twice; remove one"));
+                cx.error_at(
+                    setting.key.span(),
+                    format!("`{name}` is set twice; remove one"),
+                );
                 cx.error_at(*first, format!("`{name}` is first set here"));
                 continue;
             }
             seen.insert(name, setting.key.span());
             let Lit::Str(value) = &setting.value else {
-                cx.error_spanned_by(&setting.value, format!("`{name}` takes a string: `{name} = \"…\";`"));
+                cx.error_spanned_by(
+                    &setting.value,
+                    format!("`{name}` takes a string: `{name} = \"…\";`"),
+                );
                 continue;
             };
             match setting.key {
@@ -99,11 +105,16 @@ impl<'a> Catalog<'a> {
             .map(|section| {
                 let name = section.name.value();
                 if name.trim().is_empty() {
-                    cx.error_spanned_by(&section.name, "a section needs a name, e.g. `section \"Auth\"`");
+                    cx.error_spanned_by(
+                        &section.name,
+                        "a section needs a name, e.g. `section \"Auth\"`",
+                    );
                 } else if let Some(first) = section_names.get(&name) {
                     cx.error_spanned_by(
                         &section.name,
-                        format!("section \"{name}\" is declared twice; put its codes in one section"),
+                        format!(
+                            "section \"{name}\" is declared twice; put its codes in one section"
+                        ),
                     );
                     cx.error_at(*first, format!("section \"{name}\" is first declared here"));
                 } else {
@@ -169,7 +180,9 @@ fn lower_code<'a>(
         if let Some(other) = variants.get(&variant) {
             cx.error_at(
                 def.ident.span(),
-                format!("codes `{other}` and `{code}` both become the variant `{variant}`; rename one"),
+                format!(
+                    "codes `{other}` and `{code}` both become the variant `{variant}`; rename one"
+                ),
             );
         } else {
             variants.insert(variant, &def.ident);
@@ -193,7 +206,10 @@ fn lower_code<'a>(
         Lit::Str(lit) => {
             cx.error_spanned_by(
                 lit,
-                format!("a status is a number, not a string: `{code} = {}`", lit.value().trim()),
+                format!(
+                    "a status is a number, not a string: `{code} = {}`",
+                    lit.value().trim()
+                ),
             );
             500
         }
@@ -216,7 +232,8 @@ fn lower_code<'a>(
                     format!(
                         "unknown code field `{key}`{}",
                         match did_you_mean(&key, [MEANING, HANDLING]) {
-                            hint if hint.is_empty() => "; a code has `meaning` and `handling`".to_owned(),
+                            hint if hint.is_empty() =>
+                                "; a code has `meaning` and `handling`".to_owned(),
                             hint => hint,
                         }
                     ),
@@ -225,11 +242,17 @@ fn lower_code<'a>(
             }
         };
         let Lit::Str(value) = &field.value else {
-            cx.error_spanned_by(&field.value, format!("`{key}` takes a string: `{key}: \"…\"`"));
+            cx.error_spanned_by(
+                &field.value,
+                format!("`{key}` takes a string: `{key}: \"…\"`"),
+            );
             continue;
         };
         if let Some(first) = slot {
-            cx.error_at(field.key.span(), format!("`{key}` is given twice; remove one"));
+            cx.error_at(
+                field.key.span(),
+                format!("`{key}` is given twice; remove one"),
+            );
             cx.error_at(first.span(), format!("`{key}` is first given here"));
         } else {
             *slot = Some(value.clone());

@@ -18,7 +18,7 @@ pub struct Input<'a> {
 pub enum Shape<'a> {
     Enum(Vec<Variant<'a>>),
     /// A struct is one code: its attributes are both container and code attributes.
-    Struct(Variant<'a>),
+    Struct(Box<Variant<'a>>),
 }
 
 /// A variant, or a struct's own fields and code.
@@ -57,12 +57,12 @@ impl<'a> Input<'a> {
                     })
                     .collect(),
             ),
-            Data::Struct(data) => Shape::Struct(Variant {
+            Data::Struct(data) => Shape::Struct(Box::new(Variant {
                 ident: None,
                 span: node.ident.span(),
                 attrs: code_attrs,
                 fields: fields(cx, &data.fields),
-            }),
+            })),
             Data::Union(data) => {
                 cx.error_at(
                     data.union_token.span,
@@ -82,7 +82,7 @@ impl<'a> Input<'a> {
     pub fn variants(&self) -> &[Variant<'a>] {
         match &self.shape {
             Shape::Enum(variants) => variants,
-            Shape::Struct(variant) => core::slice::from_ref(variant),
+            Shape::Struct(variant) => core::slice::from_ref(&**variant),
         }
     }
 }

@@ -138,11 +138,7 @@ pub struct FieldAttrs {
 }
 
 /// Parses the attributes of an enum (`code` is `None`) or a struct.
-pub fn container(
-    cx: &Ctxt,
-    attrs: &[Attribute],
-    is_struct: bool,
-) -> (ContainerAttrs, CodeAttrs) {
+pub fn container(cx: &Ctxt, attrs: &[Attribute], is_struct: bool) -> (ContainerAttrs, CodeAttrs) {
     let mut container = ContainerAttrs {
         krate: Attr::none(CRATE),
         catalog: Attr::none(CATALOG),
@@ -150,7 +146,11 @@ pub fn container(
         section: Attr::none(SECTION),
     };
     let mut code = CodeAttrs::new();
-    let level = if is_struct { Level::Struct } else { Level::Enum };
+    let level = if is_struct {
+        Level::Struct
+    } else {
+        Level::Enum
+    };
     for_each_meta(cx, attrs, |meta, key| {
         let span = meta.path.span();
         match key.as_str() {
@@ -353,10 +353,7 @@ fn lit_str(cx: &Ctxt, meta: &ParseNestedMeta, key: &str) -> syn::Result<Option<L
     match literal(cx, meta, key, "a string", "\"…\"")? {
         Some(Lit::Str(lit)) => Ok(Some(lit)),
         Some(other) => {
-            cx.error_spanned_by(
-                &other,
-                format!("`{key}` takes a string: `{key} = \"…\"`"),
-            );
+            cx.error_spanned_by(&other, format!("`{key}` takes a string: `{key} = \"…\"`"));
             Ok(None)
         }
         None => Ok(None),
@@ -417,7 +414,10 @@ fn literal(
 
 fn path_value(cx: &Ctxt, meta: &ParseNestedMeta, key: &str) -> syn::Result<Option<Path>> {
     if !meta.input.peek(Token![=]) {
-        cx.error_spanned_by(&meta.path, format!("`{key}` takes a type: `{key} = MyCatalog`"));
+        cx.error_spanned_by(
+            &meta.path,
+            format!("`{key}` takes a type: `{key} = MyCatalog`"),
+        );
         return skip_value(meta).map(|()| None);
     }
     let value = meta.value()?;
@@ -425,7 +425,10 @@ fn path_value(cx: &Ctxt, meta: &ParseNestedMeta, key: &str) -> syn::Result<Optio
         let lit: LitStr = value.parse()?;
         cx.error_spanned_by(
             &lit,
-            format!("`{key}` takes a type path, not a string: `{key} = {}`", lit.value()),
+            format!(
+                "`{key}` takes a type path, not a string: `{key} = {}`",
+                lit.value()
+            ),
         );
         return Ok(None);
     }
@@ -434,7 +437,10 @@ fn path_value(cx: &Ctxt, meta: &ParseNestedMeta, key: &str) -> syn::Result<Optio
 
 fn no_value(cx: &Ctxt, meta: &ParseNestedMeta, key: &str) -> syn::Result<()> {
     if meta.input.peek(Token![=]) || !meta.input.is_empty() && !meta.input.peek(Token![,]) {
-        cx.error_spanned_by(&meta.path, format!("`{key}` takes no value: write `{key}` alone"));
+        cx.error_spanned_by(
+            &meta.path,
+            format!("`{key}` takes no value: write `{key}` alone"),
+        );
         return skip_value(meta);
     }
     Ok(())

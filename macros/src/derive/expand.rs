@@ -27,7 +27,9 @@ pub fn problem_code(input: &Input) -> TokenStream {
     let variants = input.variants();
     let mut bounds = Bounds::new(input.generics);
 
-    let entry_arms = variants.iter().map(|v| entry_arm(input, &krate, v, &mut bounds));
+    let entry_arms = variants
+        .iter()
+        .map(|v| entry_arm(input, &krate, v, &mut bounds));
     let entry_arms: Vec<TokenStream> = entry_arms.collect();
     let entry_body = if variants.is_empty() {
         quote!(match *self {})
@@ -144,7 +146,12 @@ fn transparent_field<'a>(variant: &'a Variant) -> Option<&'a Field<'a>> {
     }
 }
 
-fn entry_arm(input: &Input, krate: &TokenStream, variant: &Variant, bounds: &mut Bounds) -> TokenStream {
+fn entry_arm(
+    input: &Input,
+    krate: &TokenStream,
+    variant: &Variant,
+    bounds: &mut Bounds,
+) -> TokenStream {
     if let Some(field) = transparent_field(variant) {
         let pat = pattern(variant, &[field]);
         let binding = &field.binding;
@@ -253,7 +260,11 @@ fn detail_arm(krate: &TokenStream, variant: &Variant, bounds: &mut Bounds) -> Op
     Some(quote!(#pat => __formatter.write_fmt(::core::format_args!(#fmt)),))
 }
 
-fn extensions_arm(krate: &TokenStream, variant: &Variant, bounds: &mut Bounds) -> Option<TokenStream> {
+fn extensions_arm(
+    krate: &TokenStream,
+    variant: &Variant,
+    bounds: &mut Bounds,
+) -> Option<TokenStream> {
     if let Some(field) = transparent_field(variant) {
         let pat = pattern(variant, &[field]);
         let binding = &field.binding;
@@ -294,13 +305,20 @@ fn extension_name(field: &Field) -> String {
     }
 }
 
-fn retry_after_arm(krate: &TokenStream, variant: &Variant, bounds: &mut Bounds) -> Option<TokenStream> {
+fn retry_after_arm(
+    krate: &TokenStream,
+    variant: &Variant,
+    bounds: &mut Bounds,
+) -> Option<TokenStream> {
     if let Some(field) = transparent_field(variant) {
         let pat = pattern(variant, &[field]);
         let binding = &field.binding;
         return Some(quote!(#pat => #krate::ProblemCode::retry_after(#binding),));
     }
-    let field = variant.fields.iter().find(|f| f.attrs.retry_after.is_set())?;
+    let field = variant
+        .fields
+        .iter()
+        .find(|f| f.attrs.retry_after.is_set())?;
     bounds.add(field.ty, quote!(#krate::RetryAfterValue));
     let pat = pattern(variant, &[field]);
     let binding = &field.binding;

@@ -85,9 +85,9 @@ pub fn parse(lit: &LitStr, fields: &[Field]) -> Result<Detail, Vec<String>> {
                 out.push_str("}}");
                 text.push('}');
             }
-            '}' => errors.push(
-                "unmatched `}` in detail; write `}}` for a literal brace".to_owned(),
-            ),
+            '}' => {
+                errors.push("unmatched `}` in detail; write `}}` for a literal brace".to_owned())
+            }
             c => {
                 out.push(c);
                 text.push(c);
@@ -108,14 +108,15 @@ pub fn parse(lit: &LitStr, fields: &[Field]) -> Result<Detail, Vec<String>> {
 fn resolve(arg: &str, fields: &[Field]) -> Result<usize, String> {
     if arg.is_empty() {
         return Err(
-            "detail argument `{}` names no field; write the field, e.g. `{0}` or `{name}`".to_owned(),
+            "detail argument `{}` names no field; write the field, e.g. `{0}` or `{name}`"
+                .to_owned(),
         );
     }
     if arg.chars().all(|c| c.is_ascii_digit()) {
         let wanted: Option<u32> = arg.parse().ok();
-        let found = fields.iter().position(|field| {
-            matches!(&field.member, Member::Unnamed(index) if Some(index.index) == wanted)
-        });
+        let found = fields.iter().position(
+            |field| matches!(&field.member, Member::Unnamed(index) if Some(index.index) == wanted),
+        );
         return found.ok_or_else(|| {
             let tuple_fields = fields
                 .iter()
@@ -137,7 +138,10 @@ fn resolve(arg: &str, fields: &[Field]) -> Result<usize, String> {
             }
         });
     }
-    let is_ident = arg.chars().next().is_some_and(|c| c.is_alphabetic() || c == '_')
+    let is_ident = arg
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_alphabetic() || c == '_')
         && arg.chars().all(|c| c.is_alphanumeric() || c == '_');
     if !is_ident {
         return Err(format!(

@@ -69,7 +69,10 @@ fn check_variant(cx: &Ctxt, input: &Input, variant: &Variant) {
             if let Some(span) = set {
                 cx.error_at(
                     span,
-                    format!("`{key}` comes from the catalog entry `{}`; remove it here", last_segment(entry)),
+                    format!(
+                        "`{key}` comes from the catalog entry `{}`; remove it here",
+                        last_segment(entry)
+                    ),
                 );
             }
         }
@@ -90,7 +93,10 @@ fn check_variant(cx: &Ctxt, input: &Input, variant: &Variant) {
         if let Some(uri) = attrs.type_uri.get()
             && (uri.value().is_empty() || uri.value().contains(char::is_whitespace))
         {
-            cx.error_spanned_by(uri, "`type` is a URI reference and cannot be empty or contain whitespace");
+            cx.error_spanned_by(
+                uri,
+                "`type` is a URI reference and cannot be empty or contain whitespace",
+            );
         }
         let missing: Vec<&str> = [
             (attrs.status.is_set(), "status = …"),
@@ -106,7 +112,11 @@ fn check_variant(cx: &Ctxt, input: &Input, variant: &Variant) {
                 format!(
                     "problem code `{}` is declared inline and needs {}",
                     code.value(),
-                    missing.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(" and ")
+                    missing
+                        .iter()
+                        .map(|k| format!("`{k}`"))
+                        .collect::<Vec<_>>()
+                        .join(" and ")
                 ),
             );
         }
@@ -121,7 +131,10 @@ fn check_variant(cx: &Ctxt, input: &Input, variant: &Variant) {
             .get()
             .map(|(lit, _)| lit.span())
             .unwrap_or(variant.span);
-        cx.error_at(at, format!("{} has no problem code; {hint}", variant.describe()));
+        cx.error_at(
+            at,
+            format!("{} has no problem code; {hint}", variant.describe()),
+        );
     }
     check_fields(cx, variant);
     if let Some(detail) = attrs.detail.get()
@@ -162,10 +175,14 @@ fn check_transparent(cx: &Ctxt, variant: &Variant, span: Span) {
         );
     }
     for field in &variant.fields {
-        for set in [field.attrs.extension.span(), field.attrs.retry_after.span()] {
-            if let Some(at) = set {
-                cx.error_at(at, "a `transparent` field is the inner problem; it has no other role");
-            }
+        for at in [field.attrs.extension.span(), field.attrs.retry_after.span()]
+            .into_iter()
+            .flatten()
+        {
+            cx.error_at(
+                at,
+                "a `transparent` field is the inner problem; it has no other role",
+            );
         }
     }
 }

@@ -9,7 +9,9 @@ pub fn shape_error(code: &str) -> Option<String> {
     }
     let first = code.chars().next().unwrap_or('_');
     if first.is_ascii_digit() {
-        return Some(format!("problem code `{code}` starts with a digit; a code starts with a letter A-Z"));
+        return Some(format!(
+            "problem code `{code}` starts with a digit; a code starts with a letter A-Z"
+        ));
     }
     let bad = code
         .chars()
@@ -21,10 +23,15 @@ pub fn shape_error(code: &str) -> Option<String> {
         ));
     }
     if code.ends_with('_') {
-        return Some(format!("problem code `{code}` ends with `_`; write `{}`", fix()));
+        return Some(format!(
+            "problem code `{code}` ends with `_`; write `{}`",
+            fix()
+        ));
     }
     if code.len() < 3 {
-        return Some(format!("problem code `{code}` is too short; a code has at least 3 characters"));
+        return Some(format!(
+            "problem code `{code}` is too short; a code has at least 3 characters"
+        ));
     }
     if code.len() > 63 {
         return Some(format!(
@@ -68,7 +75,13 @@ pub fn looks_like_code(ident: &str) -> bool {
 /// The slug form used in type URIs: lowercase, `_` replaced by `-`.
 pub fn slug(code: &str) -> String {
     code.chars()
-        .map(|c| if c == '_' { '-' } else { c.to_ascii_lowercase() })
+        .map(|c| {
+            if c == '_' {
+                '-'
+            } else {
+                c.to_ascii_lowercase()
+            }
+        })
         .collect()
 }
 
@@ -126,7 +139,10 @@ mod tests {
         assert_eq!(camel_case("AUTH_TOO_MANY_REQUESTS"), "AuthTooManyRequests");
         assert_eq!(camel_case("A1_B2"), "A1B2");
         assert_eq!(slug("AUTH_TOO_MANY_REQUESTS"), "auth-too-many-requests");
-        assert_eq!(suggest_code("authTooMany-requests"), "AUTH_TOO_MANY_REQUESTS");
+        assert_eq!(
+            suggest_code("authTooMany-requests"),
+            "AUTH_TOO_MANY_REQUESTS"
+        );
     }
 
     #[test]

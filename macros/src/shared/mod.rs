@@ -3,5 +3,5 @@
 pub mod code;
 pub mod ctxt;
 pub mod json;
-pub mod suggest;
 pub mod respan;
+pub mod suggest;
