@@ -2,3 +2,8 @@
 //! by the integration tests and the examples.
 
 pub mod eryao;
+
+/// The README's code blocks, compiled and run as doctests so the tour stays true.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+pub struct ReadmeDoctests;
