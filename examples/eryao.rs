@@ -4,11 +4,11 @@
 //! as the HTTP response a frontend receives.
 
 use problem_codes::{Catalog, Problem, ProblemCode};
-use problem_codes_tests::eryao::Eryao;
+use problem_codes_tests::eryao::{Auth, Eryao};
 
 /// A service's own error: each variant names its catalog entry.
 #[derive(Debug, ProblemCode)]
-#[problem(catalog = Eryao)]
+#[problem(catalog = Auth)]
 enum OtpError {
     #[problem(AUTH_TOO_MANY_REQUESTS, detail = "Try again in {seconds} seconds")]
     Throttled {
@@ -19,11 +19,10 @@ enum OtpError {
 
 fn main() {
     println!(
-        "{} catalog: {} codes in {} sections, type URIs under {}\n",
+        "{} catalog: {} codes in {} sections\n",
         Eryao::NAME,
         Eryao::ALL.len(),
         Eryao::SECTIONS.len(),
-        Eryao::TYPE_BASE
     );
     for section in Eryao::SECTIONS {
         println!("## {}", section.name());

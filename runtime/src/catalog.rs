@@ -36,8 +36,6 @@ pub trait Catalog:
 {
     /// The catalog's name, e.g. `Eryao`.
     const NAME: &'static str;
-    /// The base the type URIs of the catalog's codes start with.
-    const TYPE_BASE: &'static str;
     /// Every code, in declaration order.
     const ALL: &'static [Self];
     /// The sections, in declaration order; together they hold every code once.

@@ -93,6 +93,7 @@
 
 mod catalog;
 mod code;
+mod compose;
 mod entry;
 mod error;
 mod extensions;

@@ -8,6 +8,7 @@ use serde::de::{self, Deserializer, Visitor};
 pub use core;
 pub use serde;
 
+pub use crate::compose::{DuplicateReport, find_duplicate, subslice};
 pub use crate::{
     Catalog, Entry, ExtensionName, Extensions, ProblemCode, RetryAfterValue, Section, UnknownCode,
 };

@@ -3,19 +3,19 @@
 use std::collections::HashSet;
 
 use problem_codes::{Catalog, ProblemCode, UnknownCode};
-use problem_codes_tests::eryao::Eryao;
+use problem_codes_tests::eryao::{AgentSession, Auth, Avatar, Eryao, Profile};
 
 #[test]
 fn associated_consts_are_the_variants() {
-    assert_eq!(Eryao::AUTH_TOO_MANY_REQUESTS, Eryao::AuthTooManyRequests);
+    assert_eq!(Auth::AUTH_TOO_MANY_REQUESTS, Auth::AuthTooManyRequests);
     assert_eq!(
-        Eryao::AUTH_TOO_MANY_REQUESTS.as_str(),
+        Auth::AUTH_TOO_MANY_REQUESTS.as_str(),
         "AUTH_TOO_MANY_REQUESTS"
     );
     // Usable in patterns, as `http::StatusCode`'s consts are.
-    let handling = match Eryao::PROFILE_NOT_FOUND {
-        Eryao::AUTH_USER_NOT_FOUND => "wrong arm",
-        Eryao::PROFILE_NOT_FOUND => "profile arm",
+    let handling = match Eryao::from(Profile::PROFILE_NOT_FOUND) {
+        Eryao::Auth(Auth::AUTH_USER_NOT_FOUND) => "wrong arm",
+        Eryao::Profile(Profile::PROFILE_NOT_FOUND) => "profile arm",
         _ => "fallback arm",
     };
     assert_eq!(handling, "profile arm");
@@ -23,12 +23,12 @@ fn associated_consts_are_the_variants() {
 
 #[test]
 fn entries_are_static_and_const() {
-    const ENTRY: &problem_codes::Entry = Eryao::AGENT_ASR_UNAVAILABLE.entry();
+    const ENTRY: &problem_codes::Entry = AgentSession::AGENT_ASR_UNAVAILABLE.entry();
     assert_eq!(ENTRY.status(), 502);
     assert_eq!(ENTRY.section(), "Agent Session");
     assert!(std::ptr::eq(
         ENTRY,
-        ProblemCode::entry(&Eryao::AGENT_ASR_UNAVAILABLE)
+        ProblemCode::entry(&AgentSession::AGENT_ASR_UNAVAILABLE)
     ));
 }
 
@@ -67,18 +67,18 @@ fn codes_are_unique_and_sections_partition_the_catalog() {
 
 #[test]
 fn display_and_serde_use_the_code_string() {
+    assert_eq!(Auth::AUTH_USER_NOT_FOUND.to_string(), "AUTH_USER_NOT_FOUND");
     assert_eq!(
-        Eryao::AUTH_USER_NOT_FOUND.to_string(),
-        "AUTH_USER_NOT_FOUND"
-    );
-    assert_eq!(
-        format!("{:>22}", Eryao::AGENT_AUDIO_EMPTY),
+        format!("{:>22}", AgentSession::AGENT_AUDIO_EMPTY),
         "     AGENT_AUDIO_EMPTY"
     );
-    let json = serde_json::to_string(&Eryao::AVATAR_UPLOAD_FAILED).expect("serializes");
+    let json = serde_json::to_string(&Avatar::AVATAR_UPLOAD_FAILED).expect("serializes");
     assert_eq!(json, "\"AVATAR_UPLOAD_FAILED\"");
     let back: Eryao = serde_json::from_str(&json).expect("deserializes");
-    assert_eq!(back, Eryao::AVATAR_UPLOAD_FAILED);
+    assert_eq!(back, Eryao::Avatar(Avatar::AVATAR_UPLOAD_FAILED));
+    let leaf: Avatar = serde_json::from_str(&json).expect("deserializes");
+    assert_eq!(leaf, Avatar::AVATAR_UPLOAD_FAILED);
+    assert_eq!(serde_json::to_string(&back).expect("serializes"), json);
     let err = serde_json::from_str::<Eryao>("\"AVATAR_NOPE\"").expect_err("unknown code");
     assert!(
         err.to_string()
@@ -90,11 +90,11 @@ fn display_and_serde_use_the_code_string() {
 
 #[test]
 fn type_uris_are_the_base_plus_the_slug() {
-    assert_eq!(Eryao::TYPE_BASE, "https://errors.eryao.example/");
+    assert_eq!(Auth::type_base(), "https://errors.eryao.example/");
     for entry in Eryao::entries() {
         assert_eq!(
             entry.type_uri(),
-            format!("{}{}", Eryao::TYPE_BASE, entry.slug())
+            format!("{}{}", Auth::type_base(), entry.slug())
         );
         assert!(!entry.slug().contains('_'));
     }
@@ -102,7 +102,7 @@ fn type_uris_are_the_base_plus_the_slug() {
 
 #[test]
 fn a_catalog_code_is_itself_a_problem() {
-    let response = Eryao::AUTH_REFRESH_TOKEN_MISSING.to_response();
+    let response = Auth::AUTH_REFRESH_TOKEN_MISSING.to_response();
     assert_eq!(response.status(), 401);
     assert_eq!(
         std::str::from_utf8(response.body()).expect("utf-8"),
@@ -123,7 +123,7 @@ mod without_type_base {
 #[test]
 fn default_type_base_and_optional_handling() {
     use without_type_base::Plain;
-    assert_eq!(Plain::TYPE_BASE, "/problems/");
+    assert_eq!(Plain::type_base(), "/problems/");
     assert_eq!(
         Plain::ORDER_NOT_FOUND.type_uri(),
         "/problems/order-not-found"

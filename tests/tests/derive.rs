@@ -4,7 +4,7 @@ use std::fmt;
 use std::time::Duration;
 
 use problem_codes::{Catalog, Problem, ProblemCode, TypedCode};
-use problem_codes_tests::eryao::Eryao;
+use problem_codes_tests::eryao::{AgentPoints, AgentSession, Auth, Avatar, Eryao, Profile};
 use serde_json::{Value, json};
 
 fn body(problem: &impl ProblemCode) -> Value {
@@ -23,7 +23,7 @@ impl fmt::Display for StorageError {
 impl std::error::Error for StorageError {}
 
 #[derive(Debug, thiserror::Error, ProblemCode)]
-#[problem(catalog = Eryao)]
+#[problem(catalog = Avatar)]
 enum AvatarError {
     #[error("mime {0} not allowed")]
     #[problem(AVATAR_FILE_INVALID, detail = "mime {0} not allowed")]
@@ -61,7 +61,7 @@ enum AvatarError {
 #[derive(Debug, thiserror::Error, ProblemCode)]
 enum AuthError {
     #[error("throttled")]
-    #[problem(Eryao::AUTH_TOO_MANY_REQUESTS, detail = "Try again in {wait:?}")]
+    #[problem(Auth::AUTH_TOO_MANY_REQUESTS, detail = "Try again in {wait:?}")]
     Throttled {
         #[problem(retry_after)]
         wait: Duration,
@@ -88,7 +88,7 @@ fn catalog_entry_inherits_status_title_handling_and_type() {
     );
     assert!(std::ptr::eq(
         err.entry(),
-        Eryao::AVATAR_PATH_SCOPE_INVALID.entry()
+        Avatar::AVATAR_PATH_SCOPE_INVALID.entry()
     ));
     assert_eq!(err.detail(), None);
 }
@@ -210,18 +210,17 @@ fn transparent_struct_over_a_box() {
 }
 
 #[derive(Debug, ProblemCode)]
-#[problem(catalog = Eryao)]
 enum Generic<T, E> {
-    #[problem(PROFILE_PAYLOAD_INVALID, detail = "invalid: {0}")]
+    #[problem(Profile::PROFILE_PAYLOAD_INVALID, detail = "invalid: {0}")]
     Invalid(T),
-    #[problem(POINTS_INSUFFICIENT_BALANCE)]
+    #[problem(AgentPoints::POINTS_INSUFFICIENT_BALANCE)]
     Points {
         #[problem(extension)]
         balance: T,
     },
     #[problem(transparent)]
     Inner(E),
-    #[problem(AGENT_SESSION_NOT_FOUND)]
+    #[problem(AgentSession::AGENT_SESSION_NOT_FOUND)]
     Missing(std::marker::PhantomData<fn() -> T>),
 }
 
@@ -240,7 +239,7 @@ fn generic_enums_get_bounds_from_the_roles_of_their_fields() {
 }
 
 #[derive(Debug, ProblemCode)]
-#[problem(catalog = Eryao)]
+#[problem(catalog = AgentSession)]
 enum Details {
     #[problem(
         AGENT_AUDIO_TOO_LARGE,
@@ -271,7 +270,7 @@ fn detail_format_strings() {
 }
 
 #[derive(Debug, ProblemCode)]
-#[problem(catalog = Eryao)]
+#[problem(catalog = Auth)]
 enum Retry {
     #[problem(AUTH_SERVICE_UNAVAILABLE)]
     Maybe(#[problem(retry_after)] Option<u32>),
@@ -303,7 +302,7 @@ fn client_parses_the_typed_code_back() {
     let problem = Problem::from_json(&bytes).expect("parses");
     assert_eq!(
         problem.typed_code::<Eryao>(),
-        TypedCode::Known(Eryao::AVATAR_FILE_INVALID)
+        TypedCode::Known(Eryao::from(Avatar::AVATAR_FILE_INVALID))
     );
     assert_eq!(problem.detail(), Some("mime image/gif not allowed"));
     // The inline code is not in the catalog: an explicit fallback, not an error.
@@ -335,7 +334,7 @@ fn to_problem_matches_the_rendered_body() {
             nickname: "n".into(),
             suggestion: "m".into(),
         }),
-        Box::new(Eryao::PROFILE_NOT_FOUND),
+        Box::new(Profile::PROFILE_NOT_FOUND),
     ];
     for err in errors {
         let rendered: Value = serde_json::from_slice(&err.to_json()).expect("json");

@@ -2,10 +2,10 @@
 //! buffer, and equality with what serde_json would write.
 
 use problem_codes::{Entry, ProblemCode, Render};
-use problem_codes_tests::eryao::Eryao;
+use problem_codes_tests::eryao::{Auth, Profile};
 
 #[derive(Debug, ProblemCode)]
-#[problem(catalog = Eryao)]
+#[problem(catalog = Auth)]
 enum OtpError {
     #[problem(AUTH_TOO_MANY_REQUESTS, detail = "Try again in {seconds} seconds")]
     Throttled {
@@ -59,7 +59,7 @@ fn bodies_are_sized_exactly_and_are_what_serde_json_writes() {
         Box::new(OtpError::Throttled { seconds: u64::MAX }),
         Box::new(OtpError::Weird(vec![Some("\u{0}\u{1f}é😀\"".into()), None])),
         Box::new(ByHand),
-        Box::new(Eryao::AUTH_USER_NOT_FOUND),
+        Box::new(Auth::AUTH_USER_NOT_FOUND),
     ];
     for case in &cases {
         for instance in [None, Some("/a/\"b\"/\n")] {
@@ -104,9 +104,9 @@ fn write_into_appends_to_a_reused_buffer() {
     let first = OtpError::Throttled { seconds: 1 }.render();
     first.write_into(&mut buf);
     let len = buf.len();
-    Eryao::PROFILE_NOT_FOUND.render().write_into(&mut buf);
+    Profile::PROFILE_NOT_FOUND.render().write_into(&mut buf);
     assert_eq!(&buf[..len], &first.to_vec()[..]);
-    assert_eq!(&buf[len..], &Eryao::PROFILE_NOT_FOUND.to_json()[..]);
+    assert_eq!(&buf[len..], &Profile::PROFILE_NOT_FOUND.to_json()[..]);
     assert_eq!(
         buf.capacity(),
         1024,

@@ -4,14 +4,13 @@ use http::StatusCode;
 use problem_codes::{
     Catalog, ExtensionError, PROBLEM_JSON, ParseError, Problem, ProblemCode, TypedCode,
 };
-use problem_codes_tests::eryao::Eryao;
+use problem_codes_tests::eryao::{AgentPoints, AgentSession, Eryao};
 use serde_json::{Value, json};
 
 #[derive(Debug, ProblemCode)]
-#[problem(catalog = Eryao)]
 enum PointsError {
     #[problem(
-        POINTS_INSUFFICIENT_BALANCE,
+        AgentPoints::POINTS_INSUFFICIENT_BALANCE,
         detail = "You have {balance} points; this run needs {needed}"
     )]
     Insufficient {
@@ -20,7 +19,7 @@ enum PointsError {
         #[problem(extension)]
         needed: u32,
     },
-    #[problem(AGENT_SESSION_NOT_FOUND)]
+    #[problem(AgentSession::AGENT_SESSION_NOT_FOUND)]
     NoSession,
 }
 
@@ -90,7 +89,7 @@ fn section_3_1_2_status_in_the_body_equals_the_response_status() {
             needed: 5,
         },
         &PointsError::NoSession,
-        &Eryao::AGENT_ASR_UNAVAILABLE,
+        &AgentSession::AGENT_ASR_UNAVAILABLE,
     ];
     for err in errors {
         let response = err.to_response();
@@ -153,7 +152,7 @@ fn section_3_1_4_detail_is_absent_unless_the_variant_asks_and_clients_map_on_cod
         let parsed = Problem::from_json(&err.to_json()).expect("parses");
         assert_eq!(
             parsed.typed_code::<Eryao>(),
-            TypedCode::Known(Eryao::POINTS_INSUFFICIENT_BALANCE)
+            TypedCode::Known(Eryao::from(AgentPoints::POINTS_INSUFFICIENT_BALANCE))
         );
     }
 }

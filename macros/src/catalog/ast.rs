@@ -13,11 +13,14 @@
 //!         },
 //!     }
 //! }
+//!
+//! /// A registry of catalogs declared elsewhere, possibly in other crates.
+//! pub catalog Registry = Auth + Profile;
 //! ```
 
 use proc_macro2::Span;
 use syn::parse::{Parse, ParseStream};
-use syn::{Attribute, Ident, Lit, LitStr, Token, Visibility, braced};
+use syn::{Attribute, Ident, Lit, LitStr, Path, Token, Visibility, braced};
 
 mod kw {
     syn::custom_keyword!(catalog);
@@ -34,8 +37,20 @@ pub struct CatalogDef {
     pub attrs: Vec<Attribute>,
     pub vis: Visibility,
     pub ident: Ident,
-    pub settings: Vec<Setting>,
-    pub sections: Vec<SectionDef>,
+    pub body: Body,
+}
+
+pub enum Body {
+    /// `{ settings; section "…" { … } … }`
+    Defined {
+        settings: Vec<Setting>,
+        sections: Vec<SectionDef>,
+    },
+    /// `= Auth + Profile + …;`: the union of other catalogs.
+    Composed {
+        settings: Vec<Setting>,
+        members: Vec<Path>,
+    },
 }
 
 pub struct Setting {
@@ -108,6 +123,14 @@ impl Parse for CatalogDef {
         }
         input.parse::<kw::catalog>()?;
         let ident: Ident = input.parse()?;
+        if input.peek(Token![=]) {
+            return Ok(CatalogDef {
+                attrs,
+                vis,
+                ident,
+                body: parse_composed(input)?,
+            });
+        }
         let content;
         braced!(content in input);
         let mut settings = Vec::new();
@@ -126,10 +149,30 @@ impl Parse for CatalogDef {
             attrs,
             vis,
             ident,
-            settings,
-            sections,
+            body: Body::Defined { settings, sections },
         })
     }
+}
+
+/// `= Auth + crate::profile::Profile;`, optionally followed by `{ crate = "…"; }`.
+fn parse_composed(input: ParseStream) -> syn::Result<Body> {
+    input.parse::<Token![=]>()?;
+    let mut members = vec![input.call(Path::parse_mod_style)?];
+    while input.peek(Token![+]) {
+        input.parse::<Token![+]>()?;
+        members.push(input.call(Path::parse_mod_style)?);
+    }
+    let mut settings = Vec::new();
+    if input.peek(syn::token::Brace) {
+        let content;
+        braced!(content in input);
+        while !content.is_empty() {
+            settings.push(content.parse()?);
+        }
+    } else {
+        input.parse::<Token![;]>()?;
+    }
+    Ok(Body::Composed { settings, members })
 }
 
 impl Parse for Setting {

@@ -4,22 +4,31 @@ use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
 
 use super::ast::CatalogDef;
-use super::model::{Catalog, Code};
+use super::model::{Catalog, Code, Kind, Section};
 use crate::shared::json;
 
 pub fn catalog(catalog: &Catalog) -> TokenStream {
+    match &catalog.kind {
+        Kind::Defined {
+            type_base,
+            sections,
+        } => defined(catalog, type_base, sections),
+        Kind::Composed(members) => super::compose::expand(catalog, members),
+    }
+}
+
+fn defined(catalog: &Catalog, type_base: &str, sections: &[Section]) -> TokenStream {
     let Catalog {
         attrs,
         vis,
         ident,
         krate,
-        type_base,
         ..
     } = catalog;
     let name = ident.to_string();
-    let codes: Vec<&Code> = catalog.codes().collect();
+    let codes: Vec<&Code> = sections.iter().flat_map(|s| &s.codes).collect();
     let count = codes.len();
-    let section_count = catalog.sections.len();
+    let section_count = sections.len();
 
     let variants = codes.iter().map(|code| {
         let variant = &code.variant;
@@ -53,8 +62,7 @@ pub fn catalog(catalog: &Catalog) -> TokenStream {
             handling,
             ..
         } = code;
-        let section = catalog
-            .sections
+        let section = sections
             .iter()
             .find(|section| section.codes.iter().any(|c| c.code == *text))
             .map(|section| section.name.as_str())
@@ -70,7 +78,7 @@ pub fn catalog(catalog: &Catalog) -> TokenStream {
         let variant = &code.variant;
         quote!(#ident::#variant)
     });
-    let sections = catalog.sections.iter().map(|section| {
+    let section_consts = sections.iter().map(|section| {
         let name = &section.name;
         let members = section.codes.iter().map(|code| {
             let variant = &code.variant;
@@ -91,6 +99,7 @@ pub fn catalog(catalog: &Catalog) -> TokenStream {
         if section_count == 1 { "" } else { "s" },
     );
 
+    let shared = shared_impls(ident, krate);
     // Spanned on the name, so rustc's notes about the enum point at it.
     let enum_token = quote_spanned!(ident.span()=> enum);
     quote! {
@@ -130,26 +139,40 @@ pub fn catalog(catalog: &Catalog) -> TokenStream {
                 pub const fn as_str(self) -> &'static str {
                     self.entry().code()
                 }
-            }
 
-            #[automatically_derived]
-            impl #krate::ProblemCode for #ident {
-                #[inline]
-                fn entry(&self) -> &'static #krate::Entry {
-                    #ident::entry(*self)
+                /// The base the type URIs of this catalog's codes start with.
+                #[must_use]
+                pub const fn type_base() -> &'static str {
+                    #type_base
                 }
             }
 
             #[automatically_derived]
             impl #krate::Catalog for #ident {
                 const NAME: &'static str = #name;
-                const TYPE_BASE: &'static str = #type_base;
                 const ALL: &'static [Self] = &[#(#all),*];
-                const SECTIONS: &'static [#krate::Section<Self>] = &[#(#sections),*];
+                const SECTIONS: &'static [#krate::Section<Self>] = &[#(#section_consts),*];
 
                 fn from_code(code: &str) -> ::core::option::Option<Self> {
                     static BY_CODE: [(&str, #ident); #count] = [#(#lookup),*];
                     #krate::__private::lookup(&BY_CODE, code)
+                }
+            }
+
+            #shared
+        };
+    }
+}
+
+/// The impls every catalog has, whatever its kind: they go through `entry`, `as_str` and
+/// `Catalog::from_code`.
+pub fn shared_impls(ident: &syn::Ident, krate: &TokenStream) -> TokenStream {
+    quote! {
+            #[automatically_derived]
+            impl #krate::ProblemCode for #ident {
+                #[inline]
+                fn entry(&self) -> &'static #krate::Entry {
+                    #ident::entry(*self)
                 }
             }
 
@@ -187,7 +210,6 @@ pub fn catalog(catalog: &Catalog) -> TokenStream {
                     #krate::__private::deserialize_code(deserializer)
                 }
             }
-        };
     }
 }
 
@@ -202,6 +224,7 @@ fn facts_doc(code: &Code) -> String {
 /// On error, the enum alone (variants unknown), so code that names the type does not
 /// add errors of its own to the real one.
 pub fn fallback(def: &CatalogDef) -> TokenStream {
+    // A composed catalog's fallback is empty too: its members carry the codes.
     let attrs = &def.attrs;
     let vis = &def.vis;
     let ident = &def.ident;

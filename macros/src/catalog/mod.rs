@@ -2,6 +2,7 @@
 //! (`model`), expand.
 
 mod ast;
+mod compose;
 mod expand;
 mod model;
 

@@ -7,7 +7,7 @@ use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote};
 use syn::{Attribute, Ident, Lit, LitStr, Path, Visibility};
 
-use super::ast::{CatalogDef, CodeDef, SectionDef, SettingKey};
+use super::ast::{Body, CatalogDef, CodeDef, SectionDef, Setting, SettingKey};
 use crate::shared::code::{camel_case, shape_error, slug, status_error, type_base_error};
 use crate::shared::ctxt::Ctxt;
 use crate::shared::suggest::did_you_mean;
@@ -21,8 +21,22 @@ pub struct Catalog<'a> {
     pub vis: &'a Visibility,
     pub ident: &'a Ident,
     pub krate: TokenStream,
-    pub type_base: String,
-    pub sections: Vec<Section<'a>>,
+    pub kind: Kind<'a>,
+}
+
+pub enum Kind<'a> {
+    Defined {
+        type_base: String,
+        sections: Vec<Section<'a>>,
+    },
+    Composed(Vec<Member<'a>>),
+}
+
+/// A catalog that a composed catalog is made of.
+pub struct Member<'a> {
+    pub path: &'a Path,
+    /// The composed enum's variant that wraps it: the last segment of its path.
+    pub variant: &'a Ident,
 }
 
 pub struct Section<'a> {
@@ -49,105 +63,156 @@ impl Code<'_> {
 
 impl<'a> Catalog<'a> {
     pub fn from_ast(cx: &Ctxt, def: &'a CatalogDef) -> Catalog<'a> {
-        let mut type_base = None;
-        let mut krate = None;
-        let mut seen: BTreeMap<&str, Span> = BTreeMap::new();
-        for setting in &def.settings {
-            let name = setting.key.name();
-            if let Some(first) = seen.get(name) {
-                cx.error_at(
-                    setting.key.span(),
-                    format!("`{name}` is set twice; remove one"),
-                );
-                cx.error_at(*first, format!("`{name}` is first set here"));
-                continue;
-            }
-            seen.insert(name, setting.key.span());
-            let Lit::Str(value) = &setting.value else {
-                cx.error_spanned_by(
-                    &setting.value,
-                    format!("`{name}` takes a string: `{name} = \"…\";`"),
-                );
-                continue;
-            };
-            match setting.key {
-                SettingKey::TypeBase(_) => {
-                    if let Some(message) = type_base_error(&value.value()) {
-                        cx.error_spanned_by(value, message);
-                    }
-                    type_base = Some(value.value());
-                }
-                SettingKey::Crate(_) => match value.parse::<Path>() {
-                    Ok(path) => krate = Some(quote!(#path)),
-                    Err(_) => cx.error_spanned_by(
-                        value,
-                        "`crate` takes the path of the problem_codes crate, e.g. `crate = \"::my_api::problem_codes\";`",
-                    ),
+        let (settings, kind) = match &def.body {
+            Body::Defined { settings, sections } => (
+                settings,
+                Kind::Defined {
+                    type_base: String::new(),
+                    sections: lower_sections(cx, def, sections),
                 },
+            ),
+            Body::Composed { settings, members } => {
+                (settings, Kind::Composed(lower_members(cx, members)))
             }
-        }
-
-        if def.sections.is_empty() {
-            cx.error_at(
-                def.ident.span(),
-                format!(
-                    "catalog `{}` has no codes; add a section: `section \"Name\" {{ CODE = 400 {{ meaning: \"…\" }} }}`",
-                    def.ident
-                ),
-            );
-        }
-        let mut section_names: BTreeMap<String, Span> = BTreeMap::new();
-        let mut codes: BTreeMap<String, Span> = BTreeMap::new();
-        let mut variants: BTreeMap<String, &Ident> = BTreeMap::new();
-        let sections = def
-            .sections
-            .iter()
-            .map(|section| {
-                let name = section.name.value();
-                if name.trim().is_empty() {
-                    cx.error_spanned_by(
-                        &section.name,
-                        "a section needs a name, e.g. `section \"Auth\"`",
-                    );
-                } else if let Some(first) = section_names.get(&name) {
-                    cx.error_spanned_by(
-                        &section.name,
-                        format!(
-                            "section \"{name}\" is declared twice; put its codes in one section"
-                        ),
-                    );
-                    cx.error_at(*first, format!("section \"{name}\" is first declared here"));
-                } else {
-                    section_names.insert(name.clone(), section.name.span());
-                }
-                check_section_attrs(cx, section);
-                if section.codes.is_empty() {
-                    cx.error_at(
-                        section.keyword,
-                        format!("section \"{name}\" has no codes; add one or remove the section"),
-                    );
-                }
-                let codes = section
-                    .codes
-                    .iter()
-                    .map(|code| lower_code(cx, code, &mut codes, &mut variants))
-                    .collect();
-                Section { name, codes }
-            })
-            .collect();
+        };
+        let (type_base, krate) = lower_settings(cx, settings, matches!(kind, Kind::Composed(_)));
+        let kind = match kind {
+            Kind::Defined { sections, .. } => Kind::Defined {
+                type_base: type_base.unwrap_or_else(|| DEFAULT_TYPE_BASE.to_owned()),
+                sections,
+            },
+            composed => composed,
+        };
         Catalog {
             attrs: &def.attrs,
             vis: &def.vis,
             ident: &def.ident,
             krate: krate.unwrap_or_else(|| quote!(::problem_codes)),
-            type_base: type_base.unwrap_or_else(|| DEFAULT_TYPE_BASE.to_owned()),
-            sections,
+            kind,
         }
     }
+}
 
-    pub fn codes(&self) -> impl Iterator<Item = &Code<'a>> {
-        self.sections.iter().flat_map(|section| &section.codes)
+fn lower_settings(
+    cx: &Ctxt,
+    settings: &[Setting],
+    composed: bool,
+) -> (Option<String>, Option<TokenStream>) {
+    let mut type_base = None;
+    let mut krate = None;
+    let mut seen: BTreeMap<&str, Span> = BTreeMap::new();
+    for setting in settings {
+        let name = setting.key.name();
+        if let Some(first) = seen.get(name) {
+            cx.error_at(
+                setting.key.span(),
+                format!("`{name}` is set twice; remove one"),
+            );
+            cx.error_at(*first, format!("`{name}` is first set here"));
+            continue;
+        }
+        seen.insert(name, setting.key.span());
+        let Lit::Str(value) = &setting.value else {
+            cx.error_spanned_by(
+                &setting.value,
+                format!("`{name}` takes a string: `{name} = \"…\";`"),
+            );
+            continue;
+        };
+        match setting.key {
+            SettingKey::TypeBase(span) if composed => cx.error_at(
+                span,
+                "a composed catalog keeps the type URIs of its members; set `type_base` on each member",
+            ),
+            SettingKey::TypeBase(_) => {
+                if let Some(message) = type_base_error(&value.value()) {
+                    cx.error_spanned_by(value, message);
+                }
+                type_base = Some(value.value());
+            }
+            SettingKey::Crate(_) => match value.parse::<Path>() {
+                Ok(path) => krate = Some(quote!(#path)),
+                Err(_) => cx.error_spanned_by(
+                    value,
+                    "`crate` takes the path of the problem_codes crate, e.g. `crate = \"::my_api::problem_codes\";`",
+                ),
+            },
+        }
     }
+    (type_base, krate)
+}
+
+fn lower_members<'a>(cx: &Ctxt, members: &'a [Path]) -> Vec<Member<'a>> {
+    let mut seen: BTreeMap<String, Span> = BTreeMap::new();
+    members
+        .iter()
+        .filter_map(|path| {
+            let variant = &path.segments.last()?.ident;
+            let name = variant.to_string();
+            if let Some(first) = seen.get(&name) {
+                cx.error_spanned_by(
+                    path,
+                    format!("two members are named `{name}`; import one under another name: `use … as Other{name};`"),
+                );
+                cx.error_at(*first, format!("`{name}` is first listed here"));
+                return None;
+            }
+            seen.insert(name, variant.span());
+            Some(Member { path, variant })
+        })
+        .collect()
+}
+
+fn lower_sections<'a>(
+    cx: &Ctxt,
+    def: &'a CatalogDef,
+    sections: &'a [SectionDef],
+) -> Vec<Section<'a>> {
+    if sections.is_empty() {
+        cx.error_at(
+            def.ident.span(),
+            format!(
+                "catalog `{}` has no codes; add a section: `section \"Name\" {{ CODE = 400 {{ meaning: \"…\" }} }}`",
+                def.ident
+            ),
+        );
+    }
+    let mut section_names: BTreeMap<String, Span> = BTreeMap::new();
+    let mut codes: BTreeMap<String, Span> = BTreeMap::new();
+    let mut variants: BTreeMap<String, &Ident> = BTreeMap::new();
+    sections
+        .iter()
+        .map(|section| {
+            let name = section.name.value();
+            if name.trim().is_empty() {
+                cx.error_spanned_by(
+                    &section.name,
+                    "a section needs a name, e.g. `section \"Auth\"`",
+                );
+            } else if let Some(first) = section_names.get(&name) {
+                cx.error_spanned_by(
+                    &section.name,
+                    format!("section \"{name}\" is declared twice; put its codes in one section"),
+                );
+                cx.error_at(*first, format!("section \"{name}\" is first declared here"));
+            } else {
+                section_names.insert(name.clone(), section.name.span());
+            }
+            check_section_attrs(cx, section);
+            if section.codes.is_empty() {
+                cx.error_at(
+                    section.keyword,
+                    format!("section \"{name}\" has no codes; add one or remove the section"),
+                );
+            }
+            let codes = section
+                .codes
+                .iter()
+                .map(|code| lower_code(cx, code, &mut codes, &mut variants))
+                .collect();
+            Section { name, codes }
+        })
+        .collect()
 }
 
 fn check_section_attrs(cx: &Ctxt, section: &SectionDef) {

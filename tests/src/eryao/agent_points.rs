@@ -1,0 +1,15 @@
+//! The "Agent Points" domain's catalog, owned by its team.
+
+problem_codes::error_catalog! {
+    /// The "Agent Points" codes of the eryao frontend.
+    pub catalog AgentPoints {
+        type_base = "https://errors.eryao.example/";
+
+        section "Agent Points" {
+            POINTS_INSUFFICIENT_BALANCE = 402 {
+                meaning: "Not enough points to start this run",
+                handling: "Show recharge/insufficient-points prompt",
+            },
+        }
+    }
+}
