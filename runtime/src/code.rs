@@ -69,6 +69,19 @@ pub trait ProblemCode {
         Ok(())
     }
 
+    /// Writes the detail into a body being rendered. The derive overrides it with a
+    /// writer that needs no `core::fmt` machinery; by default it goes through
+    /// [`fmt_detail`](ProblemCode::fmt_detail). Not public API.
+    ///
+    /// # Errors
+    ///
+    /// Those of `fmt_detail`.
+    #[doc(hidden)]
+    fn __write_detail(&self, sink: &mut crate::__private::DetailSink<'_>) -> fmt::Result {
+        sink.display(&DetailDisplay(self));
+        sink.finish()
+    }
+
     /// Adds the extension members of this occurrence (none by default).
     fn extensions(&self, ext: &mut Extensions<'_>) {
         let _ = ext;
@@ -162,6 +175,9 @@ macro_rules! forward_problem_code {
             }
             fn fmt_detail(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 (**self).fmt_detail(f)
+            }
+            fn __write_detail(&self, sink: &mut crate::__private::DetailSink<'_>) -> fmt::Result {
+                (**self).__write_detail(sink)
             }
             fn extensions(&self, ext: &mut Extensions<'_>) {
                 (**self).extensions(ext)

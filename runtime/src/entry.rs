@@ -10,6 +10,9 @@ use http::StatusCode;
 /// and every type resolves to its documentation.
 pub const DEFAULT_TYPE_BASE: &str = "/problems/";
 
+/// What precedes the code in a body.
+pub(crate) const CODE_MEMBER: &str = r#","code":""#;
+
 /// The longest code accepted: AIP-193's limit for a `reason`.
 pub const MAX_CODE_LEN: usize = 63;
 
@@ -44,8 +47,9 @@ pub struct Entry {
     type_uri: &'static str,
     handling: &'static str,
     section: &'static str,
-    /// `{"type":…,"title":…,"status":…` escaped at compile time, or empty.
-    json_head: &'static str,
+    /// The whole body of an occurrence with no per-occurrence parts,
+    /// `{"type":…,"title":…,"status":…,"code":…}`, escaped at compile time; or empty.
+    json: &'static str,
 }
 
 impl Entry {
@@ -82,7 +86,7 @@ impl Entry {
             type_uri,
             handling: "",
             section: "",
-            json_head: "",
+            json: "",
         }
     }
 
@@ -100,11 +104,32 @@ impl Entry {
         self
     }
 
+    /// Every fact at once, checked by the macro that calls it, so const evaluation does
+    /// no work of its own (it runs once per code at compile time). Not public API.
     #[doc(hidden)]
     #[must_use]
-    pub const fn __with_json_head(mut self, json_head: &'static str) -> Entry {
-        self.json_head = json_head;
-        self
+    #[allow(clippy::too_many_arguments)]
+    pub const fn __from_macro(
+        code: &'static str,
+        status: u16,
+        title: &'static str,
+        type_uri: &'static str,
+        handling: &'static str,
+        section: &'static str,
+        json: &'static str,
+    ) -> Entry {
+        Entry {
+            code,
+            status: match StatusCode::from_u16(status) {
+                Ok(status) => status,
+                Err(_) => StatusCode::INTERNAL_SERVER_ERROR,
+            },
+            title,
+            type_uri,
+            handling,
+            section,
+            json,
+        }
     }
 
     /// The stable code, e.g. `AUTH_TOO_MANY_REQUESTS`: what clients map on.
@@ -157,8 +182,17 @@ impl Entry {
         slug(self.code)
     }
 
-    pub(crate) const fn json_head(&self) -> &'static str {
-        self.json_head
+    /// The pre-rendered static body, when the macros built one.
+    pub(crate) fn json(&self) -> Option<&'static str> {
+        (!self.json.is_empty()).then_some(self.json)
+    }
+
+    /// The pre-rendered head, `{"type":…,"title":…,"status":…`: the static body less
+    /// its `,"code":"…"}` end.
+    pub(crate) fn json_head(&self) -> Option<&'static str> {
+        let end = CODE_MEMBER.len() + self.code.len() + 2;
+        let json = self.json()?;
+        json.get(..json.len().checked_sub(end)?)
     }
 }
 

@@ -5,6 +5,8 @@ use core::fmt;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
+use crate::json::{ByteSink, IoSink};
+
 /// The member names RFC 9457 defines, plus `code`, which every problem code carries.
 /// An extension member may not take one of them.
 pub const RESERVED_MEMBERS: [&str; 6] = ["type", "title", "status", "detail", "instance", "code"];
@@ -41,6 +43,13 @@ impl ExtensionName {
             !is_reserved_member(name),
             "an extension member name may not be type, title, status, detail, instance or code"
         );
+        ExtensionName(name)
+    }
+
+    /// A name the derive has checked. Not public API.
+    #[doc(hidden)]
+    #[must_use]
+    pub const fn __from_macro(name: &'static str) -> ExtensionName {
         ExtensionName(name)
     }
 
@@ -185,23 +194,15 @@ pub struct Extensions<'a> {
     sink: Sink<'a>,
 }
 
-pub(crate) enum Sink<'a> {
-    /// Counts the bytes the members would take.
-    Count(usize),
+enum Sink<'a> {
     /// Appends `,"name":value` for each member.
-    Bytes(&'a mut Vec<u8>),
+    Bytes(&'a mut dyn ByteSink),
     /// Collects the members as JSON values.
     Map(&'a mut Map<String, Value>),
 }
 
 impl<'a> Extensions<'a> {
-    pub(crate) fn counter() -> Extensions<'static> {
-        Extensions {
-            sink: Sink::Count(0),
-        }
-    }
-
-    pub(crate) fn bytes(out: &'a mut Vec<u8>) -> Extensions<'a> {
+    pub(crate) fn bytes(out: &'a mut dyn ByteSink) -> Extensions<'a> {
         Extensions {
             sink: Sink::Bytes(out),
         }
@@ -213,32 +214,20 @@ impl<'a> Extensions<'a> {
         }
     }
 
-    /// The byte count, for a counter.
-    pub(crate) fn counted(&self) -> usize {
-        match self.sink {
-            Sink::Count(n) => n,
-            _ => 0,
-        }
-    }
-
     /// Adds the member `name` with `value`, serialized with `serde_json`.
     pub fn insert<T: Serialize + ?Sized>(&mut self, name: ExtensionName, value: &T) -> &mut Self {
-        let name = name.as_str();
         match &mut self.sink {
-            Sink::Count(n) => {
-                let mut counter = NullAwareCounter::default();
-                if serde_json::to_writer(&mut counter, value).is_ok() && !counter.is_null() {
-                    // `,"` + name + `":` + value
-                    *n += name.len() + 4 + counter.len;
-                }
-            }
             Sink::Bytes(out) => {
                 let mark = out.len();
-                out.extend_from_slice(b",\"");
-                out.extend_from_slice(name.as_bytes());
-                out.extend_from_slice(b"\":");
-                let start = out.len();
-                if serde_json::to_writer(&mut **out, value).is_err() || out[start..] == *b"null" {
+                out.put(b",\"");
+                out.put(name.as_str().as_bytes());
+                out.put(b"\":");
+                let mut probe = NullProbe {
+                    out: IoSink(&mut **out),
+                    written: 0,
+                    head: [0; 4],
+                };
+                if serde_json::to_writer(&mut probe, value).is_err() || probe.is_null() {
                     out.truncate(mark);
                 }
             }
@@ -246,7 +235,7 @@ impl<'a> Extensions<'a> {
                 if let Ok(value) = serde_json::to_value(value)
                     && !value.is_null()
                 {
-                    map.insert(name.to_owned(), value);
+                    map.insert(name.as_str().to_owned(), value);
                 }
             }
         }
@@ -260,28 +249,26 @@ impl fmt::Debug for Extensions<'_> {
     }
 }
 
-/// Counts bytes and tells whether they spelled `null`.
-#[derive(Default)]
-struct NullAwareCounter {
-    len: usize,
+/// Passes bytes on and tells whether they spelled `null`.
+struct NullProbe<'a> {
+    out: IoSink<'a>,
+    written: usize,
     head: [u8; 4],
 }
 
-impl NullAwareCounter {
+impl NullProbe<'_> {
     fn is_null(&self) -> bool {
-        self.len == 4 && self.head == *b"null"
+        self.written == 4 && self.head == *b"null"
     }
 }
 
-impl std::io::Write for NullAwareCounter {
+impl std::io::Write for NullProbe<'_> {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        for (i, &b) in buf.iter().enumerate() {
-            if let Some(slot) = self.head.get_mut(self.len + i) {
-                *slot = b;
-            }
+        for (slot, &b) in self.head.iter_mut().skip(self.written).zip(buf) {
+            *slot = b;
         }
-        self.len += buf.len();
-        Ok(buf.len())
+        self.written += buf.len();
+        self.out.write(buf)
     }
 
     fn flush(&mut self) -> std::io::Result<()> {
@@ -292,6 +279,7 @@ impl std::io::Write for NullAwareCounter {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::json::Counter;
 
     #[test]
     fn member_names_follow_rfc_9457_section_3_2() {
@@ -322,8 +310,10 @@ mod tests {
     fn every_sink_agrees_and_nulls_are_left_out() {
         let name = ExtensionName::from_static("limit");
         let none = ExtensionName::from_static("absent");
-        let mut counter = Extensions::counter();
-        counter.insert(name, &[1, 2]).insert(none, &None::<u8>);
+        let mut counter = Counter::default();
+        Extensions::bytes(&mut counter)
+            .insert(name, &[1, 2])
+            .insert(none, &None::<u8>);
         let mut bytes = Vec::new();
         Extensions::bytes(&mut bytes)
             .insert(name, &[1, 2])
@@ -333,7 +323,7 @@ mod tests {
             .insert(name, &[1, 2])
             .insert(none, &None::<u8>);
         assert_eq!(bytes, b",\"limit\":[1,2]");
-        assert_eq!(counter.counted(), bytes.len());
+        assert_eq!(counter.0, bytes.len());
         assert_eq!(map.len(), 1);
         assert_eq!(map["limit"], serde_json::json!([1, 2]));
     }
@@ -343,11 +333,11 @@ mod tests {
         let mut bad = std::collections::BTreeMap::new();
         bad.insert(vec![1u8], 1u8);
         let name = ExtensionName::from_static("bad");
-        let mut counter = Extensions::counter();
-        counter.insert(name, &bad);
+        let mut counter = Counter::default();
+        Extensions::bytes(&mut counter).insert(name, &bad);
         let mut bytes = b"{".to_vec();
         Extensions::bytes(&mut bytes).insert(name, &bad);
-        assert_eq!(counter.counted(), 0);
+        assert_eq!(counter.0, 0);
         assert_eq!(bytes, b"{");
     }
 }

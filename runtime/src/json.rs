@@ -1,91 +1,220 @@
-//! JSON string escaping, byte-for-byte the same as `serde_json`'s.
+//! JSON writing: escaping byte-for-byte the same as `serde_json`'s, into any of the
+//! byte sinks the renderer uses (a `Vec`, a stack buffer, a counter).
 
 use core::fmt;
 
 const HEX: &[u8; 16] = b"0123456789abcdef";
 
-/// The escape sequence for one byte, or `None` when the byte is written as is.
-#[inline]
-fn escape(byte: u8) -> Option<Escape> {
-    match byte {
-        b'"' => Some(Escape::Short(b'"')),
-        b'\\' => Some(Escape::Short(b'\\')),
-        b'\n' => Some(Escape::Short(b'n')),
-        b'\r' => Some(Escape::Short(b'r')),
-        b'\t' => Some(Escape::Short(b't')),
-        0x08 => Some(Escape::Short(b'b')),
-        0x0c => Some(Escape::Short(b'f')),
-        0x00..=0x1f => Some(Escape::Unicode(byte)),
-        _ => None,
+/// Where rendered bytes go. Every sink can be cut back to an earlier length, so a
+/// member that fails half-way is removed whole.
+pub(crate) trait ByteSink {
+    fn put(&mut self, bytes: &[u8]);
+    fn len(&self) -> usize;
+    fn truncate(&mut self, len: usize);
+}
+
+impl ByteSink for Vec<u8> {
+    #[inline]
+    fn put(&mut self, bytes: &[u8]) {
+        self.extend_from_slice(bytes);
+    }
+
+    #[inline]
+    fn len(&self) -> usize {
+        Vec::len(self)
+    }
+
+    #[inline]
+    fn truncate(&mut self, len: usize) {
+        Vec::truncate(self, len);
     }
 }
 
-enum Escape {
-    Short(u8),
-    Unicode(u8),
+/// Counts the bytes it is given.
+#[derive(Default)]
+pub(crate) struct Counter(pub(crate) usize);
+
+impl ByteSink for Counter {
+    #[inline]
+    fn put(&mut self, bytes: &[u8]) {
+        self.0 += bytes.len();
+    }
+
+    #[inline]
+    fn len(&self) -> usize {
+        self.0
+    }
+
+    #[inline]
+    fn truncate(&mut self, len: usize) {
+        self.0 = len;
+    }
 }
 
-impl Escape {
-    const fn len(&self) -> usize {
-        match self {
-            Escape::Short(_) => 2,
-            Escape::Unicode(_) => 6,
+/// A fixed buffer on the stack that remembers when it was too small.
+pub(crate) struct StackBuf<const N: usize> {
+    buf: [u8; N],
+    len: usize,
+    overflowed: bool,
+}
+
+impl<const N: usize> StackBuf<N> {
+    #[inline]
+    pub(crate) fn new() -> Self {
+        StackBuf {
+            buf: [0; N],
+            len: 0,
+            overflowed: false,
         }
+    }
+
+    pub(crate) fn overflowed(&self) -> bool {
+        self.overflowed
+    }
+
+    pub(crate) fn bytes(&self) -> &[u8] {
+        self.buf.get(..self.len).unwrap_or_default()
+    }
+}
+
+impl<const N: usize> ByteSink for StackBuf<N> {
+    #[inline]
+    fn put(&mut self, bytes: &[u8]) {
+        let end = self.len + bytes.len();
+        match self.buf.get_mut(self.len..end) {
+            Some(slot) => {
+                slot.copy_from_slice(bytes);
+                self.len = end;
+            }
+            None => {
+                // Once a part is lost the buffer is useless; stop taking more.
+                self.overflowed = true;
+                self.len = N;
+            }
+        }
+    }
+
+    #[inline]
+    fn len(&self) -> usize {
+        self.len
+    }
+
+    #[inline]
+    fn truncate(&mut self, len: usize) {
+        self.len = self.len.min(len);
+    }
+}
+
+/// Adapts a sink to `io::Write`, for `serde_json::to_writer`.
+pub(crate) struct IoSink<'a>(pub(crate) &'a mut dyn ByteSink);
+
+impl std::io::Write for IoSink<'_> {
+    #[inline]
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.put(buf);
+        Ok(buf.len())
+    }
+
+    #[inline]
+    fn write_all(&mut self, buf: &[u8]) -> std::io::Result<()> {
+        self.0.put(buf);
+        Ok(())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
     }
 }
 
 /// The length of `s` once escaped, without the surrounding quotes.
 pub(crate) fn escaped_len(s: &str) -> usize {
-    s.bytes().map(|b| escape(b).map_or(1, |e| e.len())).sum()
+    let mut counter = Counter::default();
+    write_escaped(&mut counter, s);
+    counter.0
 }
 
-/// Appends `s` escaped, without the surrounding quotes.
-pub(crate) fn write_escaped(out: &mut Vec<u8>, s: &str) {
+/// Whether JSON escapes `b`: `"`, `\` and the control characters.
+#[inline]
+const fn needs_escape(b: u8) -> bool {
+    b < 0x20 || b == b'"' || b == b'\\'
+}
+
+/// Whether any of the eight bytes of `word` needs escaping, tested all at once (the
+/// "has less than" and "has zero byte" bit tricks, exact for this yes/no question).
+#[inline]
+const fn word_needs_escape(word: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let control = word.wrapping_sub(ONES * 0x20) & !word & HIGH;
+    let quote = word ^ (ONES * b'"' as u64);
+    let quote = quote.wrapping_sub(ONES) & !quote & HIGH;
+    let backslash = word ^ (ONES * b'\\' as u64);
+    let backslash = backslash.wrapping_sub(ONES) & !backslash & HIGH;
+    (control | quote | backslash) != 0
+}
+
+/// Writes `s` escaped, without the surrounding quotes: clean runs are found eight bytes
+/// at a time and copied whole; only `"`, `\` and control characters are replaced.
+#[inline]
+pub(crate) fn write_escaped<S: ByteSink + ?Sized>(out: &mut S, s: &str) {
     let bytes = s.as_bytes();
     let mut start = 0;
-    for (i, &b) in bytes.iter().enumerate() {
-        let Some(esc) = escape(b) else { continue };
-        out.extend_from_slice(&bytes[start..i]);
-        match esc {
-            Escape::Short(c) => out.extend_from_slice(&[b'\\', c]),
-            Escape::Unicode(c) => out.extend_from_slice(&[
-                b'\\',
-                b'u',
-                b'0',
-                b'0',
-                HEX[usize::from(c >> 4)],
-                HEX[usize::from(c & 0xf)],
-            ]),
+    let mut i = 0;
+    while i < bytes.len() {
+        if let Some(chunk) = bytes.get(i..i + 8)
+            && let Ok(word) = <[u8; 8]>::try_from(chunk)
+            && !word_needs_escape(u64::from_le_bytes(word))
+        {
+            i += 8;
+            continue;
         }
-        start = i + 1;
+        let b = bytes.get(i).copied().unwrap_or(0);
+        if needs_escape(b) {
+            out.put(bytes.get(start..i).unwrap_or_default());
+            write_escape(out, b);
+            start = i + 1;
+        }
+        i += 1;
     }
-    out.extend_from_slice(&bytes[start..]);
+    out.put(bytes.get(start..).unwrap_or_default());
 }
 
-/// Appends `s` as a quoted JSON string.
-pub(crate) fn write_string(out: &mut Vec<u8>, s: &str) {
-    out.push(b'"');
+#[cold]
+fn write_escape<S: ByteSink + ?Sized>(out: &mut S, b: u8) {
+    match b {
+        b'"' => out.put(b"\\\""),
+        b'\\' => out.put(b"\\\\"),
+        b'\n' => out.put(b"\\n"),
+        b'\r' => out.put(b"\\r"),
+        b'\t' => out.put(b"\\t"),
+        0x08 => out.put(b"\\b"),
+        0x0c => out.put(b"\\f"),
+        _ => out.put(&[
+            b'\\',
+            b'u',
+            b'0',
+            b'0',
+            HEX[usize::from(b >> 4)],
+            HEX[usize::from(b & 0xf)],
+        ]),
+    }
+}
+
+/// Writes `s` as a quoted JSON string.
+#[inline]
+pub(crate) fn write_string<S: ByteSink + ?Sized>(out: &mut S, s: &str) {
+    out.put(b"\"");
     write_escaped(out, s);
-    out.push(b'"');
+    out.put(b"\"");
 }
 
-/// A `fmt::Write` that appends what it is given, escaped, to a buffer.
-pub(crate) struct EscapingWriter<'a>(pub(crate) &'a mut Vec<u8>);
+/// A `fmt::Write` that escapes what it is given into a sink.
+pub(crate) struct EscapingWriter<'a, S: ?Sized>(pub(crate) &'a mut S);
 
-impl fmt::Write for EscapingWriter<'_> {
+impl<S: ByteSink + ?Sized> fmt::Write for EscapingWriter<'_, S> {
+    #[inline]
     fn write_str(&mut self, s: &str) -> fmt::Result {
         write_escaped(self.0, s);
-        Ok(())
-    }
-}
-
-/// A `fmt::Write` that only counts the escaped length of what it is given.
-#[derive(Default)]
-pub(crate) struct EscapedCounter(pub(crate) usize);
-
-impl fmt::Write for EscapedCounter {
-    fn write_str(&mut self, s: &str) -> fmt::Result {
-        self.0 += escaped_len(s);
         Ok(())
     }
 }
@@ -113,5 +242,31 @@ mod tests {
         ] {
             assert_eq!(ours(s), serde_json::to_string(s).unwrap_or_default());
         }
+    }
+
+    #[test]
+    fn the_word_test_agrees_with_the_byte_test_on_every_byte_in_every_lane() {
+        for b in 0..=255u8 {
+            for lane in 0..8 {
+                let mut word = *b"abcdefgh";
+                word[lane] = b;
+                assert_eq!(
+                    word_needs_escape(u64::from_le_bytes(word)),
+                    needs_escape(b),
+                    "byte {b:#04x} in lane {lane}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_stack_buffer_refuses_what_does_not_fit_and_says_so() {
+        let mut buf = StackBuf::<4>::new();
+        buf.put(b"abc");
+        assert!(!buf.overflowed());
+        buf.put(b"de");
+        assert!(buf.overflowed(), "the renderer falls back to two passes");
+        buf.truncate(1);
+        assert!(buf.overflowed(), "a lost part is never forgotten");
     }
 }

@@ -94,6 +94,7 @@
 mod catalog;
 mod code;
 mod compose;
+mod detail;
 mod entry;
 mod error;
 mod extensions;

@@ -1,18 +1,25 @@
 //! Rendering a problem code straight into `application/problem+json` bytes.
 //!
-//! The body is written in one pass into a buffer sized exactly beforehand: a first pass
-//! counts the bytes of the parts that vary (detail, extensions), the second writes them.
-//! The head of the document (`type`, `title`, `status`) is escaped at compile time by the
-//! macros, so a variant with no per-occurrence parts renders as a few copies.
+//! A body is the entry's head (`type`, `title`, `status`, escaped at compile time by the
+//! macros), the parts before `code` (detail, instance), the code, the parts after it
+//! (`retry_after`, extensions) and `}`. The parts that vary are written once, into a
+//! buffer on the stack; then the body is allocated at its exact size and assembled by
+//! copies. An occurrence with no varying part is one copy of the entry's pre-rendered
+//! body. Parts too long for the stack buffer fall back to two passes: one that counts,
+//! one that writes.
 
-use core::fmt::{self, Write as _};
+use core::fmt;
 
 use http::header::{CONTENT_TYPE, HeaderValue, RETRY_AFTER};
 use serde_json::Map;
 
-use crate::code::DetailDisplay;
-use crate::json::{self, EscapedCounter, EscapingWriter};
+use crate::detail::DetailSink;
+use crate::entry::CODE_MEMBER;
+use crate::json::{self, ByteSink, Counter, StackBuf};
 use crate::{Entry, ExtensionName, Extensions, Problem, ProblemCode};
+
+/// Room for the varying parts of most bodies; longer ones take the two-pass path.
+pub(crate) const STACK_PARTS: usize = 256;
 
 /// The media type of a problem document (RFC 9457 §6.1).
 pub const PROBLEM_JSON: &str = "application/problem+json";
@@ -86,21 +93,15 @@ impl<'a, P: ProblemCode + ?Sized> Render<'a, P> {
     #[must_use]
     pub fn len(&self) -> usize {
         let entry = self.problem.entry();
-        let mut len = head_len(entry);
-        let detail = detail_len(self.problem);
-        if detail > 0 {
-            len += r#","detail":"""#.len() + detail;
+        let mut parts = Counter::default();
+        self.write_before_code(&mut parts);
+        self.write_after_code(&mut parts);
+        if parts.0 == 0
+            && let Some(json) = entry.json()
+        {
+            return json.len();
         }
-        if let Some(instance) = self.instance {
-            len += r#","instance":"""#.len() + json::escaped_len(instance);
-        }
-        len += r#","code":"""#.len() + entry.code().len();
-        if let Some(secs) = self.problem.retry_after() {
-            len += r#","retry_after":"#.len() + Digits::new(secs).as_bytes().len();
-        }
-        let mut ext = Extensions::counter();
-        self.problem.extensions(&mut ext);
-        len + ext.counted() + 1
+        head_len(entry) + parts.0 + code_len(entry) + 1
     }
 
     /// Always `false`: a problem document is never empty.
@@ -109,7 +110,7 @@ impl<'a, P: ProblemCode + ?Sized> Render<'a, P> {
         false
     }
 
-    /// The body, in a buffer of exactly its size.
+    /// The body, in a buffer of exactly its size: one allocation.
     #[must_use]
     pub fn to_vec(&self) -> Vec<u8> {
         let mut out = Vec::new();
@@ -120,31 +121,75 @@ impl<'a, P: ProblemCode + ?Sized> Render<'a, P> {
     /// Appends the body to `out`, reserving exactly the room it needs, so a buffer reused
     /// across requests allocates only when it must grow.
     pub fn write_into(&self, out: &mut Vec<u8>) {
+        let entry = self.problem.entry();
+        let mut tail = StackBuf::<STACK_PARTS>::new();
+        self.write_before_code(&mut tail);
+        let before = tail.len();
+        write_code(&mut tail, entry);
+        let code_end = tail.len();
+        self.write_after_code(&mut tail);
+        if tail.overflowed() {
+            return self.write_in_two_passes(out);
+        }
+        if before == 0
+            && tail.len() == code_end
+            && let Some(json) = entry.json()
+        {
+            out.reserve_exact(json.len());
+            out.extend_from_slice(json.as_bytes());
+            return;
+        }
+        tail.put(b"}");
+        let tail = tail.bytes();
+        match entry.json_head() {
+            Some(head) => {
+                out.reserve_exact(head.len() + tail.len());
+                out.extend_from_slice(head.as_bytes());
+            }
+            None => {
+                out.reserve_exact(head_len(entry) + tail.len());
+                write_head(out, entry);
+            }
+        }
+        out.extend_from_slice(tail);
+    }
+
+    fn write_in_two_passes(&self, out: &mut Vec<u8>) {
         out.reserve_exact(self.len());
         let entry = self.problem.entry();
         write_head(out, entry);
+        self.write_before_code(out);
+        write_code(out, entry);
+        self.write_after_code(out);
+        out.put(b"}");
+    }
+
+    /// `,"detail":…` and `,"instance":…`, when present.
+    #[inline]
+    fn write_before_code<S: ByteSink + AsDetailSink>(&self, out: &mut S) {
         let mark = out.len();
-        out.extend_from_slice(br#","detail":""#);
-        let body = out.len();
-        let written = write!(EscapingWriter(out), "{}", DetailDisplay(self.problem));
-        if written.is_err() || out.len() == body {
+        out.put(br#","detail":""#);
+        let start = out.len();
+        let written = self.problem.__write_detail(&mut out.detail_sink());
+        if written.is_err() || out.len() == start {
             out.truncate(mark);
         } else {
-            out.push(b'"');
+            out.put(b"\"");
         }
         if let Some(instance) = self.instance {
-            out.extend_from_slice(br#","instance":"#);
+            out.put(br#","instance":"#);
             json::write_string(out, instance);
         }
-        out.extend_from_slice(br#","code":""#);
-        out.extend_from_slice(entry.code().as_bytes());
-        out.push(b'"');
+    }
+
+    /// `,"retry_after":…` and the extension members, when present.
+    #[inline]
+    fn write_after_code<S: ByteSink>(&self, out: &mut S) {
         if let Some(secs) = self.problem.retry_after() {
-            out.extend_from_slice(br#","retry_after":"#);
-            out.extend_from_slice(Digits::new(secs).as_bytes());
+            out.put(br#","retry_after":"#);
+            out.put(Digits::new(secs).as_bytes());
         }
         self.problem.extensions(&mut Extensions::bytes(out));
-        out.push(b'}');
     }
 
     /// An HTTP response: the code's status, `Content-Type: application/problem+json`,
@@ -182,21 +227,48 @@ impl<'a, P: ProblemCode + ?Sized> Render<'a, P> {
     }
 }
 
+/// The detail sink over each of the renderer's byte sinks.
+trait AsDetailSink {
+    fn detail_sink(&mut self) -> DetailSink<'_>;
+}
+
+impl AsDetailSink for StackBuf<STACK_PARTS> {
+    #[inline]
+    fn detail_sink(&mut self) -> DetailSink<'_> {
+        DetailSink::stack(self)
+    }
+}
+
+impl AsDetailSink for Vec<u8> {
+    fn detail_sink(&mut self) -> DetailSink<'_> {
+        DetailSink::json(self)
+    }
+}
+
+impl AsDetailSink for Counter {
+    fn detail_sink(&mut self) -> DetailSink<'_> {
+        DetailSink::json(self)
+    }
+}
+
 fn head_len(entry: &Entry) -> usize {
     match entry.json_head() {
-        "" => {
+        Some(head) => head.len(),
+        None => {
             r#"{"type":"","title":"","status":"#.len()
                 + json::escaped_len(entry.type_uri())
                 + json::escaped_len(entry.title())
-                + 3
+                + Digits::new(u64::from(entry.status().as_u16()))
+                    .as_bytes()
+                    .len()
         }
-        head => head.len(),
     }
 }
 
 fn write_head(out: &mut Vec<u8>, entry: &Entry) {
     match entry.json_head() {
-        "" => {
+        Some(head) => out.extend_from_slice(head.as_bytes()),
+        None => {
             out.extend_from_slice(br#"{"type":"#);
             json::write_string(out, entry.type_uri());
             out.extend_from_slice(br#","title":"#);
@@ -204,16 +276,18 @@ fn write_head(out: &mut Vec<u8>, entry: &Entry) {
             out.extend_from_slice(br#","status":"#);
             out.extend_from_slice(Digits::new(u64::from(entry.status().as_u16())).as_bytes());
         }
-        head => out.extend_from_slice(head.as_bytes()),
     }
 }
 
-fn detail_len<P: ProblemCode + ?Sized>(problem: &P) -> usize {
-    let mut counter = EscapedCounter::default();
-    match write!(counter, "{}", DetailDisplay(problem)) {
-        Ok(()) => counter.0,
-        Err(_) => 0,
-    }
+/// `,"code":"…"`: codes are `[A-Z0-9_]`, which JSON never escapes.
+fn code_len(entry: &Entry) -> usize {
+    CODE_MEMBER.len() + entry.code().len() + 1
+}
+
+fn write_code<S: ByteSink>(out: &mut S, entry: &Entry) {
+    out.put(CODE_MEMBER.as_bytes());
+    out.put(entry.code().as_bytes());
+    out.put(b"\"");
 }
 
 /// The decimal digits of a `u64`, formatted on the stack.
@@ -239,7 +313,11 @@ impl Digits {
     }
 
     pub(crate) fn as_bytes(&self) -> &[u8] {
-        &self.buf[self.start..]
+        self.buf.get(self.start..).unwrap_or_default()
+    }
+
+    pub(crate) fn as_str(&self) -> &str {
+        core::str::from_utf8(self.as_bytes()).unwrap_or_default()
     }
 }
 

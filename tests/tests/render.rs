@@ -98,6 +98,35 @@ fn bodies_are_sized_exactly_and_are_what_serde_json_writes() {
     }
 }
 
+#[derive(Debug, ProblemCode)]
+#[problem(code = "OTP_LONG", status = 400, title = "Long")]
+#[problem(detail = "{text} and {n}")]
+struct Long {
+    text: String,
+    n: i64,
+    #[problem(extension)]
+    items: Vec<String>,
+}
+
+#[test]
+fn parts_too_long_for_the_stack_take_two_passes_and_the_same_bytes() {
+    for (len, items) in [(10, 1), (240, 0), (250, 1), (2_000, 0), (10, 300)] {
+        let err = Long {
+            text: "\"q\"\n".repeat(len / 4),
+            n: -42,
+            items: vec!["é\u{1}".to_owned(); items],
+        };
+        let body = err.to_json();
+        assert_eq!(body.capacity(), body.len(), "exact size at {len}/{items}");
+        assert_eq!(body.len(), err.render().len());
+        let value: serde_json::Value = serde_json::from_slice(&body).expect("valid JSON");
+        let expected: serde_json::Value =
+            serde_json::from_slice(&err.to_problem().to_json()).expect("valid JSON");
+        assert_eq!(value, expected);
+        assert_eq!(value["detail"], format!("{} and -42", err.text));
+    }
+}
+
 #[test]
 fn write_into_appends_to_a_reused_buffer() {
     let mut buf = Vec::with_capacity(1024);

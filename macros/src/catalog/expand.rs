@@ -54,7 +54,7 @@ fn defined(catalog: &Catalog, type_base: &str, sections: &[Section]) -> TokenStr
     });
     let entries = codes.iter().map(|code| {
         let type_uri = code.type_uri(type_base);
-        let head = json::head(&type_uri, &code.meaning, code.status);
+        let json = json::body(&type_uri, &code.meaning, code.status, &code.code);
         let Code {
             code: text,
             status,
@@ -68,10 +68,7 @@ fn defined(catalog: &Catalog, type_base: &str, sections: &[Section]) -> TokenStr
             .map(|section| section.name.as_str())
             .unwrap_or_default();
         quote! {
-            #krate::Entry::new(#text, #status, #meaning, #type_uri)
-                .with_handling(#handling)
-                .with_section(#section)
-                .__with_json_head(#head)
+            #krate::Entry::__from_macro(#text, #status, #meaning, #type_uri, #handling, #section, #json)
         }
     });
     let all = codes.iter().map(|code| {

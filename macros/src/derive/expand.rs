@@ -6,7 +6,7 @@ use syn::{LitInt, LitStr, Path};
 
 use super::ast::{Field, Input, Variant};
 use super::bound::Bounds;
-use super::fmt::{self, FmtTrait};
+use super::fmt::{self, FmtTrait, Piece};
 use crate::shared::code::slug;
 use crate::shared::json;
 use crate::shared::respan::respan;
@@ -27,25 +27,47 @@ pub fn problem_code(input: &Input) -> TokenStream {
     let variants = input.variants();
     let mut bounds = Bounds::new(input.generics);
 
-    let entry_arms = variants
+    // Inline codes live in one static array: one const evaluation for the whole type.
+    let mut inline_entries: Vec<TokenStream> = Vec::new();
+    let entry_arms: Vec<TokenStream> = variants
         .iter()
-        .map(|v| entry_arm(input, &krate, v, &mut bounds));
-    let entry_arms: Vec<TokenStream> = entry_arms.collect();
+        .map(|v| entry_arm(input, &krate, v, &mut bounds, &mut inline_entries))
+        .collect();
+    let entry_count = inline_entries.len();
+    let entries_static = (entry_count > 0).then(|| {
+        quote! {
+            static __ENTRIES: [#krate::Entry; #entry_count] = [#(#inline_entries),*];
+        }
+    });
     let entry_body = if variants.is_empty() {
         quote!(match *self {})
     } else {
         quote!(match self { #(#entry_arms)* })
     };
 
-    let detail = method(
+    // One description of the detail serves both the renderer (escaped, into the body)
+    // and `fmt_detail` (as text, into a formatter).
+    let write_detail = method(
         variants,
-        |v| detail_arm(&krate, v, &mut bounds),
+        |v| write_detail_arm(&krate, v, &mut bounds),
         |arms| {
             quote! {
                 fn fmt_detail(
                     &self,
                     __formatter: &mut ::core::fmt::Formatter<'_>,
                 ) -> ::core::fmt::Result {
+                    #krate::ProblemCode::__write_detail(
+                        self,
+                        &mut #krate::__private::DetailSink::formatter(__formatter),
+                    )
+                }
+
+                fn __write_detail(
+                    &self,
+                    __sink: &mut #krate::__private::DetailSink<'_>,
+                ) -> ::core::fmt::Result {
+                    #[allow(unused_imports)]
+                    use #krate::__private::{WriteDisplay as _, WriteFast as _};
                     #[allow(unreachable_patterns)]
                     match self {
                         #(#arms)*
@@ -93,13 +115,15 @@ pub fn problem_code(input: &Input) -> TokenStream {
         #[doc(hidden)]
         #[allow(non_upper_case_globals, unused_qualifications, clippy::all)]
         const _: () = {
+            #entries_static
+
             #[automatically_derived]
             impl #impl_generics #krate::ProblemCode for #ident #ty_generics #where_clause {
                 #[inline]
                 fn entry(&self) -> &'static #krate::Entry {
                     #entry_body
                 }
-                #detail
+                #write_detail
                 #extensions
                 #retry_after
             }
@@ -151,6 +175,7 @@ fn entry_arm(
     krate: &TokenStream,
     variant: &Variant,
     bounds: &mut Bounds,
+    inline_entries: &mut Vec<TokenStream>,
 ) -> TokenStream {
     if let Some(field) = transparent_field(variant) {
         let pat = pattern(variant, &[field]);
@@ -164,20 +189,11 @@ fn entry_arm(
         let span = last_span(&path);
         let path = respan(path.to_token_stream(), span);
         let value = quote_spanned!(span=> #path.entry());
-        return quote! {
-            #pat => {
-                const __ENTRY: &'static #krate::Entry = #value;
-                __ENTRY
-            }
-        };
+        return quote!(#pat => #value,);
     }
-    let entry = inline_entry(input, krate, variant);
-    quote! {
-        #pat => {
-            const __ENTRY: &'static #krate::Entry = &#entry;
-            __ENTRY
-        }
-    }
+    let index = inline_entries.len();
+    inline_entries.push(inline_entry(input, krate, variant));
+    quote!(#pat => &__ENTRIES[#index],)
 }
 
 /// The full path of the catalog entry a variant names, if it names one.
@@ -220,27 +236,26 @@ fn inline_entry(input: &Input, krate: &TokenStream, variant: &Variant) -> TokenS
         .section
         .get()
         .map_or_else(|| input.ident.to_string(), LitStr::value);
-    let head = json::head(&type_uri, &title, status);
+    let json = json::body(&type_uri, &title, status, &code);
     quote! {
-        #krate::Entry::new(#code, #status, #title, #type_uri)
-            .with_handling(#handling)
-            .with_section(#section)
-            .__with_json_head(#head)
+        #krate::Entry::__from_macro(#code, #status, #title, #type_uri, #handling, #section, #json)
     }
 }
 
-fn detail_arm(krate: &TokenStream, variant: &Variant, bounds: &mut Bounds) -> Option<TokenStream> {
+/// The detail written piece by piece: text escaped here at compile time, each field by
+/// the fastest writer its type has. A string with format specs goes through `Display`.
+fn write_detail_arm(
+    krate: &TokenStream,
+    variant: &Variant,
+    bounds: &mut Bounds,
+) -> Option<TokenStream> {
     if let Some(field) = transparent_field(variant) {
         let pat = pattern(variant, &[field]);
         let binding = &field.binding;
-        return Some(quote!(#pat => #krate::ProblemCode::fmt_detail(#binding, __formatter),));
+        return Some(quote!(#pat => #krate::ProblemCode::__write_detail(#binding, __sink),));
     }
     let lit = variant.attrs.detail.get()?;
     let detail = fmt::parse(lit, &variant.fields).ok()?;
-    if let Some(text) = &detail.text {
-        let pat = pattern(variant, &[]);
-        return Some(quote!(#pat => __formatter.write_str(#text),));
-    }
     let mut used: Vec<&Field> = Vec::new();
     for (index, fmt_trait) in &detail.uses {
         let Some(field) = variant.fields.get(*index) else {
@@ -256,8 +271,28 @@ fn detail_arm(krate: &TokenStream, variant: &Variant, bounds: &mut Bounds) -> Op
         }
     }
     let pat = pattern(variant, &used);
-    let fmt = &detail.lit;
-    Some(quote!(#pat => __formatter.write_fmt(::core::format_args!(#fmt)),))
+    let has_spec = detail
+        .pieces
+        .iter()
+        .any(|piece| matches!(piece, Piece::Arg { spec: Some(_), .. }));
+    if has_spec {
+        let fmt = &detail.lit;
+        return Some(quote!(#pat => {
+            __sink.display(&::core::format_args!(#fmt));
+            __sink.finish()
+        }));
+    }
+    let writes = detail.pieces.iter().map(|piece| match piece {
+        Piece::Text(text) => {
+            let escaped = json::escaped(text);
+            quote!(__sink.literal(#text, #escaped);)
+        }
+        Piece::Arg { index, .. } => {
+            let binding = variant.fields.get(*index).map(|f| &f.binding);
+            quote!((&#krate::__private::Arg(#binding)).write_arg(__sink);)
+        }
+    });
+    Some(quote!(#pat => { #(#writes)* __sink.finish() }))
 }
 
 fn extensions_arm(
@@ -282,12 +317,8 @@ fn extensions_arm(
         let name = extension_name(field);
         let binding = &field.binding;
         bounds.add(field.ty, quote!(#krate::__private::serde::Serialize));
-        let insert = quote_spanned!(field.span=> __ext.insert(__NAME, #binding));
-        quote! {
-            {
-                const __NAME: #krate::ExtensionName = #krate::ExtensionName::from_static(#name);
-                #insert;
-            }
+        quote_spanned! {field.span=>
+            __ext.insert(#krate::ExtensionName::__from_macro(#name), #binding);
         }
     });
     let pat = pattern(variant, &fields);

@@ -16,21 +16,31 @@ pub enum FmtTrait {
     Other,
 }
 
+/// A piece of a format string, in order.
+pub enum Piece {
+    Text(String),
+    /// A field (index into the variant's fields) and its format spec, if any.
+    Arg {
+        index: usize,
+        spec: Option<String>,
+    },
+}
+
 pub struct Detail {
     /// The format string, with `{0}` rewritten to the tuple field's binding.
     pub lit: LitStr,
+    /// The string split into text and arguments, for the renderer's fast path.
+    pub pieces: Vec<Piece>,
     /// The fields the string uses (indices into the variant's fields) and their traits.
     pub uses: Vec<(usize, FmtTrait)>,
-    /// The final text, when the string has no argument.
-    pub text: Option<String>,
 }
 
 /// Parses `lit` against `fields`; the errors are messages for the literal.
 pub fn parse(lit: &LitStr, fields: &[Field]) -> Result<Detail, Vec<String>> {
     let source = lit.value();
     let mut out = String::with_capacity(source.len());
-    let mut text = String::new();
     let mut uses = Vec::new();
+    let mut pieces = Vec::new();
     let mut errors = Vec::new();
     let mut chars = source.chars().peekable();
     while let Some(c) = chars.next() {
@@ -38,7 +48,7 @@ pub fn parse(lit: &LitStr, fields: &[Field]) -> Result<Detail, Vec<String>> {
             '{' if chars.peek() == Some(&'{') => {
                 chars.next();
                 out.push_str("{{");
-                text.push('{');
+                push_text(&mut pieces, '{');
             }
             '{' => {
                 let mut inner = String::new();
@@ -69,6 +79,10 @@ pub fn parse(lit: &LitStr, fields: &[Field]) -> Result<Detail, Vec<String>> {
                             ));
                         }
                         uses.push((index, fmt_trait(spec.unwrap_or(""))));
+                        pieces.push(Piece::Arg {
+                            index,
+                            spec: spec.map(str::to_owned),
+                        });
                         out.push('{');
                         out.push_str(&fields[index].binding.to_string());
                         if let Some(spec) = spec {
@@ -83,14 +97,14 @@ pub fn parse(lit: &LitStr, fields: &[Field]) -> Result<Detail, Vec<String>> {
             '}' if chars.peek() == Some(&'}') => {
                 chars.next();
                 out.push_str("}}");
-                text.push('}');
+                push_text(&mut pieces, '}');
             }
             '}' => {
                 errors.push("unmatched `}` in detail; write `}}` for a literal brace".to_owned())
             }
             c => {
                 out.push(c);
-                text.push(c);
+                push_text(&mut pieces, c);
             }
         }
     }
@@ -99,9 +113,16 @@ pub fn parse(lit: &LitStr, fields: &[Field]) -> Result<Detail, Vec<String>> {
     }
     Ok(Detail {
         lit: LitStr::new(&out, lit.span()),
-        text: uses.is_empty().then_some(text),
         uses,
+        pieces,
     })
+}
+
+fn push_text(pieces: &mut Vec<Piece>, c: char) {
+    match pieces.last_mut() {
+        Some(Piece::Text(text)) => text.push(c),
+        _ => pieces.push(Piece::Text(c.to_string())),
+    }
 }
 
 /// The index of the field that `arg` names.

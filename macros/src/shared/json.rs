@@ -1,6 +1,12 @@
 //! JSON string escaping at compile time, byte-for-byte the same as `serde_json`'s (and
 //! the runtime's), so pre-rendered fragments equal what the runtime would write.
 
+/// `s` escaped for a JSON string, without the quotes.
+pub fn escaped(s: &str) -> String {
+    let quoted = string(s);
+    quoted[1..quoted.len() - 1].to_owned()
+}
+
 /// `s` as a quoted JSON string.
 pub fn string(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
@@ -22,12 +28,15 @@ pub fn string(s: &str) -> String {
     out
 }
 
-/// The head of a rendered problem document: `{"type":…,"title":…,"status":…`.
-pub fn head(type_uri: &str, title: &str, status: u16) -> String {
+/// The body of an occurrence with no per-occurrence parts:
+/// `{"type":…,"title":…,"status":…,"code":…}`. The runtime copies it whole, or its head
+/// when an occurrence adds members.
+pub fn body(type_uri: &str, title: &str, status: u16, code: &str) -> String {
     format!(
-        "{{\"type\":{},\"title\":{},\"status\":{status}",
+        "{{\"type\":{},\"title\":{},\"status\":{status},\"code\":{}}}",
         string(type_uri),
-        string(title)
+        string(title),
+        string(code)
     )
 }
 

@@ -1,0 +1,32 @@
+//! What the benchmark compares is the same document, checked in the normal test run.
+
+use problem_codes::{Catalog, Problem, TypedCode};
+use problem_codes_benches::*;
+
+#[test]
+fn every_contestant_renders_the_same_document() {
+    assert_eq!(check_agreement(), Ok(()));
+    assert_eq!(ours(SECONDS).len(), 215);
+}
+
+#[test]
+fn parsers_agree_on_the_document() {
+    let bytes = ours(SECONDS);
+    let problem = Problem::from_json(&bytes).expect("parses");
+    let hand: HandParsed = serde_json::from_slice(&bytes).expect("parses");
+    assert_eq!(problem.code(), hand.code.as_deref());
+    assert_eq!(problem.detail(), hand.detail.as_deref());
+    assert_eq!(
+        problem.typed_code::<Bench>(),
+        TypedCode::Known(Bench::AUTH_TOO_MANY_REQUESTS)
+    );
+}
+
+#[test]
+fn the_big_catalog_has_2000_codes_found_by_binary_search() {
+    assert_eq!(Big::ALL.len(), 2000);
+    for &code in Big::ALL {
+        assert_eq!(Big::from_code(code.as_str()), Some(code));
+    }
+    assert_eq!(Big::from_code("SVC00_OPERATION_9999_FAILED"), None);
+}
