@@ -1,15 +1,15 @@
 //! Code generation for a validated input.
 
 use proc_macro2::{Span, TokenStream};
-use quote::{ToTokens, quote, quote_spanned};
-use syn::{LitInt, LitStr, Path};
+use quote::{format_ident, quote, quote_spanned};
+use syn::ext::IdentExt;
+use syn::{Ident, LitInt, LitStr, Path};
 
 use super::ast::{Field, Input, Variant};
 use super::bound::Bounds;
 use super::fmt::{self, FmtTrait};
 use crate::shared::code::slug;
 use crate::shared::json;
-use crate::shared::respan::respan;
 
 const DEFAULT_TYPE_BASE: &str = "/problems/";
 
@@ -86,6 +86,7 @@ pub fn problem_code(input: &Input) -> TokenStream {
         },
     );
     let status_checks = variants.iter().filter_map(|v| status_check(input, v));
+    let catalog_alias = catalog_alias(input);
 
     let (impl_generics, ty_generics, _) = input.generics.split_for_impl();
     let where_clause = bounds.where_clause(input.generics);
@@ -103,6 +104,7 @@ pub fn problem_code(input: &Input) -> TokenStream {
                 #extensions
                 #retry_after
             }
+            #catalog_alias
             #(#status_checks)*
         };
     }
@@ -160,10 +162,7 @@ fn entry_arm(
         return quote!(#pat => #call,);
     }
     let pat = pattern(variant, &[]);
-    if let Some(path) = entry_path(input, variant) {
-        let span = last_span(&path);
-        let path = respan(path.to_token_stream(), span);
-        let value = quote_spanned!(span=> #path.entry());
+    if let Some(value) = entry_value(input, variant) {
         return quote! {
             #pat => {
                 const __ENTRY: &'static #krate::Entry = #value;
@@ -180,13 +179,40 @@ fn entry_arm(
     }
 }
 
-/// The full path of the catalog entry a variant names, if it names one.
+/// `type __Catalog = path::to::Catalog;`, through which bare entries are named. rustc
+/// resolves the catalog's path here, on the user's `catalog = …` tokens, so a misspelt
+/// catalog is reported there, with rustc's "a similar name exists".
+pub fn catalog_alias(input: &Input) -> TokenStream {
+    let Some(path) = input.attrs.catalog.get() else {
+        return TokenStream::new();
+    };
+    let alias = Ident::new(CATALOG_ALIAS, Span::call_site());
+    quote! {
+        #[allow(dead_code)]
+        type #alias = #path;
+    }
+}
+
+const CATALOG_ALIAS: &str = "__Catalog";
+
+/// `Catalog::CODE.entry()` for a variant that names a catalog entry, on the entry's
+/// token, so an unknown code is rustc's error there, with its "a similar name" help.
+pub fn entry_value(input: &Input, variant: &Variant) -> Option<TokenStream> {
+    let path = entry_path(input, variant)?;
+    let span = last_span(&path);
+    Some(quote_spanned!(span=> #path.entry()))
+}
+
+/// The path of the catalog entry a variant names, if it names one: as written when
+/// qualified, else through the catalog alias, spanned on the entry.
 pub fn entry_path(input: &Input, variant: &Variant) -> Option<Path> {
     let entry = variant.attrs.entry.get()?;
     if entry.segments.len() > 1 {
         return Some(entry.clone());
     }
-    let mut path = input.attrs.catalog.get()?.clone();
+    input.attrs.catalog.get()?;
+    let alias = Ident::new(CATALOG_ALIAS, last_span(entry));
+    let mut path = Path::from(alias);
     path.segments.extend(entry.segments.iter().cloned());
     Some(path)
 }
@@ -257,7 +283,8 @@ fn detail_arm(krate: &TokenStream, variant: &Variant, bounds: &mut Bounds) -> Op
     }
     let pat = pattern(variant, &used);
     let fmt = &detail.lit;
-    Some(quote!(#pat => __formatter.write_fmt(::core::format_args!(#fmt)),))
+    let args = &detail.args;
+    Some(quote!(#pat => __formatter.write_fmt(::core::format_args!(#fmt #(, #args)*)),))
 }
 
 fn extensions_arm(
@@ -327,7 +354,8 @@ fn retry_after_arm(
 }
 
 /// A const assertion that a status written beside a catalog entry is the catalog's.
-fn status_check(input: &Input, variant: &Variant) -> Option<TokenStream> {
+/// Named after what it asserts, since rustc's error names the const that failed.
+pub fn status_check(input: &Input, variant: &Variant) -> Option<TokenStream> {
     let (lit, value) = variant.attrs.status.get()?;
     let path = entry_path(input, variant)?;
     let code = path.segments.last().map(|seg| seg.ident.to_string())?;
@@ -336,8 +364,11 @@ fn status_check(input: &Input, variant: &Variant) -> Option<TokenStream> {
     let message = format!(
         "status {value} contradicts the catalog entry `{code}`; remove `status` to inherit the catalog's status"
     );
+    let name = variant.ident.unwrap_or(input.ident).unraw();
+    let name = format_ident!("status_of_{}_matches_the_catalog", name, span = span);
     Some(quote_spanned! {span=>
-        const _: () = {
+        #[allow(dead_code, non_upper_case_globals)]
+        const #name: () = {
             if #path.entry().status().as_u16() != #expected {
                 ::core::panic!(#message);
             }

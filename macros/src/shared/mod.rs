@@ -3,5 +3,4 @@
 pub mod code;
 pub mod ctxt;
 pub mod json;
-pub mod respan;
 pub mod suggest;
