@@ -108,6 +108,8 @@ pub struct CodeDef {
     pub ident: Ident,
     pub status: StatusDef,
     pub fields: Vec<FieldDef>,
+    /// Whether every field in the braces could be read.
+    pub complete: bool,
 }
 
 /// A status as written: a literal, or a name such as `NOT_FOUND` (an error whose
@@ -398,6 +400,7 @@ fn parse_code(input: ParseStream, errors: &mut Vec<syn::Error>) -> syn::Result<C
         )));
     };
     let mut fields = Vec::new();
+    let before = errors.len();
     if input.peek(syn::token::Brace) {
         let content;
         braced!(content in input);
@@ -413,16 +416,31 @@ fn parse_code(input: ParseStream, errors: &mut Vec<syn::Error>) -> syn::Result<C
         ident,
         status,
         fields,
+        complete: errors.len() == before,
     })
 }
 
 /// `meaning: "…"`.
 fn parse_field(input: ParseStream, errors: &mut Vec<syn::Error>) -> syn::Result<FieldDef> {
-    let lookahead = input.lookahead1();
-    if !lookahead.peek(Ident) {
-        return Err(lookahead.error());
-    }
-    let key: Ident = input.parse()?;
+    let key: Ident = if input.peek(LitStr) {
+        // `"meaning": "…"`: reported, then read as the key it names.
+        let lit: LitStr = input.parse()?;
+        let mut key: Ident = lit.parse().map_err(|_| {
+            syn::Error::new(lit.span(), "expected a field name, `meaning` or `handling`")
+        })?;
+        key.set_span(lit.span());
+        errors.push(syn::Error::new(
+            lit.span(),
+            format!("a field name is written without quotes: `{key}: \"…\"`"),
+        ));
+        key
+    } else {
+        let lookahead = input.lookahead1();
+        if !lookahead.peek(Ident) {
+            return Err(lookahead.error());
+        }
+        input.parse()?
+    };
     if input.peek(Token![=]) {
         let eq: Token![=] = input.parse()?;
         errors.push(syn::Error::new(

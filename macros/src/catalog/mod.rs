@@ -39,3 +39,6 @@ pub fn expand(tokens: TokenStream) -> TokenStream {
         }
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -345,7 +345,7 @@ fn lower_code<'a>(
     let mut meaning: Option<LitStr> = None;
     let mut handling: Option<LitStr> = None;
     // A `meaning` written with a mistake (already reported) is not also missing.
-    let mut meaning_written = false;
+    let mut meaning_written = !def.complete;
     for field in &def.fields {
         let key = field.key.to_string();
         let slot = match key.as_str() {

@@ -195,7 +195,7 @@ pub fn container(cx: &Ctxt, attrs: &[Attribute], is_struct: bool) -> (ContainerA
     } else {
         Level::Enum
     };
-    code.malformed = !for_each_meta(cx, attrs, |meta, key| {
+    let complete = for_each_meta(cx, attrs, |meta, key| {
         let span = meta.path.span();
         match key.as_str() {
             CRATE => {
@@ -230,15 +230,17 @@ pub fn container(cx: &Ctxt, attrs: &[Attribute], is_struct: bool) -> (ContainerA
         }
         Ok(())
     });
+    code.malformed |= !complete;
     (container, code)
 }
 
 /// Parses the attributes of a variant.
 pub fn variant(cx: &Ctxt, attrs: &[Attribute]) -> CodeAttrs {
     let mut code = CodeAttrs::new();
-    code.malformed = !for_each_meta(cx, attrs, |meta, key| {
+    let complete = for_each_meta(cx, attrs, |meta, key| {
         code_key(cx, meta, &key, &mut code, Level::Variant)
     });
+    code.malformed |= !complete;
     code
 }
 
@@ -319,8 +321,10 @@ fn code_key(
         }
         _ => {
             code.misplaced_catalog |= key == CATALOG;
-            if let Some(meant) = unknown_key(cx, meta, key, level)? {
-                code.tried(meant);
+            match unknown_key(cx, meta, key, level)? {
+                Some(meant) => code.tried(meant),
+                // Whatever it meant may have been the code: not also "no problem code".
+                None => code.malformed = true,
             }
         }
     }
@@ -367,10 +371,15 @@ fn unknown_key(
         if matches!(level, Level::Struct | Level::Variant) {
             known.push("a catalog entry such as `ORDER_NOT_FOUND`".to_owned());
         }
+        let last = known.pop().unwrap_or_default();
+        let known = if known.is_empty() {
+            last
+        } else {
+            format!("{} or {last}", known.join(", "))
+        };
         format!(
-            "unknown problem attribute `{key}`; {} takes {}",
-            level.name(),
-            known.join(", ")
+            "unknown problem attribute `{key}`; {} takes {known}",
+            level.name()
         )
     };
     cx.error_spanned_by(&meta.path, message);

@@ -36,3 +36,6 @@ pub fn expand(tokens: TokenStream) -> TokenStream {
         (Ok(()), None) => fallback::expand(&node, &krate, None),
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -110,7 +110,7 @@ fn check_variant(cx: &Ctxt, input: &Input, variant: &Variant) {
         .filter(|(set, _)| !set)
         .map(|(_, key)| key)
         .collect();
-        if !missing.is_empty() {
+        if !missing.is_empty() && !attrs.malformed {
             cx.error_spanned_by(
                 code,
                 format!(

@@ -4,3 +4,5 @@ pub mod code;
 pub mod ctxt;
 pub mod json;
 pub mod suggest;
+#[cfg(test)]
+pub mod testing;
