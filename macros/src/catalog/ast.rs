@@ -521,41 +521,40 @@ fn is_comma(tt: &TokenTree) -> bool {
 
 /// Skips to just after the next `,`, or to the end.
 fn skip_past_comma(input: ParseStream) {
-    skip_until(input, is_comma);
+    skip_until(input, is_comma, true);
 }
 
 /// Skips to just before the next `,`, or to the end.
 fn skip_until_comma(input: ParseStream) {
-    let _ = input.step(|cursor| {
-        let mut rest = *cursor;
-        while let Some((tt, next)) = rest.token_tree() {
-            if is_comma(&tt) {
-                break;
-            }
-            rest = next;
-        }
-        Ok(((), rest))
-    });
+    skip_until(input, is_comma, false);
 }
 
 /// Skips to just after the end of the item: a `;` or a `{ … }` block.
 fn skip_item(input: ParseStream) {
-    skip_until(input, |tt| match tt {
-        TokenTree::Punct(p) => p.as_char() == ';',
-        TokenTree::Group(g) => g.delimiter() == Delimiter::Brace,
-        _ => false,
-    });
+    skip_until(
+        input,
+        |tt| match tt {
+            TokenTree::Punct(p) => p.as_char() == ';',
+            TokenTree::Group(g) => g.delimiter() == Delimiter::Brace,
+            _ => false,
+        },
+        true,
+    );
 }
 
-/// Skips token trees up to and including the first that `last` accepts.
-fn skip_until(input: ParseStream, last: impl Fn(&TokenTree) -> bool) {
+/// Skips token trees up to the first that `last` accepts, and that one too when
+/// `inclusive`.
+fn skip_until(input: ParseStream, last: impl Fn(&TokenTree) -> bool, inclusive: bool) {
     let _ = input.step(|cursor| {
         let mut rest = *cursor;
         while let Some((tt, next)) = rest.token_tree() {
-            rest = next;
             if last(&tt) {
+                if inclusive {
+                    rest = next;
+                }
                 break;
             }
+            rest = next;
         }
         Ok(((), rest))
     });

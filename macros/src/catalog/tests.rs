@@ -235,3 +235,23 @@ fn on_error_without_codes_the_enum_is_bare() {
     let output = run(r#"pub catalog Shop { section "A" { } }"#);
     assert!(output.to_string().contains("pub enum Shop { }"), "{output}");
 }
+
+#[test]
+fn a_code_whose_attribute_does_not_parse_is_skipped() {
+    let output = run(r#"
+        pub catalog Shop {
+            section "A" {
+                #[doc = ]
+                ORDER_A = 404 { meaning: "A" },
+                order_b = 404 { meaning: "B" },
+            }
+        }
+    "#);
+    assert_reports(
+        &output,
+        &[
+            "expected an expression",
+            "problem code `order_b` is not SCREAMING_SNAKE_CASE",
+        ],
+    );
+}
