@@ -5,7 +5,10 @@
 pub fn shape_error(code: &str) -> Option<String> {
     let fix = || suggest_code(code);
     if code.is_empty() {
-        return Some("a problem code cannot be empty; write SCREAMING_SNAKE_CASE such as `AUTH_USER_NOT_FOUND`".into());
+        return Some(
+            "a problem code cannot be empty; write one in SCREAMING_SNAKE_CASE, e.g. `ORDER_NOT_FOUND`"
+                .into(),
+        );
     }
     let first = code.chars().next().unwrap_or('_');
     if first.is_ascii_digit() {
