@@ -172,10 +172,7 @@ fn report() {
         ),
         ("lookup-2000", &["binary-search", "linear-scan"]),
     ];
-    println!(
-        "\n| group | contestant | median | ratio to {} |",
-        "the first row"
-    );
+    println!("\n| group | contestant | median | ratio to the group's first row |");
     println!("|---|---|---:|---:|");
     for (group, ids) in groups {
         let base = median_ns(group, ids[0]);

@@ -234,8 +234,11 @@ pub struct HandParsed {
     pub retry_after: Option<u64>,
 }
 
+/// A contestant: its name and how it renders the document for a number of seconds.
+pub type Renderer = (&'static str, fn(u64) -> Vec<u8>);
+
 /// Every renderer of the benchmark, by name, for the agreement check and the report.
-pub fn renderers() -> [(&'static str, fn(u64) -> Vec<u8>); 6] {
+pub fn renderers() -> [Renderer; 6] {
     [
         ("floor", floor),
         ("problem-codes", ours),

@@ -1,8 +1,8 @@
 //! Writing a `detail`, into a body being rendered (escaped for JSON) or into a
 //! `fmt::Formatter` (as is), from one description of it. The derive splits a `detail`
 //! format string at compile time: its text is escaped then, and each `{field}` is written
-//! by the fastest means its type allows (integers as digits, strings escaped in place,
-//! anything else through `Display`), so rendering needs no `core::fmt` machinery.
+//! by the fastest means its declared type allows (integers as digits, strings escaped in
+//! place, anything else through `Display`), so rendering needs no `core::fmt` machinery.
 
 use core::fmt::{self, Write as _};
 
@@ -89,6 +89,36 @@ impl<'a> DetailSink<'a> {
         }
     }
 
+    /// An unsigned integer, as its `Display` writes it.
+    #[inline]
+    pub fn unsigned(&mut self, n: u64) {
+        self.digits(false, n);
+    }
+
+    /// A signed integer, as its `Display` writes it.
+    #[inline]
+    pub fn signed(&mut self, n: i64) {
+        self.digits(n < 0, n.unsigned_abs());
+    }
+
+    /// A `usize`, as its `Display` writes it.
+    #[inline]
+    pub fn usize(&mut self, n: usize) {
+        match u64::try_from(n) {
+            Ok(n) => self.digits(false, n),
+            Err(_) => self.display(&n),
+        }
+    }
+
+    /// An `isize`, as its `Display` writes it.
+    #[inline]
+    pub fn isize(&mut self, n: isize) {
+        match i64::try_from(n) {
+            Ok(n) => self.signed(n),
+            Err(_) => self.display(&n),
+        }
+    }
+
     /// ASCII digits, which need no escaping.
     #[inline]
     fn digits(&mut self, negative: bool, n: u64) {
@@ -131,84 +161,6 @@ impl fmt::Debug for DetailSink<'_> {
     }
 }
 
-/// A detail argument, wrapped so that method resolution picks the fastest writer for
-/// its type: [`WriteFast`] where the type has one, else [`WriteDisplay`] (the autoref
-/// specialisation technique; a generic field goes through `Display`).
-#[derive(Debug)]
-pub struct Arg<'a, T: ?Sized>(pub &'a T);
-
-/// The fast writer, for the types that implement [`FastArg`].
-pub trait WriteFast {
-    /// Writes the argument.
-    fn write_arg(&self, sink: &mut DetailSink<'_>);
-}
-
-/// The general writer, through `Display`.
-pub trait WriteDisplay {
-    /// Writes the argument.
-    fn write_arg(&self, sink: &mut DetailSink<'_>);
-}
-
-impl<T: fmt::Display + ?Sized> WriteDisplay for &Arg<'_, T> {
-    #[inline]
-    fn write_arg(&self, sink: &mut DetailSink<'_>) {
-        sink.display(self.0);
-    }
-}
-
-// One blanket impl, so method resolution weighs one candidate per call, not one per type.
-impl<T: FastArg + ?Sized> WriteFast for Arg<'_, T> {
-    #[inline]
-    fn write_arg(&self, sink: &mut DetailSink<'_>) {
-        self.0.write_fast(sink);
-    }
-}
-
-/// Types written without `core::fmt`: integers as digits, strings escaped in place.
-pub trait FastArg {
-    /// Writes `self` as its `Display` would.
-    fn write_fast(&self, sink: &mut DetailSink<'_>);
-}
-
-macro_rules! fast_unsigned {
-    ($($ty:ty),*) => {$(
-        impl FastArg for $ty {
-            #[inline]
-            fn write_fast(&self, sink: &mut DetailSink<'_>) {
-                // Widening to u64 is lossless for every type listed here.
-                sink.digits(false, *self as u64);
-            }
-        }
-    )*};
-}
-
-macro_rules! fast_signed {
-    ($($ty:ty),*) => {$(
-        impl FastArg for $ty {
-            #[inline]
-            fn write_fast(&self, sink: &mut DetailSink<'_>) {
-                sink.digits(*self < 0, self.unsigned_abs() as u64);
-            }
-        }
-    )*};
-}
-
-fast_unsigned!(u8, u16, u32, u64, usize);
-fast_signed!(i8, i16, i32, i64, isize);
-
-macro_rules! fast_str {
-    ($($ty:ty),*) => {$(
-        impl FastArg for $ty {
-            #[inline]
-            fn write_fast(&self, sink: &mut DetailSink<'_>) {
-                sink.text(self);
-            }
-        }
-    )*};
-}
-
-fast_str!(str, &str, String);
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -233,30 +185,28 @@ mod tests {
     #[test]
     fn fast_writers_match_display_in_both_targets() {
         for n in [0i64, -1, 7, i64::MIN, i64::MAX] {
-            assert_eq!(json(|s| (&Arg(&n)).write_arg(s)), n.to_string());
+            assert_eq!(json(|s| s.signed(n)), n.to_string());
             assert_eq!(
-                Text(|s: &mut DetailSink<'_>| (&Arg(&n)).write_arg(s)).to_string(),
+                Text(|s: &mut DetailSink<'_>| s.signed(n)).to_string(),
                 n.to_string()
             );
         }
-        for n in [0usize, usize::MAX] {
-            assert_eq!(json(|s| (&Arg(&n)).write_arg(s)), n.to_string());
+        for n in [0u64, 9, u64::MAX] {
+            assert_eq!(json(|s| s.unsigned(n)), n.to_string());
         }
-        assert_eq!(json(|s| (&Arg(&i8::MIN)).write_arg(s)), "-128");
+        for n in [0usize, usize::MAX] {
+            assert_eq!(json(|s| s.usize(n)), n.to_string());
+        }
+        for n in [isize::MIN, 0, isize::MAX] {
+            assert_eq!(json(|s| s.isize(n)), n.to_string());
+        }
         let text = String::from("a \"quoted\" \\ text");
+        assert_eq!(json(|s| s.text(&text)), r#"a \"quoted\" \\ text"#);
         assert_eq!(
-            json(|s| (&Arg(&text)).write_arg(s)),
-            r#"a \"quoted\" \\ text"#
-        );
-        assert_eq!(
-            Text(|s: &mut DetailSink<'_>| (&Arg(&text)).write_arg(s)).to_string(),
+            Text(|s: &mut DetailSink<'_>| s.text(&text)).to_string(),
             text
         );
-        assert_eq!(
-            json(|s| (&Arg(&1.5f64)).write_arg(s)),
-            "1.5",
-            "through Display"
-        );
+        assert_eq!(json(|s| s.display(&1.5f64)), "1.5", "through Display");
         assert_eq!(json(|s| s.literal("a\"b", r#"a\"b"#)), r#"a\"b"#);
         assert_eq!(
             Text(|s: &mut DetailSink<'_>| s.literal("a\"b", r#"a\"b"#)).to_string(),

@@ -9,7 +9,7 @@ pub use core;
 pub use serde;
 
 pub use crate::compose::{DuplicateReport, find_duplicate, subslice};
-pub use crate::detail::{Arg, DetailSink, FastArg, WriteDisplay, WriteFast};
+pub use crate::detail::DetailSink;
 pub use crate::{
     Catalog, Entry, ExtensionName, Extensions, ProblemCode, RetryAfterValue, Section, UnknownCode,
 };

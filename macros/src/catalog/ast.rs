@@ -17,16 +17,27 @@
 //! /// A registry of catalogs declared elsewhere, possibly in other crates.
 //! pub catalog Registry = Auth + Profile;
 //! ```
+//!
+//! Inside a catalog's braces the parser recovers from a slip: it records the error,
+//! skips to the next `,` (between codes or fields) or past the item (a setting or a
+//! section), and goes on, so one compile reports every mistake, not only the first.
 
-use proc_macro2::Span;
+use proc_macro2::{Delimiter, Span, TokenTree};
 use syn::parse::{Parse, ParseStream};
-use syn::{Attribute, Ident, Lit, LitStr, Path, Token, Visibility, braced};
+use syn::{Attribute, Ident, Lit, LitInt, LitStr, Path, Token, Visibility, braced};
+
+use crate::shared::code::shape_error;
+use crate::shared::suggest::closest;
 
 mod kw {
     syn::custom_keyword!(catalog);
     syn::custom_keyword!(section);
     syn::custom_keyword!(type_base);
 }
+
+const SECTION: &str = "section";
+const TYPE_BASE: &str = "type_base";
+const CRATE: &str = "crate";
 
 /// Every catalog of one macro call.
 pub struct Catalogs {
@@ -38,6 +49,8 @@ pub struct CatalogDef {
     pub vis: Visibility,
     pub ident: Ident,
     pub body: Body,
+    /// Syntax mistakes in the body, each already skipped past.
+    pub errors: Vec<syn::Error>,
 }
 
 pub enum Body {
@@ -73,8 +86,8 @@ impl SettingKey {
 
     pub fn name(self) -> &'static str {
         match self {
-            SettingKey::TypeBase(_) => "type_base",
-            SettingKey::Crate(_) => "crate",
+            SettingKey::TypeBase(_) => TYPE_BASE,
+            SettingKey::Crate(_) => CRATE,
         }
     }
 }
@@ -82,20 +95,34 @@ impl SettingKey {
 pub struct SectionDef {
     pub attrs: Vec<Attribute>,
     pub keyword: Span,
+    /// The name; one written as an identifier (an error, already reported) still
+    /// names the section, so its codes are checked too.
     pub name: LitStr,
     pub codes: Vec<CodeDef>,
+    /// Whether every code in the braces could be read.
+    pub complete: bool,
 }
 
 pub struct CodeDef {
     pub attrs: Vec<Attribute>,
     pub ident: Ident,
-    pub status: Lit,
+    pub status: StatusDef,
     pub fields: Vec<FieldDef>,
+    /// Whether every field in the braces could be read.
+    pub complete: bool,
+}
+
+/// A status as written: a literal, or a name such as `NOT_FOUND` (an error whose
+/// message suggests the number).
+pub enum StatusDef {
+    Lit(Lit),
+    Name(Path),
 }
 
 pub struct FieldDef {
     pub key: Ident,
-    pub value: Lit,
+    /// `None` when the value is not a literal (already an error).
+    pub value: Option<Lit>,
 }
 
 impl Parse for Catalogs {
@@ -123,39 +150,107 @@ impl Parse for CatalogDef {
         }
         input.parse::<kw::catalog>()?;
         let ident: Ident = input.parse()?;
-        if input.peek(Token![=]) {
-            return Ok(CatalogDef {
-                attrs,
-                vis,
-                ident,
-                body: parse_composed(input)?,
-            });
-        }
-        let content;
-        braced!(content in input);
-        let mut settings = Vec::new();
-        let mut sections = Vec::new();
-        while !content.is_empty() {
-            let lookahead = content.lookahead1();
-            if lookahead.peek(Token![#]) || lookahead.peek(kw::section) {
-                sections.push(content.parse()?);
-            } else if lookahead.peek(kw::type_base) || lookahead.peek(Token![crate]) {
-                settings.push(content.parse()?);
-            } else {
-                return Err(lookahead.error());
-            }
-        }
+        let mut errors = Vec::new();
+        let body = if input.peek(Token![=]) {
+            parse_composed(input, &mut errors)?
+        } else {
+            let content;
+            braced!(content in input);
+            // Every error inside is recorded, not returned, so `content` is read to its end.
+            parse_defined(&content, &mut errors)
+        };
         Ok(CatalogDef {
             attrs,
             vis,
             ident,
-            body: Body::Defined { settings, sections },
+            body,
+            errors,
         })
     }
 }
 
+/// The items of a catalog's braces: settings and sections, in any order.
+fn parse_defined(content: ParseStream, errors: &mut Vec<syn::Error>) -> Body {
+    let mut settings = Vec::new();
+    let mut sections = Vec::new();
+    while !content.is_empty() {
+        let attrs = match Attribute::parse_outer(content) {
+            Ok(attrs) => attrs,
+            Err(err) => {
+                errors.push(err);
+                skip_item(content);
+                continue;
+            }
+        };
+        let Some((item, span)) = item_keyword(content, errors) else {
+            skip_item(content);
+            continue;
+        };
+        if item == SECTION {
+            let section = recover(content, errors, skip_item, |input, errors| {
+                parse_section(input, attrs, span, errors)
+            });
+            sections.extend(section);
+            continue;
+        }
+        if let Some(attr) = attrs.first() {
+            errors.push(syn::Error::new_spanned(
+                attr,
+                "a setting takes no attributes; only sections and codes take doc comments",
+            ));
+        }
+        let key = if item == CRATE {
+            SettingKey::Crate(span)
+        } else {
+            SettingKey::TypeBase(span)
+        };
+        settings.extend(recover(content, errors, skip_item, |input, errors| {
+            parse_setting(input, key, errors)
+        }));
+    }
+    Body::Defined { settings, sections }
+}
+
+/// Consumes the keyword that starts an item, or a misspelling of one (reported, then
+/// read as the keyword it likely misspells). `None` when no item can be read.
+fn item_keyword(input: ParseStream, errors: &mut Vec<syn::Error>) -> Option<(&'static str, Span)> {
+    if input.peek(kw::section) {
+        return input.parse::<kw::section>().ok().map(|k| (SECTION, k.span));
+    }
+    if input.peek(kw::type_base) {
+        return input
+            .parse::<kw::type_base>()
+            .ok()
+            .map(|k| (TYPE_BASE, k.span));
+    }
+    if input.peek(Token![crate]) {
+        return input.parse::<Token![crate]>().ok().map(|k| (CRATE, k.span));
+    }
+    let Some((word, _)) = input.cursor().ident() else {
+        errors.push(
+            input.error(
+                "expected `section \"Name\" { … }`, `type_base = \"…\";` or `crate = \"…\";`",
+            ),
+        );
+        return None;
+    };
+    let _ = input.step(|cursor| cursor.token_tree().ok_or_else(|| cursor.error("")));
+    let name = word.to_string();
+    let meant = closest(&name, [SECTION, TYPE_BASE, CRATE]);
+    errors.push(syn::Error::new(
+        word.span(),
+        match meant {
+            Some(meant) => format!("unknown catalog item `{name}`; did you mean `{meant}`?"),
+            None => format!(
+                "unknown catalog item `{name}`; a catalog holds `section \"Name\" {{ … }}`, `type_base = \"…\";` and `crate = \"…\";`"
+            ),
+        },
+    ));
+    meant.map(|meant| (meant, word.span()))
+}
+
 /// `= Auth + crate::profile::Profile;`, optionally followed by `{ crate = "…"; }`.
-fn parse_composed(input: ParseStream) -> syn::Result<Body> {
+fn parse_composed(input: ParseStream, errors: &mut Vec<syn::Error>) -> syn::Result<Body> {
     input.parse::<Token![=]>()?;
     let mut members = vec![input.call(Path::parse_mod_style)?];
     while input.peek(Token![+]) {
@@ -167,7 +262,25 @@ fn parse_composed(input: ParseStream) -> syn::Result<Body> {
         let content;
         braced!(content in input);
         while !content.is_empty() {
-            settings.push(content.parse()?);
+            let Some((item, span)) = item_keyword(&content, errors) else {
+                skip_item(&content);
+                continue;
+            };
+            let key = match item {
+                CRATE => SettingKey::Crate(span),
+                TYPE_BASE => SettingKey::TypeBase(span),
+                _ => {
+                    errors.push(syn::Error::new(
+                        span,
+                        "a composed catalog takes its sections from its members; declare the section in one of them",
+                    ));
+                    skip_item(&content);
+                    continue;
+                }
+            };
+            settings.extend(recover(&content, errors, skip_item, |input, errors| {
+                parse_setting(input, key, errors)
+            }));
         }
     } else {
         input.parse::<Token![;]>()?;
@@ -175,89 +288,274 @@ fn parse_composed(input: ParseStream) -> syn::Result<Body> {
     Ok(Body::Composed { settings, members })
 }
 
-impl Parse for Setting {
-    fn parse(input: ParseStream) -> syn::Result<Self> {
-        let key = if input.peek(Token![crate]) {
-            SettingKey::Crate(input.parse::<Token![crate]>()?.span)
-        } else {
-            SettingKey::TypeBase(input.parse::<kw::type_base>()?.span)
-        };
-        input.parse::<Token![=]>()?;
-        let value: Lit = input.parse()?;
-        input.parse::<Token![;]>()?;
-        Ok(Setting { key, value })
+/// `= "…";` after a setting's key.
+fn parse_setting(
+    input: ParseStream,
+    key: SettingKey,
+    errors: &mut Vec<syn::Error>,
+) -> syn::Result<Setting> {
+    let name = key.name();
+    if !input.peek(Token![=]) {
+        return Err(input.error(format!("expected `=` after `{name}`: `{name} = \"…\";`")));
     }
+    input.parse::<Token![=]>()?;
+    if !input.peek(Lit) {
+        return Err(input.error(format!("`{name}` takes a string: `{name} = \"…\";`")));
+    }
+    let value: Lit = input.parse()?;
+    if input.peek(Token![;]) {
+        input.parse::<Token![;]>()?;
+    } else {
+        // Read on: what follows is most likely the next item.
+        errors.push(syn::Error::new(
+            value.span(),
+            format!("expected `;` after the value of `{name}`"),
+        ));
+    }
+    Ok(Setting { key, value })
 }
 
-impl Parse for SectionDef {
-    fn parse(input: ParseStream) -> syn::Result<Self> {
-        let attrs = Attribute::parse_outer(input)?;
-        let keyword = input.parse::<kw::section>()?.span;
-        if input.peek(Ident) {
-            let ident: Ident = input.parse()?;
-            return Err(syn::Error::new(
-                ident.span(),
-                format!("a section name is a string: `section \"{ident}\"`"),
-            ));
-        }
-        let name: LitStr = input.parse()?;
+/// `"Name" { CODE = 400 { … }, … }` after the `section` keyword.
+fn parse_section(
+    input: ParseStream,
+    attrs: Vec<Attribute>,
+    keyword: Span,
+    errors: &mut Vec<syn::Error>,
+) -> syn::Result<SectionDef> {
+    let name = if input.peek(LitStr) {
+        input.parse::<LitStr>()?
+    } else if input.peek(Ident) {
+        let ident: Ident = input.parse()?;
+        errors.push(syn::Error::new(
+            ident.span(),
+            format!("a section name is a string: `section \"{ident}\"`"),
+        ));
+        LitStr::new(&ident.to_string(), ident.span())
+    } else {
+        return Err(input.error("expected the section's name: `section \"Name\" { … }`"));
+    };
+    if !input.peek(syn::token::Brace) {
+        return Err(input.error(format!(
+            "expected the codes of section \"{}\" in braces: `{{ CODE = 400 {{ meaning: \"…\" }}, … }}`",
+            name.value()
+        )));
+    }
+    let content;
+    braced!(content in input);
+    // From here on every error is recorded, not returned, so `content` is read to its end.
+    let before = errors.len();
+    let codes = comma_separated(&content, errors, "code", parse_code);
+    Ok(SectionDef {
+        attrs,
+        keyword,
+        name,
+        codes,
+        complete: errors.len() == before,
+    })
+}
+
+/// `CODE = 400 { meaning: "…", handling: "…" }`.
+fn parse_code(input: ParseStream, errors: &mut Vec<syn::Error>) -> syn::Result<CodeDef> {
+    let attrs = Attribute::parse_outer(input)?;
+    if input.peek(LitStr) {
+        let lit: LitStr = input.parse()?;
+        return Err(syn::Error::new(
+            lit.span(),
+            format!(
+                "a code is written bare, without quotes: `{} = …`",
+                lit.value()
+            ),
+        ));
+    }
+    if input.peek(LitInt) {
+        let lit: LitInt = input.parse()?;
+        let text = lit.to_string();
+        let message = shape_error(&text).unwrap_or_else(|| {
+            format!("problem code `{text}` starts with a digit; a code starts with a letter")
+        });
+        return Err(syn::Error::new(lit.span(), message));
+    }
+    if input.peek(Token![=]) {
+        return Err(input
+            .error("expected a code before `=`, e.g. `ORDER_NOT_FOUND = 404 { meaning: \"…\" }`"));
+    }
+    let lookahead = input.lookahead1();
+    if !lookahead.peek(Ident) {
+        return Err(lookahead.error());
+    }
+    let ident: Ident = input.parse()?;
+    if !input.peek(Token![=]) {
+        return Err(input.error(format!(
+            "expected `=` and the status after the code: `{ident} = 404 {{ … }}`"
+        )));
+    }
+    input.parse::<Token![=]>()?;
+    let status = if input.peek(Lit) {
+        StatusDef::Lit(input.parse()?)
+    } else if input.peek(Ident) {
+        StatusDef::Name(input.call(Path::parse_mod_style)?)
+    } else {
+        return Err(input.error(format!(
+            "expected the status of `{ident}`, a number such as `404`"
+        )));
+    };
+    let mut fields = Vec::new();
+    let before = errors.len();
+    if input.peek(syn::token::Brace) {
         let content;
         braced!(content in input);
-        let mut codes = Vec::new();
-        while !content.is_empty() {
-            codes.push(content.parse()?);
-            if content.is_empty() {
-                break;
-            }
-            content.parse::<Token![,]>()?;
-        }
-        Ok(SectionDef {
-            attrs,
-            keyword,
-            name,
-            codes,
-        })
+        // Every error from here on is recorded, so `content` is read to its end.
+        fields = comma_separated(&content, errors, "field", parse_field);
+    } else if !(input.is_empty() || input.peek(Token![,])) {
+        return Err(input.error(format!(
+            "expected the fields of `{ident}` in braces: `{{ meaning: \"…\", handling: \"…\" }}`"
+        )));
     }
+    Ok(CodeDef {
+        attrs,
+        ident,
+        status,
+        fields,
+        complete: errors.len() == before,
+    })
 }
 
-impl Parse for CodeDef {
-    fn parse(input: ParseStream) -> syn::Result<Self> {
-        let attrs = Attribute::parse_outer(input)?;
-        if input.peek(LitStr) {
-            let lit: LitStr = input.parse()?;
-            return Err(syn::Error::new(
-                lit.span(),
-                format!(
-                    "a code is written bare, not as a string: `{} = 400 {{ … }}`",
-                    lit.value()
-                ),
-            ));
-        }
+/// `meaning: "…"`.
+fn parse_field(input: ParseStream, errors: &mut Vec<syn::Error>) -> syn::Result<FieldDef> {
+    let key: Ident = if input.peek(LitStr) {
+        // `"meaning": "…"`: reported, then read as the key it names.
+        let lit: LitStr = input.parse()?;
+        let mut key: Ident = lit.parse().map_err(|_| {
+            syn::Error::new(lit.span(), "expected a field name, `meaning` or `handling`")
+        })?;
+        key.set_span(lit.span());
+        errors.push(syn::Error::new(
+            lit.span(),
+            format!("a field name is written without quotes: `{key}: \"…\"`"),
+        ));
+        key
+    } else {
         let lookahead = input.lookahead1();
         if !lookahead.peek(Ident) {
             return Err(lookahead.error());
         }
-        let ident: Ident = input.parse()?;
-        input.parse::<Token![=]>()?;
-        let status: Lit = input.parse()?;
-        let content;
-        braced!(content in input);
-        let mut fields = Vec::new();
-        while !content.is_empty() {
-            let key: Ident = content.parse()?;
-            content.parse::<Token![:]>()?;
-            let value: Lit = content.parse()?;
-            fields.push(FieldDef { key, value });
-            if content.is_empty() {
+        input.parse()?
+    };
+    if input.peek(Token![=]) {
+        let eq: Token![=] = input.parse()?;
+        errors.push(syn::Error::new(
+            eq.span,
+            format!("a field is written with a colon: `{key}: \"…\"`"),
+        ));
+    } else if input.peek(Token![:]) {
+        input.parse::<Token![:]>()?;
+    } else {
+        return Err(input.error(format!("expected `:` after `{key}`: `{key}: \"…\"`")));
+    }
+    let value = if input.peek(Lit) {
+        Some(input.parse()?)
+    } else {
+        errors.push(input.error(format!("`{key}` takes a string: `{key}: \"…\"`")));
+        skip_until_comma(input);
+        None
+    };
+    Ok(FieldDef { key, value })
+}
+
+/// Items separated by `,` (a trailing one allowed), each parsed by `item`; a failed
+/// item is recorded and skipped, and a missing `,` is reported without losing the next
+/// item.
+fn comma_separated<T>(
+    content: ParseStream,
+    errors: &mut Vec<syn::Error>,
+    what: &str,
+    item: fn(ParseStream, &mut Vec<syn::Error>) -> syn::Result<T>,
+) -> Vec<T> {
+    let mut items = Vec::new();
+    while !content.is_empty() {
+        if content.peek(Token![,]) {
+            errors.push(content.error(format!("expected a {what} before `,`")));
+            let _ = content.parse::<Token![,]>();
+            continue;
+        }
+        match item(content, errors) {
+            Ok(parsed) => items.push(parsed),
+            Err(err) => {
+                errors.push(err);
+                skip_past_comma(content);
+                continue;
+            }
+        }
+        if content.is_empty() {
+            break;
+        }
+        if content.peek(Token![,]) {
+            let _ = content.parse::<Token![,]>();
+        } else {
+            errors.push(content.error(format!("expected `,` before the next {what}")));
+        }
+    }
+    items
+}
+
+/// Runs `parse`; on error records it and skips with `skip`, so parsing goes on.
+fn recover<T>(
+    input: ParseStream,
+    errors: &mut Vec<syn::Error>,
+    skip: fn(ParseStream),
+    parse: impl FnOnce(ParseStream, &mut Vec<syn::Error>) -> syn::Result<T>,
+) -> Option<T> {
+    match parse(input, errors) {
+        Ok(parsed) => Some(parsed),
+        Err(err) => {
+            errors.push(err);
+            skip(input);
+            None
+        }
+    }
+}
+
+fn is_comma(tt: &TokenTree) -> bool {
+    matches!(tt, TokenTree::Punct(p) if p.as_char() == ',')
+}
+
+/// Skips to just after the next `,`, or to the end.
+fn skip_past_comma(input: ParseStream) {
+    skip_until(input, is_comma, true);
+}
+
+/// Skips to just before the next `,`, or to the end.
+fn skip_until_comma(input: ParseStream) {
+    skip_until(input, is_comma, false);
+}
+
+/// Skips to just after the end of the item: a `;` or a `{ … }` block.
+fn skip_item(input: ParseStream) {
+    skip_until(
+        input,
+        |tt| match tt {
+            TokenTree::Punct(p) => p.as_char() == ';',
+            TokenTree::Group(g) => g.delimiter() == Delimiter::Brace,
+            _ => false,
+        },
+        true,
+    );
+}
+
+/// Skips token trees up to the first that `last` accepts, and that one too when
+/// `inclusive`.
+fn skip_until(input: ParseStream, last: impl Fn(&TokenTree) -> bool, inclusive: bool) {
+    let _ = input.step(|cursor| {
+        let mut rest = *cursor;
+        while let Some((tt, next)) = rest.token_tree() {
+            if last(&tt) {
+                if inclusive {
+                    rest = next;
+                }
                 break;
             }
-            content.parse::<Token![,]>()?;
+            rest = next;
         }
-        Ok(CodeDef {
-            attrs,
-            ident,
-            status,
-            fields,
-        })
-    }
+        Ok(((), rest))
+    });
 }

@@ -50,8 +50,15 @@ pub fn expand(catalog: &Catalog, members: &[Member]) -> TokenStream {
     );
     let enum_token = quote_spanned!(ident.span()=> enum);
     let shared = shared_impls(ident, krate);
+    // Named after what it asserts: rustc's error names the const whose evaluation failed.
+    let check_name = quote::format_ident!(
+        "each_code_of_{}_is_in_one_member",
+        ident,
+        span = ident.span()
+    );
     let duplicate_check = quote_spanned! {ident.span()=>
-        const _: () = {
+        #[allow(dead_code, non_upper_case_globals)]
+        const #check_name: () = {
             const N: usize = #count;
             const CODES: [(&str, &str); N] = {
                 let mut codes = [("", ""); N];

@@ -25,9 +25,20 @@ pub fn expand(tokens: TokenStream) -> TokenStream {
     match cx.check() {
         Ok(()) => catalogs.iter().map(expand::catalog).collect(),
         Err(err) => {
+            // The catalog as far as it is sound, so the code that uses it adds no
+            // errors of its own; the bare enum when nothing is.
             let mut out = err.to_compile_error();
-            out.extend(parsed.catalogs.iter().map(expand::fallback));
+            out.extend(parsed.catalogs.iter().zip(&catalogs).map(|(def, catalog)| {
+                if catalog.expandable() {
+                    expand::catalog(catalog)
+                } else {
+                    expand::fallback(def)
+                }
+            }));
             out
         }
     }
 }
+
+#[cfg(test)]
+mod tests;

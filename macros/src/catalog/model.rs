@@ -7,10 +7,12 @@ use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote};
 use syn::{Attribute, Ident, Lit, LitStr, Path, Visibility};
 
-use super::ast::{Body, CatalogDef, CodeDef, SectionDef, Setting, SettingKey};
-use crate::shared::code::{camel_case, shape_error, slug, status_error, type_base_error};
+use super::ast::{Body, CatalogDef, CodeDef, SectionDef, Setting, SettingKey, StatusDef};
+use crate::shared::code::{
+    camel_case, shape_error, slug, status_error, status_of_name, type_base_error,
+};
 use crate::shared::ctxt::Ctxt;
-use crate::shared::suggest::did_you_mean;
+use crate::shared::suggest::closest;
 
 const DEFAULT_TYPE_BASE: &str = "/problems/";
 const MEANING: &str = "meaning";
@@ -62,7 +64,14 @@ impl Code<'_> {
 }
 
 impl<'a> Catalog<'a> {
+    /// Lowers `def`, reporting every mistake in `cx`. A code with a mistake that leaves
+    /// it without a name or a variant of its own (a malformed or repeated code) is left
+    /// out; any other mistake leaves a placeholder, so that on error the catalog can
+    /// still expand and the code that uses it adds no errors of its own.
     pub fn from_ast(cx: &Ctxt, def: &'a CatalogDef) -> Catalog<'a> {
+        for error in &def.errors {
+            cx.push(error.clone());
+        }
         let (settings, kind) = match &def.body {
             Body::Defined { settings, sections } => (
                 settings,
@@ -91,6 +100,15 @@ impl<'a> Catalog<'a> {
             kind,
         }
     }
+
+    /// Whether the catalog can expand to compiling code despite mistakes: it has at
+    /// least one code (or member).
+    pub fn expandable(&self) -> bool {
+        match &self.kind {
+            Kind::Defined { sections, .. } => sections.iter().any(|s| !s.codes.is_empty()),
+            Kind::Composed(members) => !members.is_empty(),
+        }
+    }
 }
 
 fn lower_settings(
@@ -104,11 +122,12 @@ fn lower_settings(
     for setting in settings {
         let name = setting.key.name();
         if let Some(first) = seen.get(name) {
-            cx.error_at(
+            cx.duplicate(
                 setting.key.span(),
                 format!("`{name}` is set twice; remove one"),
+                *first,
+                format!("`{name}` is first set here"),
             );
-            cx.error_at(*first, format!("`{name}` is first set here"));
             continue;
         }
         seen.insert(name, setting.key.span());
@@ -150,11 +169,12 @@ fn lower_members<'a>(cx: &Ctxt, members: &'a [Path]) -> Vec<Member<'a>> {
             let variant = &path.segments.last()?.ident;
             let name = variant.to_string();
             if let Some(first) = seen.get(&name) {
-                cx.error_spanned_by(
-                    path,
-                    format!("two members are named `{name}`; import one under another name: `use … as Other{name};`"),
+                cx.duplicate(
+                    variant.span(),
+                    format!("`{name}` is listed twice; list each catalog once, or if these are two catalogs, import one under another name: `use … as Other{name};`"),
+                    *first,
+                    format!("`{name}` is first listed here"),
                 );
-                cx.error_at(*first, format!("`{name}` is first listed here"));
                 return None;
             }
             seen.insert(name, variant.span());
@@ -168,7 +188,7 @@ fn lower_sections<'a>(
     def: &'a CatalogDef,
     sections: &'a [SectionDef],
 ) -> Vec<Section<'a>> {
-    if sections.is_empty() {
+    if sections.is_empty() && def.errors.is_empty() {
         cx.error_at(
             def.ident.span(),
             format!(
@@ -178,8 +198,7 @@ fn lower_sections<'a>(
         );
     }
     let mut section_names: BTreeMap<String, Span> = BTreeMap::new();
-    let mut codes: BTreeMap<String, Span> = BTreeMap::new();
-    let mut variants: BTreeMap<String, &Ident> = BTreeMap::new();
+    let mut seen = Seen::default();
     sections
         .iter()
         .map(|section| {
@@ -190,16 +209,17 @@ fn lower_sections<'a>(
                     "a section needs a name, e.g. `section \"Auth\"`",
                 );
             } else if let Some(first) = section_names.get(&name) {
-                cx.error_spanned_by(
-                    &section.name,
+                cx.duplicate(
+                    section.name.span(),
                     format!("section \"{name}\" is declared twice; put its codes in one section"),
+                    *first,
+                    format!("section \"{name}\" is first declared here"),
                 );
-                cx.error_at(*first, format!("section \"{name}\" is first declared here"));
             } else {
                 section_names.insert(name.clone(), section.name.span());
             }
             check_section_attrs(cx, section);
-            if section.codes.is_empty() {
+            if section.codes.is_empty() && section.complete {
                 cx.error_at(
                     section.keyword,
                     format!("section \"{name}\" has no codes; add one or remove the section"),
@@ -208,11 +228,19 @@ fn lower_sections<'a>(
             let codes = section
                 .codes
                 .iter()
-                .map(|code| lower_code(cx, code, &mut codes, &mut variants))
+                .filter_map(|code| lower_code(cx, code, &name, &mut seen))
                 .collect();
             Section { name, codes }
         })
         .collect()
+}
+
+/// The codes and variant names declared so far, across sections.
+#[derive(Default)]
+struct Seen<'a> {
+    /// Each code, where it is declared and in which section.
+    codes: BTreeMap<String, (Span, String)>,
+    variants: BTreeMap<String, &'a Ident>,
 }
 
 fn check_section_attrs(cx: &Ctxt, section: &SectionDef) {
@@ -223,39 +251,69 @@ fn check_section_attrs(cx: &Ctxt, section: &SectionDef) {
     }
 }
 
+/// Lowers one code; `None` when it cannot be part of the enum (it is malformed or
+/// repeats another), which is already an error.
 fn lower_code<'a>(
     cx: &Ctxt,
     def: &'a CodeDef,
-    codes: &mut BTreeMap<String, Span>,
-    variants: &mut BTreeMap<String, &'a Ident>,
-) -> Code<'a> {
+    section: &str,
+    seen: &mut Seen<'a>,
+) -> Option<Code<'a>> {
     let code = def.ident.to_string();
+    let mut usable = true;
     if let Some(message) = shape_error(&code) {
         cx.error_at(def.ident.span(), message);
+        usable = false;
     }
-    if let Some(first) = codes.get(&code) {
-        cx.error_at(
+    if let Some((first, first_section)) = seen.codes.get(&code) {
+        let note = if first_section == section {
+            format!("`{code}` is first declared here")
+        } else {
+            format!("`{code}` is first declared here, in section \"{first_section}\"")
+        };
+        cx.duplicate(
             def.ident.span(),
-            format!("code `{code}` is declared twice; a code has one status and one meaning"),
+            format!(
+                "code `{code}` is declared twice; a code has one status and one meaning, keep one"
+            ),
+            *first,
+            note,
         );
-        cx.error_at(*first, format!("`{code}` is first declared here"));
+        usable = false;
     } else {
-        codes.insert(code.clone(), def.ident.span());
+        seen.codes
+            .insert(code.clone(), (def.ident.span(), section.to_owned()));
         let variant = camel_case(&code);
-        if let Some(other) = variants.get(&variant) {
-            cx.error_at(
+        if let Some(other) = seen.variants.get(&variant) {
+            cx.duplicate(
                 def.ident.span(),
                 format!(
-                    "codes `{other}` and `{code}` both become the variant `{variant}`; rename one"
+                    "codes `{other}` and `{code}` would both be the enum variant `{variant}`; rename one"
                 ),
+                other.span(),
+                format!("`{other}` is declared here"),
             );
-        } else {
-            variants.insert(variant, &def.ident);
+            usable = false;
+        } else if usable {
+            seen.variants.insert(variant, &def.ident);
         }
     }
 
     let status = match &def.status {
-        Lit::Int(lit) => match lit.base10_parse::<u64>() {
+        StatusDef::Name(path) => {
+            let name = path
+                .segments
+                .last()
+                .map(|seg| seg.ident.to_string())
+                .unwrap_or_default();
+            let fix = status_of_name(&name).map_or_else(|| "404".to_owned(), |s| s.to_string());
+            cx.error_spanned_by(
+                path,
+                format!("a status is a number, not a name: `{code} = {fix}`"),
+            );
+            500
+        }
+        StatusDef::Lit(Lit::Int(lit)) => match lit.base10_parse::<u64>() {
             Ok(value) => match status_error(value) {
                 None => u16::try_from(value).unwrap_or(500),
                 Some(message) => {
@@ -268,7 +326,7 @@ fn lower_code<'a>(
                 500
             }
         },
-        Lit::Str(lit) => {
+        StatusDef::Lit(Lit::Str(lit)) => {
             cx.error_spanned_by(
                 lit,
                 format!(
@@ -278,7 +336,7 @@ fn lower_code<'a>(
             );
             500
         }
-        other => {
+        StatusDef::Lit(other) => {
             cx.error_spanned_by(other, "a status is a number such as 404");
             500
         }
@@ -286,44 +344,55 @@ fn lower_code<'a>(
 
     let mut meaning: Option<LitStr> = None;
     let mut handling: Option<LitStr> = None;
+    // A `meaning` written with a mistake (already reported) is not also missing.
+    let mut meaning_written = !def.complete;
     for field in &def.fields {
         let key = field.key.to_string();
         let slot = match key.as_str() {
-            MEANING => &mut meaning,
+            MEANING => {
+                meaning_written = true;
+                &mut meaning
+            }
             HANDLING => &mut handling,
             _ => {
+                let meant = closest(&key, [MEANING, HANDLING]);
+                meaning_written |= meant == Some(MEANING);
                 cx.error_at(
                     field.key.span(),
-                    format!(
-                        "unknown code field `{key}`{}",
-                        match did_you_mean(&key, [MEANING, HANDLING]) {
-                            hint if hint.is_empty() =>
-                                "; a code has `meaning` and `handling`".to_owned(),
-                            hint => hint,
+                    match meant {
+                        Some(meant) => {
+                            format!("unknown code field `{key}`; did you mean `{meant}`?")
                         }
-                    ),
+                        None => format!(
+                            "unknown code field `{key}`; a code has `meaning` and `handling`"
+                        ),
+                    },
                 );
                 continue;
             }
         };
-        let Lit::Str(value) = &field.value else {
-            cx.error_spanned_by(
-                &field.value,
-                format!("`{key}` takes a string: `{key}: \"…\"`"),
-            );
-            continue;
+        let value = match &field.value {
+            Some(Lit::Str(value)) => value,
+            Some(other) => {
+                cx.error_spanned_by(other, format!("`{key}` takes a string: `{key}: \"…\"`"));
+                continue;
+            }
+            // Not a literal: reported while parsing.
+            None => continue,
         };
         if let Some(first) = slot {
-            cx.error_at(
+            cx.duplicate(
                 field.key.span(),
                 format!("`{key}` is given twice; remove one"),
+                first.span(),
+                format!("`{key}` is first given here"),
             );
-            cx.error_at(first.span(), format!("`{key}` is first given here"));
         } else {
             *slot = Some(value.clone());
         }
     }
     match &meaning {
+        None if meaning_written => {}
         None => cx.error_at(
             def.ident.span(),
             format!("code `{code}` needs a `meaning`: what the code means, in a few words"),
@@ -343,7 +412,7 @@ fn lower_code<'a>(
         }
     }
 
-    Code {
+    usable.then(|| Code {
         variant: variant_ident(&code, def.ident.span()),
         code,
         ident: &def.ident,
@@ -351,7 +420,7 @@ fn lower_code<'a>(
         meaning: meaning.map(|lit| lit.value()).unwrap_or_default(),
         handling: handling.map(|lit| lit.value()).unwrap_or_default(),
         docs,
-    }
+    })
 }
 
 /// The variant for a code; a placeholder when the code is malformed (already an error),

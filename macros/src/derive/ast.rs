@@ -99,7 +99,10 @@ fn fields<'a>(cx: &Ctxt, fields: &'a Fields) -> Vec<Field<'a>> {
                         index: u32::try_from(i).unwrap_or(u32::MAX),
                         span: field_span(field),
                     };
-                    (Member::Unnamed(index), format_ident!("__field{}", i))
+                    // On the field's type, so rustc's errors about the binding (a
+                    // missing trait) point at the field, not at the derive.
+                    let binding = format_ident!("__field{}", i, span = field_span(field));
+                    (Member::Unnamed(index), binding)
                 }
             };
             Field {

@@ -6,9 +6,9 @@ use syn::meta::ParseNestedMeta;
 use syn::spanned::Spanned;
 use syn::{Attribute, Lit, LitInt, LitStr, Meta, Path, Token};
 
-use crate::shared::code::{looks_like_code, suggest_code};
+use crate::shared::code::{looks_like_code, status_of_name, suggest_code};
 use crate::shared::ctxt::Ctxt;
-use crate::shared::suggest::did_you_mean;
+use crate::shared::suggest::closest;
 
 const CRATE: &str = "crate";
 const CATALOG: &str = "catalog";
@@ -61,22 +61,38 @@ impl Level {
 pub struct Attr<T> {
     name: &'static str,
     value: Option<(Span, T)>,
+    /// Written, but misspelt or with a value of the wrong type (already an error): not
+    /// reported again as missing.
+    tried: bool,
 }
 
 impl<T> Attr<T> {
     fn none(name: &'static str) -> Attr<T> {
-        Attr { name, value: None }
+        Attr {
+            name,
+            value: None,
+            tried: false,
+        }
     }
 
     fn set(&mut self, cx: &Ctxt, key: Span, value: T) {
         if let Some((first, _)) = &self.value {
-            cx.error_at(
+            cx.duplicate(
                 key,
                 format!("duplicate problem attribute `{}`; remove one", self.name),
+                *first,
+                format!("`{}` is first set here", self.name),
             );
-            cx.error_at(*first, format!("`{}` is first set here", self.name));
         } else {
             self.value = Some((key, value));
+        }
+    }
+
+    /// Sets a value that parsed, or remembers that the key was written.
+    fn set_parsed(&mut self, cx: &Ctxt, key: Span, value: Option<T>) {
+        match value {
+            Some(value) => self.set(cx, key, value),
+            None => self.tried = true,
         }
     }
 
@@ -91,6 +107,11 @@ impl<T> Attr<T> {
 
     pub fn is_set(&self) -> bool {
         self.value.is_some()
+    }
+
+    /// Set, or written in a way already reported: either way, not missing.
+    pub fn is_written(&self) -> bool {
+        self.value.is_some() || self.tried
     }
 }
 
@@ -113,6 +134,12 @@ pub struct CodeAttrs {
     pub detail: Attr<LitStr>,
     pub type_uri: Attr<LitStr>,
     pub transparent: Attr<()>,
+    /// A `#[problem …]` attribute that could not be read (already an error), so the
+    /// code it meant to declare is not reported as missing.
+    pub malformed: bool,
+    /// `catalog = …` written here instead of on the enum (already an error), so an
+    /// entry named beside it is not also reported as lacking a catalog.
+    pub misplaced_catalog: bool,
 }
 
 impl CodeAttrs {
@@ -126,7 +153,24 @@ impl CodeAttrs {
             detail: Attr::none(DETAIL),
             type_uri: Attr::none(TYPE),
             transparent: Attr::none(TRANSPARENT),
+            malformed: false,
+            misplaced_catalog: false,
         }
+    }
+
+    /// Remembers that `key` was meant (a misspelling of it was reported).
+    fn tried(&mut self, key: &str) {
+        let tried = match key {
+            CODE => &mut self.code.tried,
+            STATUS => &mut self.status.tried,
+            TITLE => &mut self.title.tried,
+            HANDLING => &mut self.handling.tried,
+            DETAIL => &mut self.detail.tried,
+            TYPE => &mut self.type_uri.tried,
+            TRANSPARENT => &mut self.transparent.tried,
+            _ => return,
+        };
+        *tried = true;
     }
 }
 
@@ -151,49 +195,52 @@ pub fn container(cx: &Ctxt, attrs: &[Attribute], is_struct: bool) -> (ContainerA
     } else {
         Level::Enum
     };
-    for_each_meta(cx, attrs, |meta, key| {
+    let complete = for_each_meta(cx, attrs, |meta, key| {
         let span = meta.path.span();
         match key.as_str() {
             CRATE => {
-                if let Some(lit) = lit_str(cx, meta, CRATE)? {
-                    match lit.parse::<Path>() {
-                        Ok(path) => container.krate.set(cx, span, path),
-                        Err(_) => cx.error_spanned_by(
+                let path = lit_str(cx, meta, CRATE)?.and_then(|lit| match lit.parse::<Path>() {
+                    Ok(path) => Some(path),
+                    Err(_) => {
+                        cx.error_spanned_by(
                             &lit,
                             "`crate` takes the path of the problem_codes crate, e.g. `crate = \"::my_api::problem_codes\"`",
-                        ),
+                        );
+                        None
                     }
-                }
+                });
+                container.krate.set_parsed(cx, span, path);
             }
             CATALOG => {
-                if let Some(path) = path_value(cx, meta, CATALOG)? {
-                    container.catalog.set(cx, span, path);
-                }
+                let path = path_value(cx, meta, CATALOG)?;
+                container.catalog.set_parsed(cx, span, path);
             }
             TYPE_BASE => {
-                if let Some(lit) = lit_str(cx, meta, TYPE_BASE)? {
-                    container.type_base.set(cx, span, lit);
-                }
+                let lit = lit_str(cx, meta, TYPE_BASE)?;
+                container.type_base.set_parsed(cx, span, lit);
             }
             SECTION => {
-                if let Some(lit) = lit_str(cx, meta, SECTION)? {
-                    container.section.set(cx, span, lit);
-                }
+                let lit = lit_str(cx, meta, SECTION)?;
+                container.section.set_parsed(cx, span, lit);
             }
             _ if is_struct => code_key(cx, meta, &key, &mut code, level)?,
-            _ => unknown_key(cx, meta, &key, level)?,
+            _ => {
+                unknown_key(cx, meta, &key, level)?;
+            }
         }
         Ok(())
     });
+    code.malformed |= !complete;
     (container, code)
 }
 
 /// Parses the attributes of a variant.
 pub fn variant(cx: &Ctxt, attrs: &[Attribute]) -> CodeAttrs {
     let mut code = CodeAttrs::new();
-    for_each_meta(cx, attrs, |meta, key| {
+    let complete = for_each_meta(cx, attrs, |meta, key| {
         code_key(cx, meta, &key, &mut code, Level::Variant)
     });
+    code.malformed |= !complete;
     code
 }
 
@@ -219,7 +266,9 @@ pub fn field(cx: &Ctxt, attrs: &[Attribute]) -> FieldAttrs {
                 no_value(cx, meta, RETRY_AFTER)?;
                 field.retry_after.set(cx, span, ());
             }
-            _ => unknown_key(cx, meta, &key, Level::Field)?,
+            _ => {
+                unknown_key(cx, meta, &key, Level::Field)?;
+            }
         }
         Ok(())
     });
@@ -235,36 +284,14 @@ fn code_key(
 ) -> syn::Result<()> {
     let span = meta.path.span();
     match key {
-        CODE => {
-            if let Some(lit) = lit_str(cx, meta, CODE)? {
-                code.code.set(cx, span, lit);
-            }
-        }
-        STATUS => {
-            if let Some(status) = lit_int(cx, meta, STATUS)? {
-                code.status.set(cx, span, status);
-            }
-        }
-        TITLE => {
-            if let Some(lit) = lit_str(cx, meta, TITLE)? {
-                code.title.set(cx, span, lit);
-            }
-        }
-        HANDLING => {
-            if let Some(lit) = lit_str(cx, meta, HANDLING)? {
-                code.handling.set(cx, span, lit);
-            }
-        }
-        DETAIL => {
-            if let Some(lit) = lit_str(cx, meta, DETAIL)? {
-                code.detail.set(cx, span, lit);
-            }
-        }
-        TYPE => {
-            if let Some(lit) = lit_str(cx, meta, TYPE)? {
-                code.type_uri.set(cx, span, lit);
-            }
-        }
+        CODE => code.code.set_parsed(cx, span, lit_str(cx, meta, CODE)?),
+        STATUS => code.status.set_parsed(cx, span, lit_int(cx, meta, STATUS)?),
+        TITLE => code.title.set_parsed(cx, span, lit_str(cx, meta, TITLE)?),
+        HANDLING => code
+            .handling
+            .set_parsed(cx, span, lit_str(cx, meta, HANDLING)?),
+        DETAIL => code.detail.set_parsed(cx, span, lit_str(cx, meta, DETAIL)?),
+        TYPE => code.type_uri.set_parsed(cx, span, lit_str(cx, meta, TYPE)?),
         TRANSPARENT => {
             no_value(cx, meta, TRANSPARENT)?;
             code.transparent.set(cx, span, ());
@@ -275,12 +302,31 @@ fn code_key(
                     &meta.path,
                     "a catalog entry takes no value; to assert its status write `status = …` beside it",
                 );
+                code.entry.tried = true;
                 skip_value(meta)?;
+            } else if let Some((first_span, first)) = &code.entry.value {
+                cx.duplicate(
+                    span,
+                    format!(
+                        "a variant has one code, but this names a second catalog entry; keep `{}` or `{}`",
+                        key_of(first),
+                        key,
+                    ),
+                    *first_span,
+                    format!("`{}` is named first here", key_of(first)),
+                );
             } else {
                 code.entry.set(cx, span, meta.path.clone());
             }
         }
-        _ => unknown_key(cx, meta, key, level)?,
+        _ => {
+            code.misplaced_catalog |= key == CATALOG;
+            match unknown_key(cx, meta, key, level)? {
+                Some(meant) => code.tried(meant),
+                // Whatever it meant may have been the code: not also "no problem code".
+                None => code.malformed = true,
+            }
+        }
     }
     Ok(())
 }
@@ -293,7 +339,15 @@ fn is_entry_path(path: &Path) -> bool {
         && (path.segments.len() > 1 || path.leading_colon.is_none())
 }
 
-fn unknown_key(cx: &Ctxt, meta: &ParseNestedMeta, key: &str, level: Level) -> syn::Result<()> {
+/// Reports `key` as unknown here; returns the key it likely misspells, if any.
+fn unknown_key(
+    cx: &Ctxt,
+    meta: &ParseNestedMeta,
+    key: &str,
+    level: Level,
+) -> syn::Result<Option<&'static str>> {
+    let keys = level.keys();
+    let meant = closest(key, keys.iter().copied());
     let home = if CONTAINER_KEYS.contains(&key) {
         Some("on the enum or struct")
     } else if CODE_KEYS.contains(&key) || is_entry_path(&meta.path) {
@@ -310,25 +364,43 @@ fn unknown_key(cx: &Ctxt, meta: &ParseNestedMeta, key: &str, level: Level) -> sy
             "unknown problem attribute `{key}`; to name a catalog entry write its code, e.g. `{}`",
             suggest_code(key)
         )
+    } else if let Some(meant) = meant {
+        format!("unknown problem attribute `{key}`; did you mean `{meant}`?")
     } else {
+        let mut known: Vec<String> = keys.iter().map(|k| format!("`{k}`")).collect();
+        if matches!(level, Level::Struct | Level::Variant) {
+            known.push("a catalog entry such as `ORDER_NOT_FOUND`".to_owned());
+        }
+        let last = known.pop().unwrap_or_default();
+        let known = if known.is_empty() {
+            last
+        } else {
+            format!("{} or {last}", known.join(", "))
+        };
         format!(
-            "unknown problem attribute `{key}`{}",
-            did_you_mean(key, level.keys())
+            "unknown problem attribute `{key}`; {} takes {known}",
+            level.name()
         )
     };
     cx.error_spanned_by(&meta.path, message);
-    skip_value(meta)
+    skip_value(meta).map(|()| meant)
 }
 
 /// Calls `f` with each nested meta of every `#[problem(...)]` attribute, and its key.
+/// Returns whether every attribute could be read to its end.
 fn for_each_meta(
     cx: &Ctxt,
     attrs: &[Attribute],
     mut f: impl FnMut(&ParseNestedMeta, String) -> syn::Result<()>,
-) {
+) -> bool {
+    let mut complete = true;
     for attr in attrs.iter().filter(|attr| attr.path().is_ident("problem")) {
         if !matches!(attr.meta, Meta::List(_)) {
-            cx.error_spanned_by(attr, "expected a list: `#[problem(...)]`");
+            cx.error_spanned_by(
+                attr,
+                "write the keys of `problem` in parentheses, e.g. `#[problem(ORDER_NOT_FOUND)]` or `#[problem(code = \"…\", status = 404, title = \"…\")]`",
+            );
+            complete = false;
             continue;
         }
         let parsed = attr.parse_nested_meta(|meta| {
@@ -337,8 +409,10 @@ fn for_each_meta(
         });
         if let Err(err) = parsed {
             cx.push(err);
+            complete = false;
         }
     }
+    complete
 }
 
 fn key_of(path: &Path) -> String {
@@ -361,6 +435,21 @@ fn lit_str(cx: &Ctxt, meta: &ParseNestedMeta, key: &str) -> syn::Result<Option<L
 }
 
 fn lit_int(cx: &Ctxt, meta: &ParseNestedMeta, key: &str) -> syn::Result<Option<(LitInt, u64)>> {
+    if meta.input.peek(Token![=]) && !meta.input.peek2(Lit) {
+        // `status = NOT_FOUND`, `status = StatusCode::NOT_FOUND`: suggest the number.
+        let fork = meta.input.fork();
+        fork.parse::<Token![=]>()?;
+        if let Ok(path) = fork.parse::<Path>()
+            && let Some(status) = status_of_name(&key_of(&path))
+        {
+            meta.value()?.parse::<Path>()?;
+            cx.error_spanned_by(
+                &path,
+                format!("`{key}` takes a number, not a name: `{key} = {status}`"),
+            );
+            return Ok(None);
+        }
+    }
     match literal(cx, meta, key, "a number", "429")? {
         Some(Lit::Int(lit)) => match lit.base10_parse::<u64>() {
             Ok(value) => Ok(Some((lit, value))),
@@ -430,7 +519,8 @@ fn path_value(cx: &Ctxt, meta: &ParseNestedMeta, key: &str) -> syn::Result<Optio
                 lit.value()
             ),
         );
-        return Ok(None);
+        // The path the user meant, so what names it is not reported as well.
+        return Ok(lit.parse().ok());
     }
     value.parse().map(Some)
 }

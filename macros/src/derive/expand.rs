@@ -1,15 +1,15 @@
 //! Code generation for a validated input.
 
 use proc_macro2::{Span, TokenStream};
-use quote::{ToTokens, quote, quote_spanned};
-use syn::{LitInt, LitStr, Path};
+use quote::{format_ident, quote, quote_spanned};
+use syn::ext::IdentExt;
+use syn::{Ident, LitInt, LitStr, Path, Type};
 
 use super::ast::{Field, Input, Variant};
 use super::bound::Bounds;
 use super::fmt::{self, FmtTrait, Piece};
 use crate::shared::code::slug;
 use crate::shared::json;
-use crate::shared::respan::respan;
 
 const DEFAULT_TYPE_BASE: &str = "/problems/";
 
@@ -66,8 +66,6 @@ pub fn problem_code(input: &Input) -> TokenStream {
                     &self,
                     __sink: &mut #krate::__private::DetailSink<'_>,
                 ) -> ::core::fmt::Result {
-                    #[allow(unused_imports)]
-                    use #krate::__private::{WriteDisplay as _, WriteFast as _};
                     #[allow(unreachable_patterns)]
                     match self {
                         #(#arms)*
@@ -108,6 +106,7 @@ pub fn problem_code(input: &Input) -> TokenStream {
         },
     );
     let status_checks = variants.iter().filter_map(|v| status_check(input, v));
+    let catalog_alias = catalog_alias(input);
 
     let (impl_generics, ty_generics, _) = input.generics.split_for_impl();
     let where_clause = bounds.where_clause(input.generics);
@@ -127,6 +126,7 @@ pub fn problem_code(input: &Input) -> TokenStream {
                 #extensions
                 #retry_after
             }
+            #catalog_alias
             #(#status_checks)*
         };
     }
@@ -185,10 +185,7 @@ fn entry_arm(
         return quote!(#pat => #call,);
     }
     let pat = pattern(variant, &[]);
-    if let Some(path) = entry_path(input, variant) {
-        let span = last_span(&path);
-        let path = respan(path.to_token_stream(), span);
-        let value = quote_spanned!(span=> #path.entry());
+    if let Some(value) = entry_value(input, variant) {
         return quote!(#pat => #value,);
     }
     let index = inline_entries.len();
@@ -196,13 +193,40 @@ fn entry_arm(
     quote!(#pat => &__ENTRIES[#index],)
 }
 
-/// The full path of the catalog entry a variant names, if it names one.
+/// `type __Catalog = path::to::Catalog;`, through which bare entries are named. rustc
+/// resolves the catalog's path here, on the user's `catalog = …` tokens, so a misspelt
+/// catalog is reported there, with rustc's "a similar name exists".
+pub fn catalog_alias(input: &Input) -> TokenStream {
+    let Some(path) = input.attrs.catalog.get() else {
+        return TokenStream::new();
+    };
+    let alias = Ident::new(CATALOG_ALIAS, Span::call_site());
+    quote! {
+        #[allow(dead_code)]
+        type #alias = #path;
+    }
+}
+
+const CATALOG_ALIAS: &str = "__Catalog";
+
+/// `Catalog::CODE.entry()` for a variant that names a catalog entry, on the entry's
+/// token, so an unknown code is rustc's error there, with its "a similar name" help.
+pub fn entry_value(input: &Input, variant: &Variant) -> Option<TokenStream> {
+    let path = entry_path(input, variant)?;
+    let span = last_span(&path);
+    Some(quote_spanned!(span=> #path.entry()))
+}
+
+/// The path of the catalog entry a variant names, if it names one: as written when
+/// qualified, else through the catalog alias, spanned on the entry.
 pub fn entry_path(input: &Input, variant: &Variant) -> Option<Path> {
     let entry = variant.attrs.entry.get()?;
     if entry.segments.len() > 1 {
         return Some(entry.clone());
     }
-    let mut path = input.attrs.catalog.get()?.clone();
+    input.attrs.catalog.get()?;
+    let alias = Ident::new(CATALOG_ALIAS, last_span(entry));
+    let mut path = Path::from(alias);
     path.segments.extend(entry.segments.iter().cloned());
     Some(path)
 }
@@ -277,8 +301,9 @@ fn write_detail_arm(
         .any(|piece| matches!(piece, Piece::Arg { spec: Some(_), .. }));
     if has_spec {
         let fmt = &detail.lit;
+        let args = &detail.args;
         return Some(quote!(#pat => {
-            __sink.display(&::core::format_args!(#fmt));
+            __sink.display(&::core::format_args!(#fmt #(, #args)*));
             __sink.finish()
         }));
     }
@@ -287,12 +312,44 @@ fn write_detail_arm(
             let escaped = json::escaped(text);
             quote!(__sink.literal(#text, #escaped);)
         }
-        Piece::Arg { index, .. } => {
-            let binding = variant.fields.get(*index).map(|f| &f.binding);
-            quote!((&#krate::__private::Arg(#binding)).write_arg(__sink);)
-        }
+        Piece::Arg { index, .. } => match variant.fields.get(*index) {
+            Some(field) => write_arg(field, lit.span()),
+            None => TokenStream::new(),
+        },
     });
     Some(quote!(#pat => { #(#writes)* __sink.finish() }))
+}
+
+/// The call that writes one `{field}`. The field's type, as written, picks a writer that
+/// needs no `core::fmt`: unsigned and signed integers as digits, strings escaped in
+/// place. Any other type (an alias too) goes through `Display`, whose missing impl rustc
+/// reports on the detail string.
+fn write_arg(field: &Field, span: Span) -> TokenStream {
+    let binding = &field.binding;
+    let name = match field.ty {
+        Type::Path(path) if path.qself.is_none() && path.path.segments.len() == 1 => {
+            path.path.segments.first().map(|seg| seg.ident.to_string())
+        }
+        Type::Reference(reference) => match &*reference.elem {
+            Type::Path(path) if path.path.is_ident("str") => Some("str".to_owned()),
+            _ => None,
+        },
+        _ => None,
+    };
+    match name.as_deref() {
+        Some("u8" | "u16" | "u32" | "u64") => {
+            quote!(__sink.unsigned(::core::convert::From::from(*#binding));)
+        }
+        Some("usize") => quote!(__sink.usize(*#binding);),
+        Some("i8" | "i16" | "i32" | "i64") => {
+            quote!(__sink.signed(::core::convert::From::from(*#binding));)
+        }
+        Some("isize") => quote!(__sink.isize(*#binding);),
+        Some("String" | "str") => quote!(__sink.text(#binding);),
+        // `format_args!` rather than a generic bound: rustc's own message for a field that
+        // is not `Display` then names the format string, not our internals.
+        _ => quote_spanned!(span=> __sink.display(&::core::format_args!("{}", #binding));),
+    }
 }
 
 fn extensions_arm(
@@ -358,7 +415,8 @@ fn retry_after_arm(
 }
 
 /// A const assertion that a status written beside a catalog entry is the catalog's.
-fn status_check(input: &Input, variant: &Variant) -> Option<TokenStream> {
+/// Named after what it asserts, since rustc's error names the const that failed.
+pub fn status_check(input: &Input, variant: &Variant) -> Option<TokenStream> {
     let (lit, value) = variant.attrs.status.get()?;
     let path = entry_path(input, variant)?;
     let code = path.segments.last().map(|seg| seg.ident.to_string())?;
@@ -367,8 +425,11 @@ fn status_check(input: &Input, variant: &Variant) -> Option<TokenStream> {
     let message = format!(
         "status {value} contradicts the catalog entry `{code}`; remove `status` to inherit the catalog's status"
     );
+    let name = variant.ident.unwrap_or(input.ident).unraw();
+    let name = format_ident!("status_of_{}_matches_the_catalog", name, span = span);
     Some(quote_spanned! {span=>
-        const _: () = {
+        #[allow(dead_code, non_upper_case_globals)]
+        const #name: () = {
             if #path.entry().status().as_u16() != #expected {
                 ::core::panic!(#message);
             }

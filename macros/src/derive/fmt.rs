@@ -1,8 +1,11 @@
 //! The `detail` format string: `"mime {0} not allowed"`, `"retry in {seconds}s"`. Parsed
-//! at compile time so that a wrong field name is a compile error on the string, and
-//! rewritten so tuple fields resolve to the names they are bound to.
+//! at compile time so that a wrong field name is a compile error on the string. Named
+//! fields are captured by name; tuple fields are passed as positional arguments when the
+//! string uses `{0}` to `{n}` all, else rewritten to the names they are bound to.
 
-use syn::{LitStr, Member};
+use std::collections::BTreeSet;
+
+use syn::{Ident, LitStr, Member};
 
 use super::ast::Field;
 use crate::shared::suggest::did_you_mean;
@@ -27,10 +30,14 @@ pub enum Piece {
 }
 
 pub struct Detail {
-    /// The format string, with `{0}` rewritten to the tuple field's binding.
+    /// The format string: as written, or with `{0}` rewritten to the tuple field's
+    /// binding when `args` is empty.
     pub lit: LitStr,
     /// The string split into text and arguments, for the renderer's fast path.
     pub pieces: Vec<Piece>,
+    /// The positional arguments, when the string is kept as written. rustc then points
+    /// its own errors (a field that is not `Display`) at the placeholder itself.
+    pub args: Vec<Ident>,
     /// The fields the string uses (indices into the variant's fields) and their traits.
     pub uses: Vec<(usize, FmtTrait)>,
 }
@@ -111,8 +118,26 @@ pub fn parse(lit: &LitStr, fields: &[Field]) -> Result<Detail, Vec<String>> {
     if !errors.is_empty() {
         return Err(errors);
     }
+    let positional: BTreeSet<usize> = uses
+        .iter()
+        .map(|(index, _)| *index)
+        .filter(|index| matches!(fields[*index].member, Member::Unnamed(_)))
+        .collect();
+    let contiguous = positional.iter().copied().eq(0..positional.len());
+    if !positional.is_empty() && contiguous {
+        return Ok(Detail {
+            lit: lit.clone(),
+            args: fields[..positional.len()]
+                .iter()
+                .map(|field| field.binding.clone())
+                .collect(),
+            uses,
+            pieces,
+        });
+    }
     Ok(Detail {
         lit: LitStr::new(&out, lit.span()),
+        args: Vec::new(),
         uses,
         pieces,
     })
@@ -127,6 +152,11 @@ fn push_text(pieces: &mut Vec<Piece>, c: char) {
 
 /// The index of the field that `arg` names.
 fn resolve(arg: &str, fields: &[Field]) -> Result<usize, String> {
+    if fields.is_empty() {
+        return Err(format!(
+            "detail refers to `{{{arg}}}`, but there are no fields to format; write the detail as plain text, or add the field"
+        ));
+    }
     if arg.is_empty() {
         return Err(
             "detail argument `{}` names no field; write the field, e.g. `{0}` or `{name}`"

@@ -28,11 +28,14 @@ pub fn expand(tokens: TokenStream) -> TokenStream {
     let krate = krate.unwrap_or_else(|| quote::quote!(::problem_codes));
     match (cx.check(), input) {
         (Ok(()), Some(input)) => expand::problem_code(&input),
-        (Err(err), _) => {
+        (Err(err), input) => {
             let mut out = err.to_compile_error();
-            out.extend(fallback::expand(&node, &krate));
+            out.extend(fallback::expand(&node, &krate, input.as_ref()));
             out
         }
-        (Ok(()), None) => fallback::expand(&node, &krate),
+        (Ok(()), None) => fallback::expand(&node, &krate, None),
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -27,11 +27,12 @@ pub fn check(cx: &Ctxt, input: &Input) {
         if let Some(code) = variant.attrs.code.get() {
             let value = code.value();
             if let Some(first) = inline_codes.get(&value) {
-                cx.error_spanned_by(
-                    code,
-                    format!("problem code `{value}` is declared twice; declare it once and reuse it, or move it to a catalog"),
+                cx.duplicate(
+                    code.span(),
+                    format!("problem code `{value}` is declared twice; give each variant its own code, or declare it once in a catalog and name it from both"),
+                    *first,
+                    format!("`{value}` is first declared here"),
                 );
-                cx.error_at(*first, format!("`{value}` is first declared here"));
             } else {
                 inline_codes.insert(value, code.span());
             }
@@ -76,7 +77,10 @@ fn check_variant(cx: &Ctxt, input: &Input, variant: &Variant) {
                 );
             }
         }
-        if entry.segments.len() == 1 && !input.attrs.catalog.is_set() {
+        if entry.segments.len() == 1
+            && !input.attrs.catalog.is_written()
+            && !attrs.misplaced_catalog
+        {
             cx.error_spanned_by(
                 entry,
                 format!(
@@ -99,14 +103,14 @@ fn check_variant(cx: &Ctxt, input: &Input, variant: &Variant) {
             );
         }
         let missing: Vec<&str> = [
-            (attrs.status.is_set(), "status = …"),
-            (attrs.title.is_set(), "title = \"…\""),
+            (attrs.status.is_written(), "status = …"),
+            (attrs.title.is_written(), "title = \"…\""),
         ]
         .into_iter()
         .filter(|(set, _)| !set)
         .map(|(_, key)| key)
         .collect();
-        if !missing.is_empty() {
+        if !missing.is_empty() && !attrs.malformed {
             cx.error_spanned_by(
                 code,
                 format!(
@@ -120,21 +124,8 @@ fn check_variant(cx: &Ctxt, input: &Input, variant: &Variant) {
                 ),
             );
         }
-    } else {
-        let hint = if input.attrs.catalog.is_set() {
-            "name a catalog entry, `#[problem(SOME_CODE)]`"
-        } else {
-            "declare one, `#[problem(code = \"SOME_CODE\", status = 400, title = \"…\")]`"
-        };
-        let at = attrs
-            .status
-            .get()
-            .map(|(lit, _)| lit.span())
-            .unwrap_or(variant.span);
-        cx.error_at(
-            at,
-            format!("{} has no problem code; {hint}", variant.describe()),
-        );
+    } else if !(attrs.malformed || attrs.code.is_written() || attrs.entry.is_written()) {
+        no_code(cx, input, variant);
     }
     check_fields(cx, variant);
     if let Some(detail) = attrs.detail.get()
@@ -144,6 +135,48 @@ fn check_variant(cx: &Ctxt, input: &Input, variant: &Variant) {
             cx.error_spanned_by(detail, message);
         }
     }
+}
+
+/// A variant that neither names a catalog entry nor declares a code.
+fn no_code(cx: &Ctxt, input: &Input, variant: &Variant) {
+    let attrs = &variant.attrs;
+    let has_catalog = input.attrs.catalog.is_written();
+    let keys = [
+        (attrs.status.span(), "status"),
+        (attrs.title.span(), "title"),
+        (attrs.handling.span(), "handling"),
+        (attrs.type_uri.span(), "type"),
+        (attrs.detail.span(), "detail"),
+    ];
+    let written = keys
+        .iter()
+        .find_map(|(span, key)| span.map(|span| (span, *key)));
+    let message = match (written, has_catalog) {
+        // `detail` alone: the code is what is missing, the detail is fine.
+        (Some((span, key)), _) if key != "detail" => {
+            let or_entry = if has_catalog {
+                ", or name a catalog entry instead, e.g. `#[problem(ORDER_NOT_FOUND)]`"
+            } else {
+                ""
+            };
+            cx.error_at(
+                span,
+                format!(
+                    "{} sets `{key}` but has no problem code; add `code = \"SOME_CODE\"` beside it{or_entry}",
+                    variant.describe()
+                ),
+            );
+            return;
+        }
+        (_, true) => "name a catalog entry, e.g. `#[problem(ORDER_NOT_FOUND)]`",
+        (_, false) => {
+            "declare one, e.g. `#[problem(code = \"ORDER_NOT_FOUND\", status = 404, title = \"Order not found\")]`"
+        }
+    };
+    cx.error_at(
+        variant.span,
+        format!("{} has no problem code; {message}", variant.describe()),
+    );
 }
 
 fn check_transparent(cx: &Ctxt, variant: &Variant, span: Span) {
@@ -193,8 +226,12 @@ fn check_fields(cx: &Ctxt, variant: &Variant) {
     for field in &variant.fields {
         if let Some(span) = field.attrs.retry_after.span() {
             if let Some(first) = retry {
-                cx.error_at(span, "two fields claim `retry_after`; keep one");
-                cx.error_at(first, "`retry_after` is first claimed here");
+                cx.duplicate(
+                    span,
+                    "two fields claim `retry_after`; a response has one `Retry-After`, keep one",
+                    first,
+                    "`retry_after` is first claimed here",
+                );
             } else {
                 retry = Some(span);
                 names.insert(RETRY_AFTER_MEMBER.to_owned(), span);
@@ -218,7 +255,7 @@ fn check_fields(cx: &Ctxt, variant: &Variant) {
             (None, Member::Unnamed(_)) => {
                 cx.error_at(
                     field.attrs.extension.span().unwrap_or(field.span),
-                    "a tuple field has no name to use; write `#[problem(extension = \"name\")]`",
+                    "a tuple field has no name to give its member; name it: `#[problem(extension = \"name\")]`",
                 );
                 continue;
             }
@@ -232,11 +269,18 @@ fn check_fields(cx: &Ctxt, variant: &Variant) {
         } else if !is_member_name(&name) {
             cx.error_at(
                 span,
-                format!("`{name}` is not an extension member name: start with a letter and use only letters, digits and `_`"),
+                format!(
+                    "`{name}` cannot name an extension member: start with a letter and use only letters, digits and `_`, e.g. `{}`",
+                    member_name(&name)
+                ),
             );
         } else if let Some(first) = names.get(&name) {
-            cx.error_at(span, format!("two members are named `{name}`; rename one"));
-            cx.error_at(*first, format!("`{name}` is first used here"));
+            cx.duplicate(
+                span,
+                format!("two members are named `{name}`; rename one"),
+                *first,
+                format!("`{name}` is first used here"),
+            );
         } else {
             names.insert(name, span);
         }
@@ -246,6 +290,19 @@ fn check_fields(cx: &Ctxt, variant: &Variant) {
 fn is_member_name(name: &str) -> bool {
     name.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
         && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+}
+
+/// A valid member name close to `name`: `locked-until` becomes `locked_until`.
+fn member_name(name: &str) -> String {
+    let mut out: String = name
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+        .collect();
+    out = out.trim_matches('_').to_owned();
+    if !out.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        out.insert_str(0, "member_");
+    }
+    out
 }
 
 fn last_segment(path: &syn::Path) -> String {

@@ -5,13 +5,25 @@
 pub fn shape_error(code: &str) -> Option<String> {
     let fix = || suggest_code(code);
     if code.is_empty() {
-        return Some("a problem code cannot be empty; write SCREAMING_SNAKE_CASE such as `AUTH_USER_NOT_FOUND`".into());
+        return Some(
+            "a problem code cannot be empty; write one in SCREAMING_SNAKE_CASE, e.g. `ORDER_NOT_FOUND`"
+                .into(),
+        );
     }
     let first = code.chars().next().unwrap_or('_');
     if first.is_ascii_digit() {
-        return Some(format!(
-            "problem code `{code}` starts with a digit; a code starts with a letter A-Z"
-        ));
+        let fix = suggest_code(code);
+        let rest = fix.trim_start_matches(|c: char| c.is_ascii_digit() || c == '_');
+        let digits = fix.split('_').next().unwrap_or_default();
+        return Some(if rest.is_empty() {
+            format!(
+                "problem code `{code}` is a number; a code names the problem, e.g. `ORDER_NOT_FOUND`"
+            )
+        } else {
+            format!(
+                "problem code `{code}` starts with a digit; start it with a letter, e.g. `{rest}_{digits}`"
+            )
+        });
     }
     let bad = code
         .chars()
@@ -114,6 +126,58 @@ pub fn status_error(status: u64) -> Option<String> {
     }
 }
 
+/// The status of an `http::StatusCode` constant name (`NOT_FOUND` is 404), for the hint
+/// when a status is written as a name.
+pub fn status_of_name(name: &str) -> Option<u16> {
+    const NAMES: &[(&str, u16)] = &[
+        ("BAD_REQUEST", 400),
+        ("UNAUTHORIZED", 401),
+        ("PAYMENT_REQUIRED", 402),
+        ("FORBIDDEN", 403),
+        ("NOT_FOUND", 404),
+        ("METHOD_NOT_ALLOWED", 405),
+        ("NOT_ACCEPTABLE", 406),
+        ("PROXY_AUTHENTICATION_REQUIRED", 407),
+        ("REQUEST_TIMEOUT", 408),
+        ("CONFLICT", 409),
+        ("GONE", 410),
+        ("LENGTH_REQUIRED", 411),
+        ("PRECONDITION_FAILED", 412),
+        ("PAYLOAD_TOO_LARGE", 413),
+        ("URI_TOO_LONG", 414),
+        ("UNSUPPORTED_MEDIA_TYPE", 415),
+        ("RANGE_NOT_SATISFIABLE", 416),
+        ("EXPECTATION_FAILED", 417),
+        ("IM_A_TEAPOT", 418),
+        ("MISDIRECTED_REQUEST", 421),
+        ("UNPROCESSABLE_ENTITY", 422),
+        ("LOCKED", 423),
+        ("FAILED_DEPENDENCY", 424),
+        ("TOO_EARLY", 425),
+        ("UPGRADE_REQUIRED", 426),
+        ("PRECONDITION_REQUIRED", 428),
+        ("TOO_MANY_REQUESTS", 429),
+        ("REQUEST_HEADER_FIELDS_TOO_LARGE", 431),
+        ("UNAVAILABLE_FOR_LEGAL_REASONS", 451),
+        ("INTERNAL_SERVER_ERROR", 500),
+        ("NOT_IMPLEMENTED", 501),
+        ("BAD_GATEWAY", 502),
+        ("SERVICE_UNAVAILABLE", 503),
+        ("GATEWAY_TIMEOUT", 504),
+        ("HTTP_VERSION_NOT_SUPPORTED", 505),
+        ("VARIANT_ALSO_NEGOTIATES", 506),
+        ("INSUFFICIENT_STORAGE", 507),
+        ("LOOP_DETECTED", 508),
+        ("NOT_EXTENDED", 510),
+        ("NETWORK_AUTHENTICATION_REQUIRED", 511),
+    ];
+    let name = name.rsplit("::").next().unwrap_or(name);
+    NAMES
+        .iter()
+        .find(|(known, _)| *known == name)
+        .map(|(_, status)| *status)
+}
+
 /// Why `base` cannot start type URIs, or `None` when it can.
 pub fn type_base_error(base: &str) -> Option<String> {
     if base.is_empty() {
@@ -154,5 +218,20 @@ mod tests {
         assert!(looks_like_code("AUTH_X"));
         assert!(!looks_like_code("status"));
         assert!(!looks_like_code("Auth"));
+    }
+
+    #[test]
+    fn leading_digits_move_to_the_end() {
+        let message = shape_error("404_ORDER").unwrap();
+        assert!(message.ends_with("e.g. `ORDER_404`"), "{message}");
+        let message = shape_error("404").unwrap();
+        assert!(message.contains("is a number"), "{message}");
+    }
+
+    #[test]
+    fn status_names() {
+        assert_eq!(status_of_name("NOT_FOUND"), Some(404));
+        assert_eq!(status_of_name("StatusCode::TOO_MANY_REQUESTS"), Some(429));
+        assert_eq!(status_of_name("OK"), None);
     }
 }

@@ -3,5 +3,6 @@
 pub mod code;
 pub mod ctxt;
 pub mod json;
-pub mod respan;
 pub mod suggest;
+#[cfg(test)]
+pub mod testing;

@@ -1,0 +1,257 @@
+//! `error_catalog!`'s validation and recovery, driven on token streams. What rustc
+//! prints, and where, is pinned in `ui-tests`.
+
+use proc_macro2::TokenStream;
+
+use super::expand;
+use crate::shared::testing::{assert_reports, messages};
+
+fn run(source: &str) -> TokenStream {
+    expand(source.parse().expect("the test input lexes"))
+}
+
+#[test]
+fn a_valid_catalog_reports_nothing() {
+    let output = run(r#"
+        /// Docs.
+        pub catalog Shop {
+            type_base = "https://shop.example/p/";
+            crate = "::problem_codes";
+            /// Orders.
+            section "Orders" {
+                /// Docs.
+                ORDER_NOT_FOUND = 404 { meaning: "Order not found", handling: "Show it" },
+                ORDER_LOCKED = 423 { meaning: "Order locked" }
+            }
+        }
+        pub catalog Registry = Shop + other::Other { crate = "::problem_codes"; }
+    "#);
+    assert_reports(&output, &[]);
+}
+
+#[test]
+fn an_empty_call_asks_for_a_catalog() {
+    assert_reports(&run(""), &["expected a catalog"]);
+}
+
+#[test]
+fn slips_in_codes_are_skipped_and_the_rest_is_checked() {
+    let output = run(r#"
+        pub catalog Shop {
+            section "Orders" {
+                ORDER_A 404 { meaning: "A" },
+                ORDER_B = { meaning: "B" },
+                ORDER_C = 404 meaning,
+                , ORDER_D = 404 { meaning: "D" },
+                ORDER_E = 700 { meaning: "E" },
+            }
+        }
+    "#);
+    assert_reports(
+        &output,
+        &[
+            "expected `=` and the status after the code: `ORDER_A = 404 { … }`",
+            "expected the status of `ORDER_B`, a number such as `404`",
+            "expected the fields of `ORDER_C` in braces",
+            "expected a code before `,`",
+            "status 700 is not an HTTP error status",
+        ],
+    );
+}
+
+#[test]
+fn slips_in_fields_are_skipped_and_the_rest_is_checked() {
+    let output = run(r#"
+        pub catalog Shop {
+            section "Orders" {
+                ORDER_A = 404 { meaning = "A" },
+                ORDER_B = 404 { meaning: SOME_CONST, handling: 5 },
+                ORDER_C = 404 { meaning: "C" handling: "c" },
+                ORDER_D = 404 { "meaning": "D" },
+                ORDER_E = 404,
+            }
+        }
+    "#);
+    assert_reports(
+        &output,
+        &[
+            "a field is written with a colon: `meaning: \"…\"`",
+            "`meaning` takes a string: `meaning: \"…\"`",
+            "`handling` takes a string",
+            "expected `,` before the next field",
+            "a field name is written without quotes: `meaning: \"…\"`",
+            "code `ORDER_E` needs a `meaning`",
+        ],
+    );
+}
+
+#[test]
+fn items_of_the_catalog() {
+    let output = run(r#"
+        pub catalog Shop {
+            #[doc = "no"] type_base = "/p/";
+            crate = 5;
+            banana = 1;
+            42;
+            section "Orders" { ORDER_A = 404 { meaning: "A" } }
+            type_base = "/q/"
+        }
+    "#);
+    assert_reports(
+        &output,
+        &[
+            "a setting takes no attributes",
+            "`crate` takes a string: `crate = \"…\";`",
+            "unknown catalog item `banana`; a catalog holds",
+            "expected `section \"Name\" { … }`",
+            "`type_base` is set twice",
+            "`type_base` is first set here",
+            "expected `;` after the value of `type_base`",
+        ],
+    );
+}
+
+#[test]
+fn a_missing_semicolon_does_not_hide_the_next_section() {
+    let output = run(r#"
+        pub catalog Shop {
+            type_base = "/p/"
+            section "Orders" { order_a = 404 { meaning: "A" } }
+        }
+    "#);
+    assert_reports(
+        &output,
+        &[
+            "expected `;` after the value of `type_base`",
+            "problem code `order_a` is not SCREAMING_SNAKE_CASE",
+        ],
+    );
+}
+
+#[test]
+fn sections() {
+    let output = run(r#"
+        pub catalog Shop {
+            #[allow(dead_code)]
+            section "" { ORDER_A = 404 { meaning: "A" } }
+            section "B" B { ORDER_B = 404 { meaning: "B" } }
+            section { }
+            section "C" {}
+        }
+    "#);
+    assert_reports(
+        &output,
+        &[
+            "a section takes only doc comments",
+            "a section needs a name",
+            "expected the codes of section \"B\" in braces",
+            "expected the section's name",
+            "section \"C\" has no codes",
+        ],
+    );
+}
+
+#[test]
+fn a_section_whose_codes_all_failed_is_not_also_empty() {
+    let output = run(r#"
+        pub catalog Shop { section "A" { "ORDER_A" = 404 { meaning: "A" } } }
+    "#);
+    assert_reports(&output, &["a code is written bare, without quotes"]);
+}
+
+#[test]
+fn a_catalog_whose_items_all_failed_is_not_also_empty() {
+    let output = run(r#"pub catalog Shop { banana "A" { } }"#);
+    assert_reports(&output, &["unknown catalog item `banana`"]);
+}
+
+#[test]
+fn meaning_and_handling() {
+    let output = run(r#"
+        pub catalog Shop {
+            section "A" {
+                ORDER_A = 404 { meaning: " " },
+                ORDER_B = 404 { meaning: "B", meaning: "b" },
+                ORDER_C = 404 { meanign: "C" },
+                ORDER_D = 404 { meaning: "D", colour: "red" },
+            }
+        }
+    "#);
+    assert_reports(
+        &output,
+        &[
+            "`meaning` cannot be empty",
+            "`meaning` is given twice",
+            "`meaning` is first given here",
+            "unknown code field `meanign`; did you mean `meaning`?",
+            "unknown code field `colour`; a code has `meaning` and `handling`",
+        ],
+    );
+}
+
+#[test]
+fn composed_catalogs() {
+    let output = run(r#"
+        pub catalog Shop = a::Orders + b::Orders {
+            type_base = "/p/";
+            section "A" { }
+            crate = "not a path";
+        }
+    "#);
+    assert_reports(
+        &output,
+        &[
+            "`Orders` is listed twice",
+            "`Orders` is first listed here",
+            "a composed catalog keeps the type URIs of its members",
+            "a composed catalog takes its sections from its members",
+            "`crate` takes the path of the problem_codes crate",
+        ],
+    );
+}
+
+#[test]
+fn on_error_the_sound_part_still_expands() {
+    let output = run(r#"
+        pub catalog Shop {
+            section "A" {
+                ORDER_A = 404 { meaning: "A", handlign: "a" },
+                order_b = 404 { meaning: "B" },
+                ORDER_A = 410 { meaning: "A again" },
+            }
+        }
+    "#);
+    assert_eq!(messages(&output).len(), 4, "{:#?}", messages(&output));
+    let text = output.to_string();
+    // The enum keeps `ORDER_A` (its mistake is in a field) and leaves out the
+    // malformed and repeated codes, so it still compiles.
+    assert!(text.contains("pub const ORDER_A"), "{text}");
+    assert!(!text.contains("const order_b"), "{text}");
+    assert_eq!(text.matches("OrderA ,").count(), 1, "{text}");
+}
+
+#[test]
+fn on_error_without_codes_the_enum_is_bare() {
+    let output = run(r#"pub catalog Shop { section "A" { } }"#);
+    assert!(output.to_string().contains("pub enum Shop { }"), "{output}");
+}
+
+#[test]
+fn a_code_whose_attribute_does_not_parse_is_skipped() {
+    let output = run(r#"
+        pub catalog Shop {
+            section "A" {
+                #[doc = ]
+                ORDER_A = 404 { meaning: "A" },
+                order_b = 404 { meaning: "B" },
+            }
+        }
+    "#);
+    assert_reports(
+        &output,
+        &[
+            "expected an expression",
+            "problem code `order_b` is not SCREAMING_SNAKE_CASE",
+        ],
+    );
+}

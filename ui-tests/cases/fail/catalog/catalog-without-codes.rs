@@ -1,0 +1,5 @@
+problem_codes::error_catalog! {
+    pub catalog Shop {}
+}
+
+fn main() {}

@@ -1,0 +1,17 @@
+mod orders {
+    problem_codes::error_catalog! {
+        pub catalog Orders {
+            section "Orders" {
+                ORDER_NOT_FOUND = 404 { meaning: "Order not found" },
+            }
+        }
+    }
+}
+
+use orders::Orders;
+
+problem_codes::error_catalog! {
+    pub catalog Shop = Orders + orders::Orders;
+}
+
+fn main() {}

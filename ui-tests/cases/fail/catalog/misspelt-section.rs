@@ -1,0 +1,9 @@
+problem_codes::error_catalog! {
+    pub catalog Shop {
+        sectoin "Orders" {
+            ORDER_NOT_FOUND = 404 { meaning: "Order not found" },
+        }
+    }
+}
+
+fn main() {}

@@ -1,0 +1,10 @@
+problem_codes::error_catalog! {
+    pub catalog Shop {
+        section "Orders" {
+            ORDER_NOT_FOUND = 404 { meaning: "Order not found" },
+        }
+        section "Payments" {}
+    }
+}
+
+fn main() {}

@@ -1,0 +1,9 @@
+problem_codes::error_catalog! {
+    pub catalog Shop {
+        section "Orders" {
+            ORDER_NOT_FOUND = NOT_FOUND { meaning: "Order not found" },
+        }
+    }
+}
+
+fn main() {}

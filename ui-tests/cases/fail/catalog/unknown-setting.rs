@@ -1,0 +1,10 @@
+problem_codes::error_catalog! {
+    pub catalog Shop {
+        type_bse = "https://shop.example/problems/";
+        section "Orders" {
+            ORDER_NOT_FOUND = 404 { meaning: "Order not found" },
+        }
+    }
+}
+
+fn main() {}

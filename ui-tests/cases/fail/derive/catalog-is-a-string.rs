@@ -1,0 +1,10 @@
+use problem_codes::ProblemCode;
+
+#[derive(ProblemCode)]
+#[problem(catalog = "Shop")]
+enum ApiError {
+    #[problem(ORDER_NOT_FOUND)]
+    NotFound,
+}
+
+fn main() {}

@@ -1,0 +1,17 @@
+use problem_codes::{error_catalog, ProblemCode};
+
+error_catalog! {
+    pub catalog Shop {
+        section "Orders" {
+            ORDER_NOT_FOUND = 404 { meaning: "Order not found" },
+        }
+    }
+}
+
+#[derive(ProblemCode)]
+enum ApiError {
+    #[problem(catalog = Shop, ORDER_NOT_FOUND)]
+    NotFound,
+}
+
+fn main() {}

@@ -1,0 +1,14 @@
+use problem_codes::ProblemCode;
+
+#[derive(ProblemCode)]
+enum ApiError {
+    #[problem(code = "ORDER_LOCKED", status = 423, title = "Order locked")]
+    Locked {
+        #[problem(extension)]
+        until: String,
+        #[problem(extension = "until")]
+        deadline: String,
+    },
+}
+
+fn main() {}

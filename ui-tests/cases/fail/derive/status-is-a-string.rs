@@ -1,0 +1,9 @@
+use problem_codes::ProblemCode;
+
+#[derive(ProblemCode)]
+enum ApiError {
+    #[problem(code = "ORDER_NOT_FOUND", status = "404", title = "Order not found")]
+    NotFound,
+}
+
+fn main() {}

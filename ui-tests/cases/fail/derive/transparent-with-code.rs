@@ -1,0 +1,13 @@
+use problem_codes::ProblemCode;
+
+#[derive(ProblemCode)]
+#[problem(code = "DB_UNAVAILABLE", status = 503, title = "Database unavailable")]
+struct DbError;
+
+#[derive(ProblemCode)]
+enum ApiError {
+    #[problem(transparent, code = "ORDER_DB")]
+    Db(DbError),
+}
+
+fn main() {}
