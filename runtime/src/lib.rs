@@ -99,8 +99,11 @@ mod error;
 mod extensions;
 mod json;
 mod problem;
+mod registry;
 mod render;
 mod retry;
+
+pub mod export;
 
 #[doc(hidden)]
 #[path = "private.rs"]
@@ -108,13 +111,16 @@ pub mod __private;
 
 pub use catalog::{Catalog, Section, TypedCode, UnknownCode};
 pub use code::ProblemCode;
-pub use entry::{DEFAULT_TYPE_BASE, Entry, MAX_CODE_LEN, is_error_status, is_valid_code, slug};
+pub use entry::{
+    DEFAULT_TYPE_BASE, Entry, Lifecycle, MAX_CODE_LEN, is_error_status, is_valid_code, slug,
+};
 pub use error::ParseError;
 pub use extensions::{
     ExtensionName, Extensions, InvalidExtensionName, RESERVED_MEMBERS, is_reserved_member,
     is_valid_member_name,
 };
 pub use problem::{ABOUT_BLANK, ExtensionError, Problem};
+pub use registry::{Registry, RegistryEntry, RegistryError};
 pub use render::{PROBLEM_JSON, Render};
 pub use retry::RetryAfterValue;
 
