@@ -103,7 +103,9 @@ mod registry;
 mod render;
 mod retry;
 
+pub mod compat;
 pub mod export;
+pub mod import;
 
 #[doc(hidden)]
 #[path = "private.rs"]

@@ -129,6 +129,8 @@ fn defined(catalog: &Catalog, type_base: &str, sections: &[Section]) -> TokenStr
         #(#attrs)*
         #[doc = ""]
         #[doc = #enum_doc]
+        // Codes share their domain's prefix by design: `AUTH_*` in `Auth`.
+        #[allow(clippy::enum_variant_names)]
         #[derive(
             ::core::clone::Clone,
             ::core::marker::Copy,
@@ -143,8 +145,10 @@ fn defined(catalog: &Catalog, type_base: &str, sections: &[Section]) -> TokenStr
             #(#variants)*
         }
 
-        // Outside the `const _` block, so a deprecation warning names `Auth::CODE`.
+        // Outside the `const _` block, so a deprecation warning names `Auth::CODE`; a
+        // service uses a few of the codes, so unused ones are not dead code.
         #[automatically_derived]
+        #[allow(dead_code)]
         impl #ident {
             #(#consts)*
         }
