@@ -391,10 +391,14 @@ impl fmt::Display for Report {
             writeln!(f, "note: {code} is acknowledged but has no refused change")?;
         }
         if refused > 0 {
+            let mut codes: Vec<&str> = self.refused().map(Finding::code).collect();
+            codes.dedup();
+            let codes = codes.join(",");
             write!(
                 f,
-                "{refused} refused, {acknowledged} acknowledged, {allowed} allowed: the catalog breaks its snapshot; \
-                 revert the change, or acknowledge it with {ACKNOWLEDGE_ENV}=CODE,… and record it with {SNAPSHOT_ENV}=overwrite"
+                "{refused} refused, {acknowledged} acknowledged, {allowed} allowed: revert the change, or acknowledge it \
+                 and record the snapshot with `{ACKNOWLEDGE_ENV}={codes} {SNAPSHOT_ENV}=overwrite cargo test` \
+                 (or the command `snapshot --acknowledge {codes}`)"
             )
         } else if self.findings.is_empty() {
             write!(f, "the catalog matches its snapshot")

@@ -80,6 +80,16 @@
 //! `/problems/`. A [`Problem`] built with [`Problem::new`] has no type of its own:
 //! `about:blank`, titled with the status phrase (§4.2.1).
 //!
+//! # The catalog as a contract
+//!
+//! A [`Registry`] is the catalog as data. It renders the [exports](export) (the
+//! Markdown document the catalog replaces, a JSON registry with its schema, TypeScript
+//! for the frontend, HTML pages for the type URIs); the [compatibility gate](compat)
+//! compares it with a committed snapshot and refuses a removed code or a changed status
+//! or meaning; the [importer](import) turns an existing Markdown table into
+//! `error_catalog!` source; and [`cli`] puts all of it behind a few commands. A code is
+//! retired with `deprecated: "NEW_CODE"` in the catalog (see [`Lifecycle`]).
+//!
 //! # What reaches the wire
 //!
 //! Only what a variant asks for: `detail` is empty unless the variant has a `detail`
@@ -103,6 +113,7 @@ mod registry;
 mod render;
 mod retry;
 
+pub mod cli;
 pub mod compat;
 pub mod export;
 pub mod import;

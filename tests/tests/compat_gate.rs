@@ -91,8 +91,9 @@ fn a_removal_and_a_status_change_fail_the_gate_and_write_nothing() {
         report.to_string(),
         "refused: AUTH_TOO_MANY_REQUESTS changed status from 429 to 503\n\
          refused: AUTH_USER_NOT_FOUND was removed (was 404 \"User not found\"); codes are never deleted: restore it and mark it `deprecated`\n\
-         2 refused, 0 acknowledged, 0 allowed: the catalog breaks its snapshot; revert the change, or acknowledge it with \
-         PROBLEM_CODES_ACKNOWLEDGE=CODE,… and record it with PROBLEM_CODES_SNAPSHOT=overwrite"
+         2 refused, 0 acknowledged, 0 allowed: revert the change, or acknowledge it and record the snapshot with \
+         `PROBLEM_CODES_ACKNOWLEDGE=AUTH_TOO_MANY_REQUESTS,AUTH_USER_NOT_FOUND PROBLEM_CODES_SNAPSHOT=overwrite cargo test` \
+         (or the command `snapshot --acknowledge AUTH_TOO_MANY_REQUESTS,AUTH_USER_NOT_FOUND`)"
     );
     assert_eq!(
         std::fs::read_to_string(&path).expect("the snapshot"),
