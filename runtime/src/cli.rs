@@ -1,5 +1,5 @@
 //! A small command-line front for the exports, the gate and the importer, to wire into
-//! a `[[bin]]` or an example of your own:
+//! an example (or a tools crate's `[[bin]]`) of your own:
 //!
 //! ```no_run
 //! # problem_codes::error_catalog! { pub catalog Eryao { section "Auth" {

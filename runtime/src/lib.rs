@@ -87,8 +87,10 @@
 //! for the frontend, HTML pages for the type URIs); the [compatibility gate](compat)
 //! compares it with a committed snapshot and refuses a removed code or a changed status
 //! or meaning; the [importer](import) turns an existing Markdown table into
-//! `error_catalog!` source; and [`cli`] puts all of it behind a few commands. A code is
-//! retired with `deprecated: "NEW_CODE"` in the catalog (see [`Lifecycle`]).
+//! `error_catalog!` source; and [`cli`] puts all of it behind a few commands. These need
+//! the `contract` feature: tooling, enabled in `[dev-dependencies]` so that services do
+//! not compile it. A code is retired with `deprecated: "NEW_CODE"` in the catalog (see
+//! [`Lifecycle`]).
 //!
 //! # What reaches the wire
 //!
@@ -100,6 +102,8 @@
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
+// The tour links the `contract` items, which a build without the feature lacks.
+#![cfg_attr(not(feature = "contract"), allow(rustdoc::broken_intra_doc_links))]
 
 mod catalog;
 mod code;
@@ -109,13 +113,18 @@ mod error;
 mod extensions;
 mod json;
 mod problem;
+#[cfg(feature = "contract")]
 mod registry;
 mod render;
 mod retry;
 
+#[cfg(feature = "contract")]
 pub mod cli;
+#[cfg(feature = "contract")]
 pub mod compat;
+#[cfg(feature = "contract")]
 pub mod export;
+#[cfg(feature = "contract")]
 pub mod import;
 
 #[doc(hidden)]
@@ -133,6 +142,7 @@ pub use extensions::{
     is_valid_member_name,
 };
 pub use problem::{ABOUT_BLANK, ExtensionError, Problem};
+#[cfg(feature = "contract")]
 pub use registry::{Registry, RegistryEntry, RegistryError};
 pub use render::{PROBLEM_JSON, Render};
 pub use retry::RetryAfterValue;
