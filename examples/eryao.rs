@@ -2,9 +2,19 @@
 //!
 //! Prints the eryao catalog as the compiler knows it, then one service error rendered
 //! as the HTTP response a frontend receives.
+//!
+//! With a command, it is the catalog's command-line front: `cargo run --example eryao --
+//! markdown` prints the fixture document, `-- check` compares the catalog with its
+//! committed snapshot, `-- help` lists the rest.
 
+use std::process::ExitCode;
+
+use problem_codes::cli::Cli;
 use problem_codes::{Catalog, Problem, ProblemCode};
-use problem_codes_tests::eryao::{Auth, Eryao};
+use problem_codes_tests::eryao::{Auth, DOCUMENT, Eryao};
+
+/// The snapshot the compatibility gate compares with, from the workspace root.
+const SNAPSHOT: &str = "tests/snapshots/eryao.codes.json";
 
 /// A service's own error: each variant names its catalog entry.
 #[derive(Debug, ProblemCode)]
@@ -17,7 +27,19 @@ enum OtpError {
     },
 }
 
-fn main() {
+fn main() -> ExitCode {
+    let args: Vec<_> = std::env::args_os().skip(1).collect();
+    if !args.is_empty() {
+        return Cli::new::<Eryao>()
+            .markdown(DOCUMENT)
+            .snapshot(SNAPSHOT)
+            .run(args);
+    }
+    tour();
+    ExitCode::SUCCESS
+}
+
+fn tour() {
     println!(
         "{} catalog: {} codes in {} sections\n",
         Eryao::NAME,

@@ -50,6 +50,63 @@ pub struct Entry {
     /// The whole body of an occurrence with no per-occurrence parts,
     /// `{"type":…,"title":…,"status":…,"code":…}`, escaped at compile time; or empty.
     json: &'static str,
+    lifecycle: Lifecycle,
+    replacement: Option<&'static str>,
+}
+
+/// Where a code is in its life: codes are added, may be deprecated, and are never
+/// deleted (the [compatibility gate](crate::compat) refuses a removal).
+///
+/// ```
+/// use problem_codes::{Entry, Lifecycle};
+///
+/// const OLD: Entry = Entry::new("AUTH_OTP_WRONG", 401, "Invalid OTP code", "/problems/auth-otp-wrong")
+///     .with_deprecated(Some("AUTH_VERIFICATION_CODE_INVALID"));
+/// assert_eq!(OLD.lifecycle(), Lifecycle::Deprecated);
+/// assert_eq!(OLD.lifecycle().as_str(), "deprecated");
+/// assert_eq!(OLD.replacement(), Some("AUTH_VERIFICATION_CODE_INVALID"));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[non_exhaustive]
+pub enum Lifecycle {
+    /// In use: services may return it.
+    #[default]
+    Active,
+    /// Still served and understood, but new code should use its replacement.
+    Deprecated,
+}
+
+impl Lifecycle {
+    /// The state's name in the exports: `active` or `deprecated`.
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Lifecycle::Active => "active",
+            Lifecycle::Deprecated => "deprecated",
+        }
+    }
+
+    /// The state named `name` (`active` or `deprecated`), if any.
+    ///
+    /// ```
+    /// # use problem_codes::Lifecycle;
+    /// assert_eq!(Lifecycle::from_name("deprecated"), Some(Lifecycle::Deprecated));
+    /// assert_eq!(Lifecycle::from_name("retired"), None);
+    /// ```
+    #[must_use]
+    pub fn from_name(name: &str) -> Option<Lifecycle> {
+        match name {
+            "active" => Some(Lifecycle::Active),
+            "deprecated" => Some(Lifecycle::Deprecated),
+            _ => None,
+        }
+    }
+}
+
+impl core::fmt::Display for Lifecycle {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.pad(self.as_str())
+    }
 }
 
 impl Entry {
@@ -87,6 +144,8 @@ impl Entry {
             handling: "",
             section: "",
             json: "",
+            lifecycle: Lifecycle::Active,
+            replacement: None,
         }
     }
 
@@ -101,6 +160,17 @@ impl Entry {
     #[must_use]
     pub const fn with_section(mut self, section: &'static str) -> Entry {
         self.section = section;
+        self
+    }
+
+    /// Marks the code deprecated, naming the code that replaces it, if any.
+    ///
+    /// A deprecated code is still served and still parses: clients built before the
+    /// replacement keep working. The exports show the state and the replacement.
+    #[must_use]
+    pub const fn with_deprecated(mut self, replacement: Option<&'static str>) -> Entry {
+        self.lifecycle = Lifecycle::Deprecated;
+        self.replacement = replacement;
         self
     }
 
@@ -129,6 +199,8 @@ impl Entry {
             handling,
             section,
             json,
+            lifecycle: Lifecycle::Active,
+            replacement: None,
         }
     }
 
@@ -167,6 +239,18 @@ impl Entry {
     #[must_use]
     pub const fn type_uri(&self) -> &'static str {
         self.type_uri
+    }
+
+    /// Where the code is in its life: active or deprecated.
+    #[must_use]
+    pub const fn lifecycle(&self) -> Lifecycle {
+        self.lifecycle
+    }
+
+    /// The code that replaces this deprecated code, if one was named.
+    #[must_use]
+    pub const fn replacement(&self) -> Option<&'static str> {
+        self.replacement
     }
 
     /// The code in the slug form used in type URIs: lowercase, `_` replaced by `-`

@@ -80,6 +80,18 @@
 //! `/problems/`. A [`Problem`] built with [`Problem::new`] has no type of its own:
 //! `about:blank`, titled with the status phrase (§4.2.1).
 //!
+//! # The catalog as a contract
+//!
+//! A [`Registry`] is the catalog as data. It renders the [exports](export) (the
+//! Markdown document the catalog replaces, a JSON registry with its schema, TypeScript
+//! for the frontend, HTML pages for the type URIs); the [compatibility gate](compat)
+//! compares it with a committed snapshot and refuses a removed code or a changed status
+//! or meaning; the [importer](import) turns an existing Markdown table into
+//! `error_catalog!` source; and [`cli`] puts all of it behind a few commands. These need
+//! the `contract` feature: tooling, enabled in `[dev-dependencies]` so that services do
+//! not compile it. A code is retired with `deprecated: "NEW_CODE"` in the catalog (see
+//! [`Lifecycle`]).
+//!
 //! # What reaches the wire
 //!
 //! Only what a variant asks for: `detail` is empty unless the variant has a `detail`
@@ -90,6 +102,8 @@
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
+// The tour links the `contract` items, which a build without the feature lacks.
+#![cfg_attr(not(feature = "contract"), allow(rustdoc::broken_intra_doc_links))]
 
 mod catalog;
 mod code;
@@ -100,8 +114,19 @@ mod error;
 mod extensions;
 mod json;
 mod problem;
+#[cfg(feature = "contract")]
+mod registry;
 mod render;
 mod retry;
+
+#[cfg(feature = "contract")]
+pub mod cli;
+#[cfg(feature = "contract")]
+pub mod compat;
+#[cfg(feature = "contract")]
+pub mod export;
+#[cfg(feature = "contract")]
+pub mod import;
 
 #[doc(hidden)]
 #[path = "private.rs"]
@@ -109,13 +134,17 @@ pub mod __private;
 
 pub use catalog::{Catalog, Section, TypedCode, UnknownCode};
 pub use code::ProblemCode;
-pub use entry::{DEFAULT_TYPE_BASE, Entry, MAX_CODE_LEN, is_error_status, is_valid_code, slug};
+pub use entry::{
+    DEFAULT_TYPE_BASE, Entry, Lifecycle, MAX_CODE_LEN, is_error_status, is_valid_code, slug,
+};
 pub use error::ParseError;
 pub use extensions::{
     ExtensionName, Extensions, InvalidExtensionName, RESERVED_MEMBERS, is_reserved_member,
     is_valid_member_name,
 };
 pub use problem::{ABOUT_BLANK, ExtensionError, Problem};
+#[cfg(feature = "contract")]
+pub use registry::{Registry, RegistryEntry, RegistryError};
 pub use render::{PROBLEM_JSON, Render};
 pub use retry::RetryAfterValue;
 

@@ -3,6 +3,10 @@
 
 pub mod eryao;
 
+/// The fixture imported by `problem_codes::import`, as the importer writes it: the
+/// round-trip test compiles it and exports the fixture back from it.
+pub mod imported;
+
 /// The README's code blocks, compiled and run as doctests so the tour stays true.
 #[cfg(doctest)]
 #[doc = include_str!("../../README.md")]

@@ -47,8 +47,20 @@ fn defined(catalog: &Catalog, type_base: &str, sections: &[Section]) -> TokenStr
             code.code
         );
         let const_ident = code.ident;
+        let deprecated = code.deprecated.as_ref().map(|deprecation| {
+            let note = match deprecation.replacement {
+                Some(lit) => format!(
+                    "`{}` is deprecated; use `{ident}::{}`",
+                    code.code,
+                    lit.value()
+                ),
+                None => format!("`{}` is deprecated", code.code),
+            };
+            quote!(#[deprecated(note = #note)])
+        });
         quote_spanned! {const_ident.span()=>
             #[doc = #doc]
+            #deprecated
             pub const #const_ident: #ident = #ident::#variant;
         }
     });
@@ -67,8 +79,19 @@ fn defined(catalog: &Catalog, type_base: &str, sections: &[Section]) -> TokenStr
             .find(|section| section.codes.iter().any(|c| c.code == *text))
             .map(|section| section.name.as_str())
             .unwrap_or_default();
+        let lifecycle = code.deprecated.as_ref().map(|deprecation| {
+            let replacement = match deprecation.replacement {
+                Some(lit) => {
+                    let value = lit.value();
+                    quote!(::core::option::Option::Some(#value))
+                }
+                None => quote!(::core::option::Option::None),
+            };
+            quote!(.with_deprecated(#replacement))
+        });
         quote! {
             #krate::Entry::__from_macro(#text, #status, #meaning, #type_uri, #handling, #section, #json)
+                #lifecycle
         }
     });
     let all = codes.iter().map(|code| {
@@ -103,6 +126,8 @@ fn defined(catalog: &Catalog, type_base: &str, sections: &[Section]) -> TokenStr
         #(#attrs)*
         #[doc = ""]
         #[doc = #enum_doc]
+        // Codes share their domain's prefix by design: `AUTH_*` in `Auth`.
+        #[allow(clippy::enum_variant_names)]
         #[derive(
             ::core::clone::Clone,
             ::core::marker::Copy,
@@ -117,13 +142,19 @@ fn defined(catalog: &Catalog, type_base: &str, sections: &[Section]) -> TokenStr
             #(#variants)*
         }
 
+        // Outside the `const _` block, so a deprecation warning names `Auth::CODE`; a
+        // service uses a few of the codes, so unused ones are not dead code.
+        #[automatically_derived]
+        #[allow(dead_code)]
+        impl #ident {
+            #(#consts)*
+        }
+
         #[doc(hidden)]
-        #[allow(unused_qualifications, clippy::all)]
+        #[allow(unused_qualifications, deprecated, clippy::all)]
         const _: () = {
             #[automatically_derived]
             impl #ident {
-                #(#consts)*
-
                 /// The static facts of this code.
                 #[must_use]
                 pub const fn entry(self) -> &'static #krate::Entry {
@@ -214,6 +245,12 @@ fn facts_doc(code: &Code) -> String {
     let mut doc = format!("`{}` ({}): {}", code.code, code.status, code.meaning);
     if !code.handling.is_empty() {
         doc.push_str(&format!("\n\nFrontend handling: {}", code.handling));
+    }
+    if let Some(deprecation) = &code.deprecated {
+        doc.push_str(&match deprecation.replacement {
+            Some(lit) => format!("\n\nDeprecated: use `{}`.", lit.value()),
+            None => "\n\nDeprecated.".to_owned(),
+        });
     }
     doc
 }

@@ -7,16 +7,17 @@ use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote};
 use syn::{Attribute, Ident, Lit, LitStr, Path, Visibility};
 
-use super::ast::{Body, CatalogDef, CodeDef, SectionDef, Setting, SettingKey, StatusDef};
+use super::ast::{Body, CatalogDef, CodeDef, FieldDef, SectionDef, Setting, SettingKey, StatusDef};
 use crate::shared::code::{
     camel_case, shape_error, slug, status_error, status_of_name, type_base_error,
 };
 use crate::shared::ctxt::Ctxt;
-use crate::shared::suggest::closest;
+use crate::shared::suggest::{closest, did_you_mean};
 
 const DEFAULT_TYPE_BASE: &str = "/problems/";
 const MEANING: &str = "meaning";
 const HANDLING: &str = "handling";
+const DEPRECATED: &str = "deprecated";
 
 pub struct Catalog<'a> {
     pub attrs: &'a [Attribute],
@@ -55,6 +56,14 @@ pub struct Code<'a> {
     pub meaning: String,
     pub handling: String,
     pub docs: Vec<&'a Attribute>,
+    /// `deprecated: "REPLACEMENT"` or `deprecated: true`.
+    pub deprecated: Option<Deprecation<'a>>,
+}
+
+/// A code marked deprecated, with the code that replaces it when one is named.
+pub struct Deprecation<'a> {
+    pub key: &'a Ident,
+    pub replacement: Option<&'a LitStr>,
 }
 
 impl Code<'_> {
@@ -199,7 +208,7 @@ fn lower_sections<'a>(
     }
     let mut section_names: BTreeMap<String, Span> = BTreeMap::new();
     let mut seen = Seen::default();
-    sections
+    let lowered: Vec<Section> = sections
         .iter()
         .map(|section| {
             let name = section.name.value();
@@ -232,7 +241,56 @@ fn lower_sections<'a>(
                 .collect();
             Section { name, codes }
         })
-        .collect()
+        .collect();
+    check_replacements(cx, def, &lowered);
+    lowered
+}
+
+/// A replacement is a live code of the same catalog: the team that owns a code names
+/// what its clients move to.
+fn check_replacements(cx: &Ctxt, def: &CatalogDef, sections: &[Section]) {
+    let codes: BTreeMap<&str, &Code> = sections
+        .iter()
+        .flat_map(|s| &s.codes)
+        .map(|code| (code.code.as_str(), code))
+        .collect();
+    for code in sections.iter().flat_map(|s| &s.codes) {
+        let Some(lit) = code.deprecated.as_ref().and_then(|d| d.replacement) else {
+            continue;
+        };
+        let replacement = lit.value();
+        if replacement == code.code {
+            cx.error_spanned_by(
+                lit,
+                format!("`{replacement}` cannot replace itself; name the code that clients should use instead, or write `deprecated: true`"),
+            );
+            continue;
+        }
+        match codes.get(replacement.as_str()) {
+            None => cx.error_spanned_by(
+                lit,
+                format!(
+                    "replacement `{replacement}` is not a code of catalog `{}`{}",
+                    def.ident,
+                    match did_you_mean(&replacement, codes.keys().copied()) {
+                        hint if hint.is_empty() => "; declare it in this catalog first".to_owned(),
+                        hint => hint,
+                    }
+                ),
+            ),
+            Some(target) if target.deprecated.is_some() => cx.error_spanned_by(
+                lit,
+                format!(
+                    "replacement `{replacement}` is itself deprecated; name {}",
+                    match target.deprecated.as_ref().and_then(|d| d.replacement) {
+                        Some(next) => format!("its replacement `{}`", next.value()),
+                        None => "a code that is not deprecated".to_owned(),
+                    }
+                ),
+            ),
+            Some(_) => {}
+        }
+    }
 }
 
 /// The codes and variant names declared so far, across sections.
@@ -346,8 +404,13 @@ fn lower_code<'a>(
     let mut handling: Option<LitStr> = None;
     // A `meaning` written with a mistake (already reported) is not also missing.
     let mut meaning_written = !def.complete;
+    let mut deprecated: Option<Deprecation> = None;
     for field in &def.fields {
         let key = field.key.to_string();
+        if key == DEPRECATED {
+            lower_deprecated(cx, field, &mut deprecated);
+            continue;
+        }
         let slot = match key.as_str() {
             MEANING => {
                 meaning_written = true;
@@ -355,7 +418,7 @@ fn lower_code<'a>(
             }
             HANDLING => &mut handling,
             _ => {
-                let meant = closest(&key, [MEANING, HANDLING]);
+                let meant = closest(&key, [MEANING, HANDLING, DEPRECATED]);
                 meaning_written |= meant == Some(MEANING);
                 cx.error_at(
                     field.key.span(),
@@ -364,7 +427,7 @@ fn lower_code<'a>(
                             format!("unknown code field `{key}`; did you mean `{meant}`?")
                         }
                         None => format!(
-                            "unknown code field `{key}`; a code has `meaning` and `handling`"
+                            "unknown code field `{key}`; a code has `meaning`, `handling` and `deprecated`"
                         ),
                     },
                 );
@@ -420,7 +483,55 @@ fn lower_code<'a>(
         meaning: meaning.map(|lit| lit.value()).unwrap_or_default(),
         handling: handling.map(|lit| lit.value()).unwrap_or_default(),
         docs,
+        deprecated,
     })
+}
+
+/// `deprecated: "REPLACEMENT_CODE"` or `deprecated: true`.
+fn lower_deprecated<'a>(cx: &Ctxt, field: &'a FieldDef, slot: &mut Option<Deprecation<'a>>) {
+    if let Some(first) = slot {
+        cx.duplicate(
+            field.key.span(),
+            "`deprecated` is given twice; remove one",
+            first.key.span(),
+            "`deprecated` is first given here",
+        );
+        return;
+    }
+    let Some(value) = &field.value else {
+        // Not a literal: reported while parsing.
+        return;
+    };
+    let replacement = match value {
+        Lit::Str(lit) => {
+            if let Some(message) = shape_error(&lit.value()) {
+                cx.error_spanned_by(
+                    lit,
+                    format!("the replacement of a deprecated code is a code: {message}"),
+                );
+            }
+            Some(lit)
+        }
+        Lit::Bool(lit) if lit.value => None,
+        Lit::Bool(lit) => {
+            cx.error_spanned_by(
+                lit,
+                "a code is active unless deprecated; remove `deprecated: false`",
+            );
+            return;
+        }
+        other => {
+            cx.error_spanned_by(
+                other,
+                "`deprecated` takes the replacing code, `deprecated: \"NEW_CODE\"`, or `deprecated: true` when there is none",
+            );
+            return;
+        }
+    };
+    *slot = Some(Deprecation {
+        key: &field.key,
+        replacement,
+    });
 }
 
 /// The variant for a code; a placeholder when the code is malformed (already an error),

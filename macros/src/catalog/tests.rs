@@ -184,7 +184,7 @@ fn meaning_and_handling() {
             "`meaning` is given twice",
             "`meaning` is first given here",
             "unknown code field `meanign`; did you mean `meaning`?",
-            "unknown code field `colour`; a code has `meaning` and `handling`",
+            "unknown code field `colour`; a code has `meaning`, `handling` and `deprecated`",
         ],
     );
 }

@@ -18,3 +18,18 @@ problem_codes::error_catalog! {
     /// Codes consumed by the eryao frontend: the union of the five domain catalogs.
     pub catalog Eryao = Auth + AgentPoints + AgentSession + Profile + Avatar;
 }
+
+/// The text around the tables of `fixtures/eryao-http-error-codes.md`, for the Markdown
+/// export: with it, `Registry::of::<Eryao>().to_markdown(&DOCUMENT)` is the fixture.
+pub const DOCUMENT: problem_codes::export::MarkdownOptions<'static> =
+    problem_codes::export::MarkdownOptions::new()
+        .title("HTTP Error Codes")
+        .preamble(
+            "This document is the source of truth for backend RFC7807 `code` values consumed by frontend.",
+        )
+        .closing(
+            "Compatibility strategy:\n\n\
+             - Additive changes only for new codes.\n\
+             - Existing codes must keep semantic meaning.\n\
+             - Frontend must map by `code`, not by `detail` text.",
+        );

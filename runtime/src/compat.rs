@@ -1,0 +1,659 @@
+//! The compatibility gate: the live catalog against a committed snapshot, by the rules a
+//! team's error table states for itself — additive changes only, existing codes keep
+//! their status and meaning, the frontend maps by `code`.
+//!
+//! | change | verdict |
+//! |---|---|
+//! | a code removed | refused: deprecate it instead |
+//! | status changed | refused |
+//! | section moved | refused |
+//! | meaning (title) changed | refused |
+//! | type URI changed | refused: clients may key on it too |
+//! | handling changed | allowed, reported |
+//! | deprecated, or back to active | allowed, reported |
+//! | a code added | allowed, reported |
+//!
+//! A refused change passes only when acknowledged by code: the team says it knows the
+//! change breaks its promise, and records the new snapshot.
+//!
+//! The snapshot is the [JSON registry](crate::export::json). In a test:
+//!
+//! ```no_run
+//! # problem_codes::error_catalog! { pub catalog Eryao { section "Auth" {
+//! #     AUTH_USER_NOT_FOUND = 404 { meaning: "User not found" } } } }
+//! #[test]
+//! fn the_catalog_keeps_its_promises() {
+//!     problem_codes::compat::assert_compatible::<Eryao>("tests/eryao.codes.json");
+//! }
+//! ```
+//!
+//! Then `PROBLEM_CODES_SNAPSHOT=overwrite cargo test` records the catalog (creating
+//! the snapshot, or adding new codes to it), and
+//! `PROBLEM_CODES_ACKNOWLEDGE=CODE_A,CODE_B` lets refused changes of those codes through.
+
+use core::fmt;
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use crate::{Catalog, Lifecycle, Registry, RegistryError};
+
+/// The environment variable that asks the gate to write the snapshot: `overwrite`.
+pub const SNAPSHOT_ENV: &str = "PROBLEM_CODES_SNAPSHOT";
+
+/// The environment variable that acknowledges refused changes: codes, comma-separated.
+pub const ACKNOWLEDGE_ENV: &str = "PROBLEM_CODES_ACKNOWLEDGE";
+
+/// One difference between a snapshot and the live catalog.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Finding {
+    /// A code of the snapshot is gone.
+    Removed {
+        /// The code.
+        code: String,
+        /// Its status in the snapshot.
+        status: u16,
+        /// Its title in the snapshot.
+        title: String,
+    },
+    /// A code is served with another status.
+    StatusChanged {
+        /// The code.
+        code: String,
+        /// The snapshot's status.
+        from: u16,
+        /// The live status.
+        to: u16,
+    },
+    /// A code moved to another section.
+    SectionMoved {
+        /// The code.
+        code: String,
+        /// The snapshot's section.
+        from: String,
+        /// The live section.
+        to: String,
+    },
+    /// A code's meaning, its RFC 9457 title, changed.
+    MeaningChanged {
+        /// The code.
+        code: String,
+        /// The snapshot's title.
+        from: String,
+        /// The live title.
+        to: String,
+    },
+    /// A code's problem type URI changed.
+    TypeChanged {
+        /// The code.
+        code: String,
+        /// The snapshot's type URI.
+        from: String,
+        /// The live type URI.
+        to: String,
+    },
+    /// The frontend handling text changed.
+    HandlingChanged {
+        /// The code.
+        code: String,
+        /// The snapshot's text.
+        from: String,
+        /// The live text.
+        to: String,
+    },
+    /// A code was deprecated, or made active again, or its replacement changed.
+    LifecycleChanged {
+        /// The code.
+        code: String,
+        /// The snapshot's state.
+        from: Lifecycle,
+        /// The live state.
+        to: Lifecycle,
+        /// The live replacement, if any.
+        replacement: Option<String>,
+    },
+    /// A code is new.
+    Added {
+        /// The code.
+        code: String,
+        /// Its status.
+        status: u16,
+        /// Its title.
+        title: String,
+    },
+}
+
+/// Whether a finding breaks the catalog's promise.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Verdict {
+    /// Breaks it: the gate fails unless the code is acknowledged.
+    Refused,
+    /// Keeps it: reported only.
+    Allowed,
+}
+
+impl Finding {
+    /// The code the finding is about.
+    #[must_use]
+    pub fn code(&self) -> &str {
+        match self {
+            Finding::Removed { code, .. }
+            | Finding::StatusChanged { code, .. }
+            | Finding::SectionMoved { code, .. }
+            | Finding::MeaningChanged { code, .. }
+            | Finding::TypeChanged { code, .. }
+            | Finding::HandlingChanged { code, .. }
+            | Finding::LifecycleChanged { code, .. }
+            | Finding::Added { code, .. } => code,
+        }
+    }
+
+    /// Refused or allowed, by the table in the [module documentation](self).
+    #[must_use]
+    pub fn verdict(&self) -> Verdict {
+        match self {
+            Finding::Removed { .. }
+            | Finding::StatusChanged { .. }
+            | Finding::SectionMoved { .. }
+            | Finding::MeaningChanged { .. }
+            | Finding::TypeChanged { .. } => Verdict::Refused,
+            Finding::HandlingChanged { .. }
+            | Finding::LifecycleChanged { .. }
+            | Finding::Added { .. } => Verdict::Allowed,
+        }
+    }
+}
+
+impl fmt::Display for Finding {
+    /// One line naming the code: `AUTH_TOO_MANY_REQUESTS changed status from 429 to 503`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Finding::Removed {
+                code,
+                status,
+                title,
+            } => write!(
+                f,
+                "{code} was removed (was {status} {title:?}); codes are never deleted: restore it and mark it `deprecated`"
+            ),
+            Finding::StatusChanged { code, from, to } => {
+                write!(f, "{code} changed status from {from} to {to}")
+            }
+            Finding::SectionMoved { code, from, to } => {
+                write!(f, "{code} moved from section {from:?} to {to:?}")
+            }
+            Finding::MeaningChanged { code, from, to } => {
+                write!(f, "{code} changed meaning from {from:?} to {to:?}")
+            }
+            Finding::TypeChanged { code, from, to } => {
+                write!(f, "{code} changed type URI from {from:?} to {to:?}")
+            }
+            Finding::HandlingChanged { code, from, to } => {
+                write!(f, "{code} changed handling from {from:?} to {to:?}")
+            }
+            Finding::LifecycleChanged {
+                code,
+                from,
+                to,
+                replacement,
+            } => {
+                write!(f, "{code} went from {from} to {to}")?;
+                match replacement {
+                    Some(replacement) => write!(f, " (use {replacement})"),
+                    None => Ok(()),
+                }
+            }
+            Finding::Added {
+                code,
+                status,
+                title,
+            } => write!(f, "{code} was added ({status} {title:?})"),
+        }
+    }
+}
+
+/// Every difference between `snapshot` and `live`: first the snapshot's codes in its
+/// order (removed or changed), then the added codes in the live order.
+///
+/// ```
+/// use problem_codes::{Registry, RegistryEntry};
+/// use problem_codes::compat::{check, Finding, Verdict};
+///
+/// let before = Registry::new("Auth", vec![RegistryEntry::new("AUTH_SLOW_DOWN", 429, "Throttled")])?;
+/// let after = Registry::new("Auth", vec![RegistryEntry::new("AUTH_SLOW_DOWN", 503, "Throttled")])?;
+/// let findings = check(&before, &after);
+/// assert_eq!(findings, [Finding::StatusChanged { code: "AUTH_SLOW_DOWN".into(), from: 429, to: 503 }]);
+/// assert_eq!(findings[0].verdict(), Verdict::Refused);
+/// assert_eq!(findings[0].to_string(), "AUTH_SLOW_DOWN changed status from 429 to 503");
+/// # Ok::<(), problem_codes::RegistryError>(())
+/// ```
+#[must_use]
+pub fn check(snapshot: &Registry, live: &Registry) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for old in snapshot.codes() {
+        let code = old.code().to_owned();
+        let Some(new) = live.get(old.code()) else {
+            findings.push(Finding::Removed {
+                code,
+                status: old.status(),
+                title: old.title().to_owned(),
+            });
+            continue;
+        };
+        if old.status() != new.status() {
+            findings.push(Finding::StatusChanged {
+                code: code.clone(),
+                from: old.status(),
+                to: new.status(),
+            });
+        }
+        type Change = fn(String, String, String) -> Finding;
+        let texts: [(&str, &str, Change); 4] = [
+            (old.section(), new.section(), |code, from, to| {
+                Finding::SectionMoved { code, from, to }
+            }),
+            (old.title(), new.title(), |code, from, to| {
+                Finding::MeaningChanged { code, from, to }
+            }),
+            (old.type_uri(), new.type_uri(), |code, from, to| {
+                Finding::TypeChanged { code, from, to }
+            }),
+            (old.handling(), new.handling(), |code, from, to| {
+                Finding::HandlingChanged { code, from, to }
+            }),
+        ];
+        for (from, to, finding) in texts {
+            if from != to {
+                findings.push(finding(code.clone(), from.to_owned(), to.to_owned()));
+            }
+        }
+        if (old.lifecycle(), old.replacement()) != (new.lifecycle(), new.replacement()) {
+            findings.push(Finding::LifecycleChanged {
+                code,
+                from: old.lifecycle(),
+                to: new.lifecycle(),
+                replacement: new.replacement().map(str::to_owned),
+            });
+        }
+    }
+    findings.extend(
+        live.codes()
+            .iter()
+            .filter(|new| snapshot.get(new.code()).is_none())
+            .map(|new| Finding::Added {
+                code: new.code().to_owned(),
+                status: new.status(),
+                title: new.title().to_owned(),
+            }),
+    );
+    findings
+}
+
+/// The findings of a check with the codes whose refused changes are acknowledged.
+///
+/// Its `Display` is one line per finding, marked `refused`, `acknowledged` or
+/// `allowed`, then a summary line.
+///
+/// ```
+/// use problem_codes::{Registry, RegistryEntry};
+/// use problem_codes::compat::{check, Report};
+///
+/// let before = Registry::new("Auth", vec![RegistryEntry::new("AUTH_SLOW_DOWN", 429, "Throttled")])?;
+/// let after = Registry::new("Auth", vec![RegistryEntry::new("AUTH_SLOW_DOWN", 429, "Rate limited")])?;
+/// let report = Report::new(check(&before, &after), Vec::<String>::new());
+/// assert!(!report.is_compatible());
+/// let report = Report::new(check(&before, &after), ["AUTH_SLOW_DOWN"]);
+/// assert!(report.is_compatible());
+/// assert!(report.to_string().starts_with("acknowledged: AUTH_SLOW_DOWN changed meaning"));
+/// # Ok::<(), problem_codes::RegistryError>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Report {
+    findings: Vec<Finding>,
+    acknowledged: BTreeSet<String>,
+}
+
+impl Report {
+    /// A report of `findings`, with the refused changes of `acknowledged` codes let
+    /// through.
+    #[must_use]
+    pub fn new(
+        findings: Vec<Finding>,
+        acknowledged: impl IntoIterator<Item = impl Into<String>>,
+    ) -> Report {
+        Report {
+            findings,
+            acknowledged: acknowledged.into_iter().map(Into::into).collect(),
+        }
+    }
+
+    /// Every finding.
+    #[must_use]
+    pub fn findings(&self) -> &[Finding] {
+        &self.findings
+    }
+
+    /// Whether a refused finding is let through by an acknowledgement.
+    #[must_use]
+    pub fn is_acknowledged(&self, finding: &Finding) -> bool {
+        finding.verdict() == Verdict::Refused && self.acknowledged.contains(finding.code())
+    }
+
+    /// The refused findings that are not acknowledged: what fails the gate.
+    pub fn refused(&self) -> impl Iterator<Item = &Finding> {
+        self.findings
+            .iter()
+            .filter(|f| f.verdict() == Verdict::Refused && !self.is_acknowledged(f))
+    }
+
+    /// Whether the live catalog keeps the snapshot's promises.
+    #[must_use]
+    pub fn is_compatible(&self) -> bool {
+        self.refused().next().is_none()
+    }
+
+    /// Acknowledged codes that have no refused change: likely a typo, or a stale
+    /// acknowledgement.
+    pub fn unused_acknowledgements(&self) -> impl Iterator<Item = &str> {
+        self.acknowledged
+            .iter()
+            .filter(|code| {
+                !self
+                    .findings
+                    .iter()
+                    .any(|f| f.code() == *code && f.verdict() == Verdict::Refused)
+            })
+            .map(String::as_str)
+    }
+}
+
+impl fmt::Display for Report {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (mut refused, mut acknowledged, mut allowed) = (0, 0, 0);
+        for finding in &self.findings {
+            let mark = match finding.verdict() {
+                Verdict::Allowed => {
+                    allowed += 1;
+                    "allowed"
+                }
+                Verdict::Refused if self.is_acknowledged(finding) => {
+                    acknowledged += 1;
+                    "acknowledged"
+                }
+                Verdict::Refused => {
+                    refused += 1;
+                    "refused"
+                }
+            };
+            writeln!(f, "{mark}: {finding}")?;
+        }
+        for code in self.unused_acknowledgements() {
+            writeln!(f, "note: {code} is acknowledged but has no refused change")?;
+        }
+        if refused > 0 {
+            let mut codes: Vec<&str> = self.refused().map(Finding::code).collect();
+            codes.dedup();
+            let codes = codes.join(",");
+            write!(
+                f,
+                "{refused} refused, {acknowledged} acknowledged, {allowed} allowed: revert the change, or acknowledge it \
+                 and record the snapshot with `{ACKNOWLEDGE_ENV}={codes} {SNAPSHOT_ENV}=overwrite cargo test` \
+                 (or the command `snapshot --acknowledge {codes}`)"
+            )
+        } else if self.findings.is_empty() {
+            write!(f, "the catalog matches its snapshot")
+        } else {
+            write!(
+                f,
+                "compatible: {acknowledged} acknowledged, {allowed} allowed"
+            )
+        }
+    }
+}
+
+/// Why the gate could not run, or failed.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum GateError {
+    /// No snapshot at the path, and writing one was not asked for.
+    Missing {
+        /// The snapshot's path.
+        path: PathBuf,
+    },
+    /// The snapshot could not be read or written.
+    Io {
+        /// The snapshot's path.
+        path: PathBuf,
+        /// The I/O error.
+        source: std::io::Error,
+    },
+    /// The snapshot is not a registry document.
+    Snapshot {
+        /// The snapshot's path.
+        path: PathBuf,
+        /// What is wrong with it.
+        source: RegistryError,
+    },
+    /// The catalog breaks the snapshot's promises.
+    Incompatible {
+        /// The snapshot's path.
+        path: PathBuf,
+        /// Every finding.
+        report: Report,
+    },
+}
+
+impl fmt::Display for GateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            GateError::Missing { path } => write!(
+                f,
+                "no snapshot at {}; record the catalog with {SNAPSHOT_ENV}=overwrite and commit the file",
+                path.display()
+            ),
+            GateError::Io { path, source } => write!(f, "{}: {source}", path.display()),
+            GateError::Snapshot { path, source } => write!(f, "{}: {source}", path.display()),
+            GateError::Incompatible { path, report } => {
+                write!(f, "the catalog breaks {}:\n{report}", path.display())
+            }
+        }
+    }
+}
+
+impl std::error::Error for GateError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            GateError::Io { source, .. } => Some(source),
+            GateError::Snapshot { source, .. } => Some(source),
+            _ => None,
+        }
+    }
+}
+
+/// How the gate runs: whether to write the snapshot, and which codes' refused changes
+/// are acknowledged.
+///
+/// ```
+/// use problem_codes::compat::Settings;
+///
+/// let settings = Settings::new().overwrite(true).acknowledge(["AUTH_SLOW_DOWN"]);
+/// assert!(settings.overwrites());
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Settings {
+    overwrite: bool,
+    acknowledged: Vec<String>,
+}
+
+impl Settings {
+    /// Check only; nothing acknowledged.
+    #[must_use]
+    pub fn new() -> Settings {
+        Settings::default()
+    }
+
+    /// From the environment: [`SNAPSHOT_ENV`] set to `overwrite` writes the snapshot,
+    /// [`ACKNOWLEDGE_ENV`] lists acknowledged codes, comma-separated.
+    #[must_use]
+    pub fn from_env() -> Settings {
+        let overwrite = std::env::var(SNAPSHOT_ENV).is_ok_and(|v| v.trim() == "overwrite");
+        let acknowledged = std::env::var(ACKNOWLEDGE_ENV).unwrap_or_default();
+        Settings::new()
+            .overwrite(overwrite)
+            .acknowledge(split_codes(&acknowledged))
+    }
+
+    /// Whether to write the live catalog to the snapshot when it is compatible.
+    #[must_use]
+    pub fn overwrite(mut self, overwrite: bool) -> Settings {
+        self.overwrite = overwrite;
+        self
+    }
+
+    /// Acknowledges the refused changes of `codes`.
+    #[must_use]
+    pub fn acknowledge(mut self, codes: impl IntoIterator<Item = impl Into<String>>) -> Settings {
+        self.acknowledged.extend(codes.into_iter().map(Into::into));
+        self
+    }
+
+    /// Whether the snapshot is written.
+    #[must_use]
+    pub fn overwrites(&self) -> bool {
+        self.overwrite
+    }
+}
+
+/// Codes from a comma-separated list, blanks ignored.
+pub(crate) fn split_codes(list: &str) -> Vec<String> {
+    list.split(',')
+        .map(str::trim)
+        .filter(|code| !code.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// What a passing gate did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Outcome {
+    report: Report,
+    written: bool,
+}
+
+impl Outcome {
+    /// The findings.
+    #[must_use]
+    pub fn report(&self) -> &Report {
+        &self.report
+    }
+
+    /// Whether the snapshot was written.
+    #[must_use]
+    pub fn written(&self) -> bool {
+        self.written
+    }
+}
+
+/// Runs the gate: checks `live` against the snapshot at `path` and, when compatible and
+/// asked to, writes `live` there (a missing snapshot is created).
+///
+/// # Errors
+///
+/// [`GateError::Incompatible`] with the report when a refused change is not
+/// acknowledged (nothing is written then), [`GateError::Missing`] when there is no
+/// snapshot and writing was not asked for, and the errors of reading or writing it.
+///
+/// ```
+/// use problem_codes::{Registry, RegistryEntry};
+/// use problem_codes::compat::{gate, GateError, Settings};
+///
+/// let dir = std::env::temp_dir().join("problem-codes-gate-doc");
+/// std::fs::create_dir_all(&dir)?;
+/// let path = dir.join("auth.codes.json");
+/// let v1 = Registry::new("Auth", vec![RegistryEntry::new("AUTH_SLOW_DOWN", 429, "Throttled")])?;
+/// gate(&v1, &path, &Settings::new().overwrite(true))?;          // recorded
+///
+/// let v2 = Registry::new("Auth", vec![RegistryEntry::new("AUTH_SLOW_DOWN", 503, "Throttled")])?;
+/// let err = gate(&v2, &path, &Settings::new()).unwrap_err();
+/// assert!(matches!(err, GateError::Incompatible { .. }));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn gate(live: &Registry, path: &Path, settings: &Settings) -> Result<Outcome, GateError> {
+    let snapshot = match std::fs::read_to_string(path) {
+        Ok(text) => Registry::from_json(&text).map_err(|source| GateError::Snapshot {
+            path: path.to_owned(),
+            source,
+        })?,
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound && settings.overwrite => {
+            Registry::new(live.name(), Vec::new()).map_err(|source| GateError::Snapshot {
+                path: path.to_owned(),
+                source,
+            })?
+        }
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
+            return Err(GateError::Missing {
+                path: path.to_owned(),
+            });
+        }
+        Err(source) => {
+            return Err(GateError::Io {
+                path: path.to_owned(),
+                source,
+            });
+        }
+    };
+    let report = Report::new(
+        check(&snapshot, live),
+        settings.acknowledged.iter().cloned(),
+    );
+    if !report.is_compatible() {
+        return Err(GateError::Incompatible {
+            path: path.to_owned(),
+            report,
+        });
+    }
+    let written = settings.overwrite && snapshot != *live;
+    if written {
+        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(parent).map_err(|source| GateError::Io {
+                path: path.to_owned(),
+                source,
+            })?;
+        }
+        std::fs::write(path, live.to_json()).map_err(|source| GateError::Io {
+            path: path.to_owned(),
+            source,
+        })?;
+    }
+    Ok(Outcome { report, written })
+}
+
+/// The gate as a one-line test: checks catalog `C` against the snapshot at `path`
+/// (relative to the package root, where `cargo test` runs), with [`Settings::from_env`].
+///
+/// ```no_run
+/// # problem_codes::error_catalog! { pub catalog Eryao { section "Auth" {
+/// #     AUTH_USER_NOT_FOUND = 404 { meaning: "User not found" } } } }
+/// problem_codes::compat::assert_compatible::<Eryao>("tests/eryao.codes.json");
+/// ```
+///
+/// # Panics
+///
+/// When the gate fails (see [`gate`]), with its report: that is how a test fails.
+#[track_caller]
+pub fn assert_compatible<C: Catalog>(path: impl AsRef<Path>) {
+    let path = path.as_ref();
+    match gate(&Registry::of::<C>(), path, &Settings::from_env()) {
+        Ok(outcome) => {
+            if !outcome.report.findings().is_empty() {
+                eprintln!("{}", outcome.report);
+            }
+            if outcome.written {
+                eprintln!("wrote {}: commit it", path.display());
+            } else if !outcome.report.findings().is_empty() {
+                eprintln!("record these changes with {SNAPSHOT_ENV}=overwrite");
+            }
+        }
+        Err(err) => panic!("{err}"),
+    }
+}

@@ -1,0 +1,267 @@
+//! A static site for the type URIs: RFC 9457 §3.1.1 asks that a problem type URI
+//! resolve to human-readable documentation. One page per code at `<slug>/index.html`
+//! (so `https://errors.example.com/auth-too-many-requests` resolves on any static host)
+//! and an index at `index.html`: publish the folder at the catalog's `type_base`.
+//!
+//! Each page shows the code's title, status, meaning, frontend handling, section,
+//! lifecycle, type URI, and the body a response carries.
+
+use core::fmt::Write as _;
+use std::io;
+use std::path::Path;
+
+use http::StatusCode;
+
+use crate::{Lifecycle, Problem, Registry, RegistryEntry};
+
+/// One file of the site: its path relative to the site's root, and its HTML.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Page {
+    path: String,
+    html: String,
+}
+
+impl Page {
+    /// The path relative to the site's root, with `/` separators:
+    /// `index.html` or `auth-too-many-requests/index.html`.
+    #[must_use]
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+
+    /// The page's HTML document.
+    #[must_use]
+    pub fn html(&self) -> &str {
+        &self.html
+    }
+}
+
+impl Registry {
+    /// The site's pages: the index first, then one page per code in declaration order.
+    ///
+    /// ```
+    /// use problem_codes::{Registry, RegistryEntry};
+    ///
+    /// let registry = Registry::new("Auth", vec![
+    ///     RegistryEntry::new("AUTH_TOO_MANY_REQUESTS", 429, "OTP request throttled"),
+    /// ])?;
+    /// let pages = registry.to_html();
+    /// assert_eq!(pages[0].path(), "index.html");
+    /// assert_eq!(pages[1].path(), "auth-too-many-requests/index.html");
+    /// assert!(pages[1].html().contains("<h1>OTP request throttled</h1>"));
+    /// # Ok::<(), problem_codes::RegistryError>(())
+    /// ```
+    #[must_use]
+    pub fn to_html(&self) -> Vec<Page> {
+        let mut pages = vec![Page {
+            path: "index.html".to_owned(),
+            html: index(self),
+        }];
+        pages.extend(self.codes().iter().map(|entry| Page {
+            path: format!("{}/index.html", entry.slug()),
+            html: code_page(self, entry),
+        }));
+        pages
+    }
+}
+
+/// Writes `pages` under `dir`, creating the folders they need.
+///
+/// # Errors
+///
+/// The first I/O error met; pages written before it stay written.
+///
+/// ```no_run
+/// use problem_codes::{Registry, RegistryEntry};
+/// use problem_codes::export::html::write_site;
+///
+/// let registry = Registry::new("Auth", vec![RegistryEntry::new("AUTH_X_Y", 400, "X")])?;
+/// write_site(&registry.to_html(), "target/problems".as_ref())?;
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn write_site(pages: &[Page], dir: &Path) -> io::Result<()> {
+    for page in pages {
+        let path = dir.join(&page.path);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        std::fs::write(path, &page.html)?;
+    }
+    Ok(())
+}
+
+const STYLE: &str = "body{font:16px/1.5 system-ui,sans-serif;max-width:52rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b}\
+code,pre{font-family:ui-monospace,monospace;background:#f3f3f3;border-radius:3px}\
+code{padding:0 .2em}pre{padding:1rem;overflow-x:auto}\
+table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.3rem .5rem;border-bottom:1px solid #ddd;vertical-align:top}\
+dt{font-weight:600;margin-top:.8rem}dd{margin-left:0}.deprecated{color:#8a4b00}";
+
+fn document(title: &str, body: &str) -> String {
+    format!(
+        "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n{body}</body>\n</html>\n",
+        escape(title)
+    )
+}
+
+fn index(registry: &Registry) -> String {
+    let mut body = format!(
+        "<h1>{} problem types</h1>\n<p>Every problem code a client may receive, in the \
+         <code>code</code> member of an <code>application/problem+json</code> response. Map on \
+         <code>code</code>, never on <code>detail</code>.</p>\n",
+        escape(registry.name())
+    );
+    for (section, codes) in registry.sections() {
+        if !section.is_empty() {
+            let _ = writeln!(body, "<h2>{}</h2>", escape(section));
+        }
+        body.push_str(
+            "<table>\n<tr><th>code</th><th>status</th><th>meaning</th><th>lifecycle</th></tr>\n",
+        );
+        for entry in codes {
+            let _ = writeln!(
+                body,
+                "<tr><td><a href=\"{slug}/\"><code>{code}</code></a></td><td>{status}</td><td>{title}</td><td>{lifecycle}</td></tr>",
+                slug = entry.slug(),
+                code = escape(entry.code()),
+                status = entry.status(),
+                title = inline(entry.title()),
+                lifecycle = lifecycle(entry, ""),
+            );
+        }
+        body.push_str("</table>\n");
+    }
+    document(&format!("{} problem types", registry.name()), &body)
+}
+
+fn code_page(registry: &Registry, entry: &RegistryEntry) -> String {
+    let status = StatusCode::from_u16(entry.status()).ok();
+    let reason = status.and_then(|s| s.canonical_reason()).unwrap_or("");
+    let example = status.map(|status| {
+        let problem = Problem::new(status)
+            .with_type(entry.type_uri())
+            .with_title(entry.title())
+            .with_code(entry.code());
+        serde_json::to_string_pretty(&problem).unwrap_or_default()
+    });
+    let mut body = format!(
+        "<p><a href=\"../\">{catalog} problem types</a></p>\n<h1>{title}</h1>\n<dl>\n\
+         <dt>Code</dt><dd><code>{code}</code></dd>\n\
+         <dt>Status</dt><dd>{status} {reason}</dd>\n\
+         <dt>Meaning</dt><dd>{title}</dd>\n\
+         <dt>Frontend handling</dt><dd>{handling}</dd>\n",
+        catalog = escape(registry.name()),
+        title = inline(entry.title()),
+        code = escape(entry.code()),
+        status = entry.status(),
+        reason = escape(reason),
+        handling = if entry.handling().is_empty() {
+            "—".to_owned()
+        } else {
+            inline(entry.handling())
+        },
+    );
+    if !entry.section().is_empty() {
+        let _ = writeln!(body, "<dt>Section</dt><dd>{}</dd>", escape(entry.section()));
+    }
+    let _ = write!(
+        body,
+        "<dt>Lifecycle</dt><dd>{}</dd>\n<dt>Type</dt><dd><code>{}</code></dd>\n</dl>\n",
+        lifecycle(entry, "../"),
+        escape(entry.type_uri()),
+    );
+    if let Some(example) = example {
+        let _ = write!(
+            body,
+            "<h2>Example body</h2>\n<pre><code>{}</code></pre>\n<p>Served with \
+             <code>Content-Type: application/problem+json</code>. A response may add \
+             <code>detail</code>, <code>instance</code> and other members.</p>\n",
+            escape(&example)
+        );
+    }
+    document(&format!("{} ({})", entry.title(), entry.code()), &body)
+}
+
+/// `active`, or `deprecated` with a link to the replacement's page under `root`.
+fn lifecycle(entry: &RegistryEntry, root: &str) -> String {
+    match (entry.lifecycle(), entry.replacement()) {
+        (Lifecycle::Active, _) => "active".to_owned(),
+        (_, Some(replacement)) => format!(
+            "<span class=\"deprecated\">deprecated</span>: use <a href=\"{root}{}/\"><code>{}</code></a>",
+            crate::slug(replacement),
+            escape(replacement)
+        ),
+        (_, None) => "<span class=\"deprecated\">deprecated</span>".to_owned(),
+    }
+}
+
+/// A cell's Markdown as HTML: code spans become `<code>`, backslash escapes are
+/// resolved, everything else is text.
+fn inline(text: &str) -> String {
+    let mut out = String::new();
+    let mut at = 0;
+    for (span, ticks) in super::markdown::code_spans(text) {
+        out.push_str(&unescape_text(
+            text.get(at..span.start - ticks).unwrap_or_default(),
+        ));
+        let content = text.get(span.clone()).unwrap_or_default();
+        let content = match content.strip_prefix(' ').and_then(|c| c.strip_suffix(' ')) {
+            Some(inner) if !inner.trim().is_empty() => inner,
+            _ => content,
+        };
+        let _ = write!(out, "<code>{}</code>", escape(content));
+        at = span.end + ticks;
+    }
+    out.push_str(&unescape_text(text.get(at..).unwrap_or_default()));
+    out
+}
+
+fn unescape_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (c, chars.peek()) {
+            ('\\', Some(next)) if next.is_ascii_punctuation() => {
+                out.push_str(&escape(&next.to_string()));
+                chars.next();
+            }
+            (c, _) => out.push_str(&escape(c.encode_utf8(&mut [0; 4]))),
+        }
+    }
+    out
+}
+
+/// Text escaped for HTML content and attribute values.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inline_markdown() {
+        assert_eq!(
+            inline("Missing `forwardedProps.runtime_mode` <here>"),
+            "Missing <code>forwardedProps.runtime_mode</code> &lt;here&gt;"
+        );
+        assert_eq!(inline("a ``x`y`` b"), "a <code>x`y</code> b");
+        assert_eq!(inline("`` `a` ``"), "<code>`a`</code>");
+        assert_eq!(inline(r"lone \` tick"), "lone ` tick");
+        assert_eq!(inline("it`s"), "it`s");
+        assert_eq!(inline(r"\``x`"), "`<code>x</code>");
+    }
+}

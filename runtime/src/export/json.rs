@@ -1,0 +1,298 @@
+//! The JSON registry: every code with its facts, in declaration order, for tools in any
+//! language, and the format of compatibility snapshots.
+//!
+//! ```json
+//! {
+//!   "format": 1,
+//!   "catalog": "Eryao",
+//!   "codes": [
+//!     {
+//!       "code": "AUTH_TOO_MANY_REQUESTS",
+//!       "status": 429,
+//!       "title": "OTP request throttled",
+//!       "handling": "Show wait message",
+//!       "section": "Auth",
+//!       "type": "https://errors.eryao.example/auth-too-many-requests",
+//!       "lifecycle": "active"
+//!     }
+//!   ]
+//! }
+//! ```
+//!
+//! A deprecated code has `"lifecycle": "deprecated"` and, when one is named,
+//! `"replacement": "OTHER_CODE"`. [`SCHEMA`] is the JSON Schema of the document.
+
+use serde::ser::{Serialize, SerializeStruct, Serializer};
+use serde_json::{Map, Value};
+
+use crate::{Lifecycle, Registry, RegistryEntry, RegistryError};
+
+/// The version of the document's shape, its `format` member.
+pub const FORMAT: u64 = 1;
+
+/// The JSON Schema (draft 2020-12) of the registry document, as published in the
+/// crate's `schema/registry.schema.json`.
+///
+/// ```
+/// let schema: serde_json::Value = serde_json::from_str(problem_codes::export::json::SCHEMA)?;
+/// assert_eq!(schema["properties"]["format"]["const"], 1);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+pub const SCHEMA: &str = include_str!("../../schema/registry.schema.json");
+
+impl Registry {
+    /// The JSON registry document, pretty-printed with a final newline, so a committed
+    /// snapshot diffs line by line.
+    ///
+    /// ```
+    /// use problem_codes::{Registry, RegistryEntry};
+    ///
+    /// let registry = Registry::new("Auth", vec![
+    ///     RegistryEntry::new("AUTH_USER_NOT_FOUND", 404, "User not found").with_section("Auth"),
+    /// ])?;
+    /// let json = registry.to_json();
+    /// assert!(json.contains(r#""type": "/problems/auth-user-not-found""#));
+    /// assert_eq!(Registry::from_json(&json)?, registry);
+    /// # Ok::<(), problem_codes::RegistryError>(())
+    /// ```
+    #[must_use]
+    pub fn to_json(&self) -> String {
+        // Serializing strings and integers into a String cannot fail.
+        let mut json = serde_json::to_string_pretty(&Document(self)).unwrap_or_default();
+        json.push('\n');
+        json
+    }
+
+    /// Reads a JSON registry document, such as a committed snapshot.
+    ///
+    /// # Errors
+    ///
+    /// [`RegistryError::Json`] when the text is not JSON, [`RegistryError::Malformed`]
+    /// naming the member at fault when it is not a registry, and the errors of
+    /// [`Registry::new`].
+    ///
+    /// ```
+    /// use problem_codes::{Registry, RegistryError};
+    ///
+    /// let err = Registry::from_json(r#"{"format":1,"catalog":"Auth","codes":[{"code":"AUTH_X"}]}"#)
+    ///     .unwrap_err();
+    /// assert_eq!(err.to_string(), "not a problem-codes registry: `codes[0].status` should be a number");
+    /// ```
+    pub fn from_json(text: &str) -> Result<Registry, RegistryError> {
+        let value: Value = serde_json::from_str(text).map_err(|err| RegistryError::Json {
+            message: err.to_string(),
+        })?;
+        let root = object(&value, "")?;
+        allow_only(root, "", &["format", "catalog", "codes"])?;
+        match root.get("format").and_then(Value::as_u64) {
+            Some(FORMAT) => {}
+            _ => return Err(malformed("format", format!("{FORMAT}"))),
+        }
+        let name = string(root, "", "catalog")?;
+        let codes = root
+            .get("codes")
+            .and_then(Value::as_array)
+            .ok_or_else(|| malformed("codes", "an array of codes"))?
+            .iter()
+            .enumerate()
+            .map(|(i, code)| read_entry(code, &format!("codes[{i}]")))
+            .collect::<Result<Vec<_>, _>>()?;
+        Registry::new(name, codes)
+    }
+}
+
+const ENTRY_MEMBERS: &[&str] = &[
+    "code",
+    "status",
+    "title",
+    "handling",
+    "section",
+    "type",
+    "lifecycle",
+    "replacement",
+];
+
+fn read_entry(value: &Value, at: &str) -> Result<RegistryEntry, RegistryError> {
+    let map = object(value, at)?;
+    allow_only(map, at, ENTRY_MEMBERS)?;
+    let status = map
+        .get("status")
+        .and_then(Value::as_u64)
+        .and_then(|s| u16::try_from(s).ok())
+        .ok_or_else(|| malformed(&format!("{at}.status"), "a number"))?;
+    let entry = RegistryEntry::new(string(map, at, "code")?, status, string(map, at, "title")?)
+        .with_handling(string(map, at, "handling")?)
+        .with_section(string(map, at, "section")?)
+        .with_type_uri(string(map, at, "type")?);
+    let lifecycle = Lifecycle::from_name(&string(map, at, "lifecycle")?)
+        .ok_or_else(|| malformed(&format!("{at}.lifecycle"), "\"active\" or \"deprecated\""))?;
+    let replacement = match map.get("replacement") {
+        None => None,
+        Some(Value::String(code)) => Some(code.clone()),
+        Some(_) => return Err(malformed(&format!("{at}.replacement"), "a string")),
+    };
+    match (lifecycle, replacement) {
+        (Lifecycle::Active, None) => Ok(entry),
+        (Lifecycle::Active, Some(_)) => Err(malformed(
+            &format!("{at}.replacement"),
+            "absent: only a deprecated code has a replacement",
+        )),
+        (_, replacement) => Ok(entry.with_deprecated(replacement)),
+    }
+}
+
+fn object<'a>(value: &'a Value, at: &str) -> Result<&'a Map<String, Value>, RegistryError> {
+    value
+        .as_object()
+        .ok_or_else(|| malformed(if at.is_empty() { "(document)" } else { at }, "an object"))
+}
+
+fn allow_only(map: &Map<String, Value>, at: &str, members: &[&str]) -> Result<(), RegistryError> {
+    match map.keys().find(|key| !members.contains(&key.as_str())) {
+        None => Ok(()),
+        Some(key) => Err(malformed(
+            &join(at, key),
+            format!("absent: the members are {}", members.join(", ")),
+        )),
+    }
+}
+
+fn string(map: &Map<String, Value>, at: &str, key: &str) -> Result<String, RegistryError> {
+    map.get(key)
+        .and_then(Value::as_str)
+        .map(str::to_owned)
+        .ok_or_else(|| malformed(&join(at, key), "a string"))
+}
+
+fn join(at: &str, key: &str) -> String {
+    if at.is_empty() {
+        key.to_owned()
+    } else {
+        format!("{at}.{key}")
+    }
+}
+
+fn malformed(at: &str, expected: impl Into<String>) -> RegistryError {
+    RegistryError::Malformed {
+        at: at.to_owned(),
+        expected: expected.into(),
+    }
+}
+
+/// The document, serialized member by member in a fixed order.
+struct Document<'a>(&'a Registry);
+
+impl Serialize for Document<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut doc = serializer.serialize_struct("Registry", 3)?;
+        doc.serialize_field("format", &FORMAT)?;
+        doc.serialize_field("catalog", self.0.name())?;
+        let codes: Vec<Code<'_>> = self.0.codes().iter().map(Code).collect();
+        doc.serialize_field("codes", &codes)?;
+        doc.end()
+    }
+}
+
+struct Code<'a>(&'a RegistryEntry);
+
+impl Serialize for Code<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let e = self.0;
+        let mut code = serializer.serialize_struct("Code", 8)?;
+        code.serialize_field("code", e.code())?;
+        code.serialize_field("status", &e.status())?;
+        code.serialize_field("title", e.title())?;
+        code.serialize_field("handling", e.handling())?;
+        code.serialize_field("section", e.section())?;
+        code.serialize_field("type", e.type_uri())?;
+        code.serialize_field("lifecycle", e.lifecycle().as_str())?;
+        if let Some(replacement) = e.replacement() {
+            code.serialize_field("replacement", replacement)?;
+        }
+        code.end()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn registry() -> Registry {
+        Registry::new(
+            "Auth",
+            vec![
+                RegistryEntry::new("AUTH_A", 401, "A \"quoted\" | `x`")
+                    .with_section("Auth")
+                    .with_handling("line\nbreak"),
+                RegistryEntry::new("AUTH_B", 401, "B")
+                    .with_section("Auth")
+                    .with_deprecated(Some("AUTH_A".into())),
+                RegistryEntry::new("AUTH_C", 400, "C").with_deprecated(None),
+            ],
+        )
+        .unwrap_or_else(|err| panic!("{err}"))
+    }
+
+    #[test]
+    fn round_trips() {
+        let registry = registry();
+        assert_eq!(Registry::from_json(&registry.to_json()), Ok(registry));
+    }
+
+    #[test]
+    fn names_the_member_at_fault() {
+        let json = registry().to_json();
+        let cases = [
+            (json.replace("\"format\": 1", "\"format\": 2"), "`format`"),
+            (
+                json.replace("\"status\": 400", "\"status\": \"400\""),
+                "`codes[2].status`",
+            ),
+            (
+                json.replacen("\"lifecycle\": \"active\"", "\"lifecycle\": \"gone\"", 1),
+                "`codes[0].lifecycle`",
+            ),
+            (
+                json.replacen("\"title\"", "\"tilte\"", 1),
+                "`codes[0].tilte`",
+            ),
+            ("[]".to_owned(), "`(document)`"),
+        ];
+        for (text, at) in cases {
+            let err = Registry::from_json(&text).err().map(|e| e.to_string());
+            assert!(
+                err.as_deref().is_some_and(|e| e.contains(at)),
+                "{at}: {err:?}"
+            );
+        }
+        assert!(matches!(
+            Registry::from_json("{"),
+            Err(RegistryError::Json { .. })
+        ));
+        assert_eq!(
+            Registry::from_json(&json.replace("AUTH_B", "AUTH_A")),
+            Err(RegistryError::DuplicateCode {
+                code: "AUTH_A".into()
+            })
+        );
+        assert_eq!(
+            Registry::from_json(&json.replace("\"status\": 400", "\"status\": 200")),
+            Err(RegistryError::InvalidStatus {
+                code: "AUTH_C".into(),
+                status: 200
+            })
+        );
+    }
+
+    #[test]
+    fn an_active_code_has_no_replacement() {
+        let json = registry().to_json().replace(
+            "\"deprecated\",\n      \"replacement\"",
+            "\"active\",\n      \"replacement\"",
+        );
+        assert!(matches!(
+            Registry::from_json(&json),
+            Err(RegistryError::Malformed { at, .. }) if at == "codes[1].replacement"
+        ));
+    }
+}

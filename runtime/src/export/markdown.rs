@@ -1,0 +1,342 @@
+//! The Markdown document a catalog replaces: a heading per section and a table of
+//! `| code | status | meaning | frontend handling |`, between an optional title,
+//! preamble and closing text.
+//!
+//! # Cells
+//!
+//! A cell's text is Markdown: a title may hold code spans such as
+//! `` `forwardedProps.runtime_mode` ``, which are written as they are. Only what would
+//! break the table is escaped, by [`escape_cell`]:
+//!
+//! - every `|` becomes `\|`, inside code spans too (GFM reads `\|` as a pipe there);
+//! - a run of backticks that closes no code span has each backtick escaped, `` \` ``, so
+//!   it cannot open a span that swallows the rest of the row in a renderer that reads
+//!   spans before cells;
+//! - a line break becomes `<br>`.
+//!
+//! The [importer](crate::import) undoes the first and last, so importing an export gives
+//! the catalog back; an escaped lone backtick stays escaped, which renders the same.
+
+use core::fmt::Write as _;
+
+use crate::{Lifecycle, Registry, RegistryEntry};
+
+/// The header of every table, and its alignment row (status right-aligned).
+pub const TABLE_HEADER: &str =
+    "| code | status | meaning | frontend handling |\n|---|---:|---|---|";
+
+/// The text around the tables: a title, a preamble before the first section, and a
+/// closing text after the last. Each is Markdown, written as given.
+///
+/// ```
+/// use problem_codes::export::MarkdownOptions;
+///
+/// const DOCUMENT: MarkdownOptions<'static> = MarkdownOptions::new()
+///     .title("HTTP Error Codes")
+///     .preamble("This document is the source of truth for backend `code` values.")
+///     .closing("Compatibility strategy:\n\n- Additive changes only for new codes.");
+/// assert_eq!(DOCUMENT.title_text(), Some("HTTP Error Codes"));
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct MarkdownOptions<'a> {
+    title: Option<&'a str>,
+    preamble: Option<&'a str>,
+    closing: Option<&'a str>,
+}
+
+impl<'a> MarkdownOptions<'a> {
+    /// No title, preamble or closing text: only the sections.
+    #[must_use]
+    pub const fn new() -> MarkdownOptions<'a> {
+        MarkdownOptions {
+            title: None,
+            preamble: None,
+            closing: None,
+        }
+    }
+
+    /// The document's title, written as a level-1 heading.
+    #[must_use]
+    pub const fn title(mut self, title: &'a str) -> MarkdownOptions<'a> {
+        self.title = Some(title);
+        self
+    }
+
+    /// Text between the title and the first section.
+    #[must_use]
+    pub const fn preamble(mut self, preamble: &'a str) -> MarkdownOptions<'a> {
+        self.preamble = Some(preamble);
+        self
+    }
+
+    /// Text after the last section.
+    #[must_use]
+    pub const fn closing(mut self, closing: &'a str) -> MarkdownOptions<'a> {
+        self.closing = Some(closing);
+        self
+    }
+
+    /// The title, if set.
+    #[must_use]
+    pub const fn title_text(&self) -> Option<&'a str> {
+        self.title
+    }
+
+    /// The preamble, if set.
+    #[must_use]
+    pub const fn preamble_text(&self) -> Option<&'a str> {
+        self.preamble
+    }
+
+    /// The closing text, if set.
+    #[must_use]
+    pub const fn closing_text(&self) -> Option<&'a str> {
+        self.closing
+    }
+}
+
+impl Registry {
+    /// The catalog as a Markdown document: the title, the preamble, one heading and
+    /// table per section, the closing text; blocks separated by a blank line, the
+    /// document ending with a newline.
+    ///
+    /// ```
+    /// use problem_codes::{Registry, RegistryEntry};
+    /// use problem_codes::export::MarkdownOptions;
+    ///
+    /// let registry = Registry::new("Auth", vec![
+    ///     RegistryEntry::new("AUTH_TOO_MANY_REQUESTS", 429, "OTP request throttled")
+    ///         .with_handling("Show wait message")
+    ///         .with_section("Auth"),
+    /// ])?;
+    /// assert_eq!(
+    ///     registry.to_markdown(&MarkdownOptions::new().title("Errors")),
+    ///     "# Errors\n\n## Auth\n\n\
+    ///      | code | status | meaning | frontend handling |\n|---|---:|---|---|\n\
+    ///      | `AUTH_TOO_MANY_REQUESTS` | 429 | OTP request throttled | Show wait message |\n",
+    /// );
+    /// # Ok::<(), problem_codes::RegistryError>(())
+    /// ```
+    #[must_use]
+    pub fn to_markdown(&self, options: &MarkdownOptions<'_>) -> String {
+        let mut blocks: Vec<String> = Vec::new();
+        if let Some(title) = options.title {
+            blocks.push(format!("# {}", one_line(title)));
+        }
+        blocks.extend(options.preamble.and_then(text_block));
+        for (name, codes) in self.sections() {
+            let mut block = String::new();
+            if !name.is_empty() {
+                let _ = write!(block, "## {}\n\n", one_line(name));
+            }
+            block.push_str(TABLE_HEADER);
+            for entry in codes {
+                block.push('\n');
+                block.push_str(&row(entry));
+            }
+            blocks.push(block);
+        }
+        blocks.extend(options.closing.and_then(text_block));
+        let mut document = blocks.join("\n\n");
+        document.push('\n');
+        document
+    }
+}
+
+/// A block of free text, without trailing line breaks; `None` when blank.
+fn text_block(text: &str) -> Option<String> {
+    let text = text.trim_end_matches(['\n', '\r']);
+    (!text.trim().is_empty()).then(|| text.to_owned())
+}
+
+/// A heading's text on one line.
+fn one_line(text: &str) -> String {
+    text.split(['\r', '\n'])
+        .filter(|part| !part.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// One table row: `` | `CODE` | 429 | meaning | handling | ``.
+fn row(entry: &RegistryEntry) -> String {
+    format!(
+        "| {} | {} | {} | {} |",
+        code_cell(entry),
+        entry.status(),
+        escape_cell(entry.title()),
+        escape_cell(entry.handling()),
+    )
+}
+
+/// The code in a code span, followed by its lifecycle when deprecated:
+/// `` `AUTH_OTP_WRONG` (deprecated; use `AUTH_VERIFICATION_CODE_INVALID`) ``.
+pub(crate) fn code_cell(entry: &RegistryEntry) -> String {
+    match (entry.lifecycle(), entry.replacement()) {
+        (Lifecycle::Active, _) => format!("`{}`", entry.code()),
+        (_, Some(replacement)) => {
+            format!("`{}` (deprecated; use `{replacement}`)", entry.code())
+        }
+        (_, None) => format!("`{}` (deprecated)", entry.code()),
+    }
+}
+
+/// A cell's text, escaped so that it stays one cell of one row (see the
+/// [module documentation](self)).
+///
+/// ```
+/// use problem_codes::export::markdown::escape_cell;
+///
+/// // Code spans pass through; pipes are escaped, inside spans too.
+/// assert_eq!(escape_cell("Missing `forwardedProps.runtime_mode`"), "Missing `forwardedProps.runtime_mode`");
+/// assert_eq!(escape_cell("read | write `a|b`"), r"read \| write `a\|b`");
+/// // A backtick that closes no span is escaped; so is a line break.
+/// assert_eq!(escape_cell("it`s fine"), r"it\`s fine");
+/// assert_eq!(escape_cell("one\ntwo"), "one<br>two");
+/// ```
+#[must_use]
+pub fn escape_cell(text: &str) -> String {
+    let lone = lone_backticks(text);
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '|' => out.push_str("\\|"),
+            '`' if lone.contains(&i) => out.push_str("\\`"),
+            '\r' => {
+                if chars.peek().is_some_and(|&(_, next)| next == '\n') {
+                    chars.next();
+                }
+                out.push_str("<br>");
+            }
+            '\n' => out.push_str("<br>"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The byte offsets of the backticks that are not part of a code span.
+fn lone_backticks(text: &str) -> Vec<usize> {
+    scan_backticks(text).1
+}
+
+/// The code spans of `text`: the byte range of each one's content and the length of
+/// its backtick delimiters, for renderers that show them (the HTML pages).
+pub(crate) fn code_spans(text: &str) -> Vec<(core::ops::Range<usize>, usize)> {
+    scan_backticks(text).0
+}
+
+/// Code spans and lone backticks by the CommonMark rule: a run of n backticks opens a
+/// span closed by the next run of exactly n, the content between being literal; a run
+/// with no such closer is literal text. Outside spans, a backslash escapes the
+/// punctuation after it, so an escaped backtick is neither.
+fn scan_backticks(text: &str) -> (Vec<(core::ops::Range<usize>, usize)>, Vec<usize>) {
+    let bytes = text.as_bytes();
+    let run_end = |start: usize| {
+        let mut end = start;
+        while end < bytes.len() && bytes[end] == b'`' {
+            end += 1;
+        }
+        end
+    };
+    let (mut spans, mut lone) = (Vec::new(), Vec::new());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\\' if bytes.get(i + 1).is_some_and(u8::is_ascii_punctuation) => i += 2,
+            b'`' => {
+                let open_end = run_end(i);
+                let mut j = open_end;
+                let mut closer = None;
+                while j < bytes.len() {
+                    if bytes[j] != b'`' {
+                        j += 1;
+                        continue;
+                    }
+                    let close_end = run_end(j);
+                    if close_end - j == open_end - i {
+                        closer = Some((j, close_end));
+                        break;
+                    }
+                    j = close_end;
+                }
+                match closer {
+                    Some((close, close_end)) => {
+                        spans.push((open_end..close, open_end - i));
+                        i = close_end;
+                    }
+                    None => {
+                        lone.extend(i..open_end);
+                        i = open_end;
+                    }
+                }
+            }
+            _ => i += 1,
+        }
+    }
+    (spans, lone)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn balanced_spans_pass_through() {
+        for text in [
+            "Missing or invalid `forwardedProps.runtime_mode` in run request",
+            "two `a` and `b` spans",
+            "a ``double `inner` span`` here",
+            "escaped \\` backtick",
+            "",
+        ] {
+            assert_eq!(escape_cell(text), text);
+        }
+    }
+
+    #[test]
+    fn lone_runs_are_escaped_whole() {
+        assert_eq!(escape_cell("`"), "\\`");
+        assert_eq!(escape_cell("a `` b `c`"), "a \\`\\` b `c`");
+        // A run of two does not close a run of one.
+        assert_eq!(escape_cell("`a``"), "\\`a\\`\\`");
+        assert_eq!(escape_cell("`a` `"), "`a` \\`");
+    }
+
+    #[test]
+    fn pipes_and_breaks() {
+        assert_eq!(escape_cell("a|b"), "a\\|b");
+        assert_eq!(escape_cell("`x | y`"), "`x \\| y`");
+        assert_eq!(escape_cell("a\r\nb\rc\nd"), "a<br>b<br>c<br>d");
+    }
+
+    #[test]
+    fn every_escaped_cell_splits_into_one_cell() {
+        // However hostile the text, the row keeps four cells when split on unescaped
+        // pipes, and has no line break.
+        for text in ["|", "\\|", "`|`", "a\\", "`` | ``", "x\n|y", "`a|b``c|`"] {
+            let cell = escape_cell(text);
+            let row = format!("| `A_B` | 400 | {cell} | h |");
+            assert!(!row.contains('\n'));
+            let mut cells = 0;
+            let mut prev = ' ';
+            for c in row.chars() {
+                if c == '|' && prev != '\\' {
+                    cells += 1;
+                }
+                prev = c;
+            }
+            assert_eq!(cells, 5, "{text:?} -> {cell:?}");
+        }
+    }
+
+    #[test]
+    fn code_spans_are_found() {
+        let text = "a `b` c ``d`e`` `";
+        let spans: Vec<&str> = code_spans(text)
+            .into_iter()
+            .filter_map(|(range, _)| text.get(range))
+            .collect();
+        assert_eq!(spans, ["b", "d`e"]);
+    }
+}

@@ -1,0 +1,9 @@
+problem_codes::error_catalog! {
+    pub catalog Auth {
+        section "Auth" {
+            AUTH_USER_NOT_FOUND = 404 { meaning: "User not found", deprecated: false },
+        }
+    }
+}
+
+fn main() {}
