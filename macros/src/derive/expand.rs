@@ -162,6 +162,19 @@ fn pattern(variant: &Variant, used: &[&Field]) -> TokenStream {
     quote!(#path { #(#bindings)* .. })
 }
 
+/// For a `transparent` variant, the arm that hands `method` to the inner problem.
+fn delegate(
+    krate: &TokenStream,
+    variant: &Variant,
+    method: TokenStream,
+    args: TokenStream,
+) -> Option<TokenStream> {
+    let field = transparent_field(variant)?;
+    let pat = pattern(variant, &[field]);
+    let binding = &field.binding;
+    Some(quote!(#pat => #krate::ProblemCode::#method(#binding #args),))
+}
+
 fn transparent_field<'a>(variant: &'a Variant) -> Option<&'a Field<'a>> {
     if variant.attrs.transparent.is_set() {
         variant.fields.first()
@@ -273,10 +286,8 @@ fn write_detail_arm(
     variant: &Variant,
     bounds: &mut Bounds,
 ) -> Option<TokenStream> {
-    if let Some(field) = transparent_field(variant) {
-        let pat = pattern(variant, &[field]);
-        let binding = &field.binding;
-        return Some(quote!(#pat => #krate::ProblemCode::__write_detail(#binding, __sink),));
+    if let Some(arm) = delegate(krate, variant, quote!(__write_detail), quote!(, __sink)) {
+        return Some(arm);
     }
     let lit = variant.attrs.detail.get()?;
     let detail = fmt::parse(lit, &variant.fields).ok()?;
@@ -357,10 +368,8 @@ fn extensions_arm(
     variant: &Variant,
     bounds: &mut Bounds,
 ) -> Option<TokenStream> {
-    if let Some(field) = transparent_field(variant) {
-        let pat = pattern(variant, &[field]);
-        let binding = &field.binding;
-        return Some(quote!(#pat => #krate::ProblemCode::extensions(#binding, __ext),));
+    if let Some(arm) = delegate(krate, variant, quote!(extensions), quote!(, __ext)) {
+        return Some(arm);
     }
     let fields: Vec<&Field> = variant
         .fields
@@ -398,10 +407,8 @@ fn retry_after_arm(
     variant: &Variant,
     bounds: &mut Bounds,
 ) -> Option<TokenStream> {
-    if let Some(field) = transparent_field(variant) {
-        let pat = pattern(variant, &[field]);
-        let binding = &field.binding;
-        return Some(quote!(#pat => #krate::ProblemCode::retry_after(#binding),));
+    if let Some(arm) = delegate(krate, variant, quote!(retry_after), TokenStream::new()) {
+        return Some(arm);
     }
     let field = variant
         .fields
