@@ -92,21 +92,25 @@
 #![warn(missing_docs)]
 
 mod catalog;
+mod client;
 mod code;
 mod compose;
 mod entry;
 mod error;
 mod extensions;
+mod integrations;
 mod json;
 mod problem;
 mod render;
 mod retry;
+mod validation;
 
 #[doc(hidden)]
 #[path = "private.rs"]
 pub mod __private;
 
 pub use catalog::{Catalog, Section, TypedCode, UnknownCode};
+pub use client::NotAProblem;
 pub use code::ProblemCode;
 pub use entry::{DEFAULT_TYPE_BASE, Entry, MAX_CODE_LEN, is_error_status, is_valid_code, slug};
 pub use error::ParseError;
@@ -117,6 +121,16 @@ pub use extensions::{
 pub use problem::{ABOUT_BLANK, ExtensionError, Problem};
 pub use render::{PROBLEM_JSON, Render};
 pub use retry::RetryAfterValue;
+pub use validation::{ERRORS_MEMBER, FieldError, InvalidPointer, JsonPointer, ValidationErrors};
+
+#[cfg(feature = "actix-web")]
+pub use integrations::actix as actix_web;
+#[cfg(feature = "axum")]
+pub use integrations::axum;
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+pub use integrations::rejection::{ProblemRejection, Rejections};
+#[cfg(feature = "utoipa")]
+pub use integrations::utoipa;
 
 /// Derives [`ProblemCode`] for an error enum or struct.
 ///

@@ -1,7 +1,9 @@
 //! The eryao catalog (`fixtures/eryao-http-error-codes.md`) written in the DSL, shared
-//! by the integration tests and the examples.
+//! by the integration tests and the examples, and a small service that fails with its
+//! codes (`service`), served by axum and actix-web.
 
 pub mod eryao;
+pub mod service;
 
 /// The README's code blocks, compiled and run as doctests so the tour stays true.
 #[cfg(doctest)]

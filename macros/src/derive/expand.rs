@@ -1,7 +1,7 @@
 //! Code generation for a validated input.
 
 use proc_macro2::{Span, TokenStream};
-use quote::{ToTokens, quote, quote_spanned};
+use quote::{ToTokens, format_ident, quote, quote_spanned};
 use syn::{LitInt, LitStr, Path};
 
 use super::ast::{Field, Input, Variant};
@@ -27,10 +27,19 @@ pub fn problem_code(input: &Input) -> TokenStream {
     let variants = input.variants();
     let mut bounds = Bounds::new(input.generics);
 
-    let entry_arms = variants
+    let mut entry_consts = Vec::new();
+    let entry_arms: Vec<TokenStream> = variants
         .iter()
-        .map(|v| entry_arm(input, &krate, v, &mut bounds));
-    let entry_arms: Vec<TokenStream> = entry_arms.collect();
+        .enumerate()
+        .map(|(i, v)| {
+            let name = format_ident!("__ENTRY_{}", i);
+            let (arm, entry) = entry_arm(input, &krate, v, &name, &mut bounds);
+            if let Some(value) = entry {
+                entry_consts.push((name, value));
+            }
+            arm
+        })
+        .collect();
     let entry_body = if variants.is_empty() {
         quote!(match *self {})
     } else {
@@ -85,14 +94,42 @@ pub fn problem_code(input: &Input) -> TokenStream {
             }
         },
     );
+    let headers = method(
+        variants,
+        |v| headers_arm(&krate, v, &mut bounds),
+        |arms| {
+            quote! {
+                fn headers(&self, __headers: &mut #krate::http::HeaderMap) {
+                    #[allow(unreachable_patterns)]
+                    match self {
+                        #(#arms)*
+                        _ => {}
+                    }
+                }
+            }
+        },
+    );
+    let as_error = as_error(input, &krate);
     let status_checks = variants.iter().filter_map(|v| status_check(input, v));
 
     let (impl_generics, ty_generics, _) = input.generics.split_for_impl();
     let where_clause = bounds.where_clause(input.generics);
+    let predicates = where_clause.iter().flat_map(|w| &w.predicates);
+    let entry_names = entry_consts.iter().map(|(name, _)| name);
+    let entry_consts = entry_consts
+        .iter()
+        .map(|(name, value)| quote!(const #name: &'static #krate::Entry = #value;));
+    let transparent_types = variants
+        .iter()
+        .filter_map(|v| transparent_field(v))
+        .map(|field| field.ty);
     quote! {
         #[doc(hidden)]
         #[allow(non_upper_case_globals, unused_qualifications, clippy::all)]
         const _: () = {
+            #(#entry_consts)*
+            const __PROBLEM_ENTRIES: &[&'static #krate::Entry] = &[#(#entry_names),*];
+
             #[automatically_derived]
             impl #impl_generics #krate::ProblemCode for #ident #ty_generics #where_clause {
                 #[inline]
@@ -102,10 +139,92 @@ pub fn problem_code(input: &Input) -> TokenStream {
                 #detail
                 #extensions
                 #retry_after
+                #headers
+                #as_error
             }
             #(#status_checks)*
+
+            #krate::__private::integrations! {
+                impl [#impl_generics] for [#ident #ty_generics] where [#(#predicates,)*]
+                entries [__PROBLEM_ENTRIES.iter().copied()]
+                transparent [#(#transparent_types),*]
+            }
         };
     }
+}
+
+/// `as_error`: the value itself when its type implements `Error` (found by autoref
+/// where the type is concrete, so only without generics), else a `transparent`
+/// variant's inner error.
+fn as_error(input: &Input, krate: &TokenStream) -> TokenStream {
+    let arms: Vec<TokenStream> = input
+        .variants()
+        .iter()
+        .filter_map(|variant| {
+            let field = transparent_field(variant)?;
+            let pat = pattern(variant, &[field]);
+            let binding = &field.binding;
+            Some(quote!(#pat => #krate::ProblemCode::as_error(#binding),))
+        })
+        .collect();
+    let concrete = input.generics.params.is_empty();
+    if !concrete && arms.is_empty() {
+        return TokenStream::new();
+    }
+    let own = if concrete {
+        quote! {
+            #[allow(unused_imports)]
+            use #krate::__private::{ViaError as _, ViaNotError as _};
+            let __own = (&#krate::__private::AsError(self)).__as_error();
+        }
+    } else {
+        quote!(let __own = ::core::option::Option::None;)
+    };
+    quote! {
+        fn as_error(
+            &self,
+        ) -> ::core::option::Option<&(dyn ::core::error::Error + 'static)> {
+            #own
+            __own.or_else(|| {
+                #[allow(unreachable_patterns)]
+                match self {
+                    #(#arms)*
+                    _ => ::core::option::Option::None,
+                }
+            })
+        }
+    }
+}
+
+fn headers_arm(krate: &TokenStream, variant: &Variant, bounds: &mut Bounds) -> Option<TokenStream> {
+    if let Some(field) = transparent_field(variant) {
+        let pat = pattern(variant, &[field]);
+        let binding = &field.binding;
+        return Some(quote!(#pat => #krate::ProblemCode::headers(#binding, __headers),));
+    }
+    let fields: Vec<&Field> = variant
+        .fields
+        .iter()
+        .filter(|f| f.attrs.header.is_set())
+        .collect();
+    if fields.is_empty() {
+        return None;
+    }
+    let inserts = fields.iter().filter_map(|field| {
+        let name = field.attrs.header.get()?.value().to_ascii_lowercase();
+        let binding = &field.binding;
+        bounds.add(field.ty, quote!(::core::fmt::Display));
+        let insert =
+            quote_spanned!(field.span=> #krate::__private::header(__headers, __NAME, #binding));
+        Some(quote! {
+            {
+                const __NAME: #krate::http::HeaderName = #krate::http::HeaderName::from_static(#name);
+                #insert;
+            }
+        })
+    });
+    let pat = pattern(variant, &fields);
+    Some(quote!(#pat => { #(#inserts)* }))
 }
 
 /// A trait method from its arms, or nothing when no variant needs it.
@@ -146,38 +265,35 @@ fn transparent_field<'a>(variant: &'a Variant) -> Option<&'a Field<'a>> {
     }
 }
 
+/// The match arm of `entry`, and the entry value the arm names as `__ENTRY_<i>` (none
+/// for a `transparent` variant, which asks its field).
 fn entry_arm(
     input: &Input,
     krate: &TokenStream,
     variant: &Variant,
+    name: &syn::Ident,
     bounds: &mut Bounds,
-) -> TokenStream {
+) -> (TokenStream, Option<TokenStream>) {
     if let Some(field) = transparent_field(variant) {
         let pat = pattern(variant, &[field]);
         let binding = &field.binding;
         bounds.add(field.ty, quote!(#krate::ProblemCode));
         let call = quote_spanned!(field.span=> #krate::ProblemCode::entry(#binding));
-        return quote!(#pat => #call,);
+        return (quote!(#pat => #call,), None);
     }
     let pat = pattern(variant, &[]);
-    if let Some(path) = entry_path(input, variant) {
-        let span = last_span(&path);
-        let path = respan(path.to_token_stream(), span);
-        let value = quote_spanned!(span=> #path.entry());
-        return quote! {
-            #pat => {
-                const __ENTRY: &'static #krate::Entry = #value;
-                __ENTRY
-            }
-        };
-    }
-    let entry = inline_entry(input, krate, variant);
-    quote! {
-        #pat => {
-            const __ENTRY: &'static #krate::Entry = &#entry;
-            __ENTRY
+    let value = match entry_path(input, variant) {
+        Some(path) => {
+            let span = last_span(&path);
+            let path = respan(path.to_token_stream(), span);
+            quote_spanned!(span=> #path.entry())
         }
-    }
+        None => {
+            let entry = inline_entry(input, krate, variant);
+            quote!(&#entry)
+        }
+    };
+    (quote!(#pat => #name,), Some(value))
 }
 
 /// The full path of the catalog entry a variant names, if it names one.
