@@ -133,7 +133,10 @@ impl Problem {
     /// insert the request path as `instance` later, when the document has none.
     #[cfg_attr(
         not(feature = "axum"),
-        allow(dead_code, reason = "actix-web sets the instance of a `Problem` directly")
+        allow(
+            dead_code,
+            reason = "actix-web sets the instance of a `Problem` directly"
+        )
     )]
     pub(crate) fn response_with_slot(&self) -> (http::Response<Vec<u8>>, Option<InstanceSlot>) {
         let response = self.to_response();

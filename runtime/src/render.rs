@@ -230,7 +230,10 @@ impl InstanceSlot {
     /// The length of the body the slot was taken from.
     #[cfg_attr(
         not(feature = "axum"),
-        allow(dead_code, reason = "only axum checks the length before reading the body")
+        allow(
+            dead_code,
+            reason = "only axum checks the length before reading the body"
+        )
     )]
     pub(crate) fn len(self) -> usize {
         self.len
