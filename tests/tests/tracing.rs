@@ -53,8 +53,7 @@ impl Subscriber for Recorder {
 fn recorded(f: impl FnOnce()) -> Vec<Fields> {
     let recorder = Recorder::default();
     tracing::subscriber::with_default(recorder.clone(), f);
-    let events = recorder.0.lock().expect("not poisoned").clone();
-    events
+    recorder.0.lock().expect("not poisoned").clone()
 }
 
 #[test]
