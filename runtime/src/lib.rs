@@ -86,6 +86,17 @@
 //! format, extension members are only the fields marked `#[problem(extension)]`, and an
 //! inner error's `Display` or `source()` is never rendered.
 //!
+//! # Serving and reading problems
+//!
+//! Framework support is behind features named after the crates: `axum` (every problem
+//! code type is an `IntoResponse`; see the `axum` module), `actix-web` (a
+//! `ResponseError`; the `actix_web` module), `utoipa` (OpenAPI responses; the `utoipa`
+//! module) and `tracing` (a 5xx records its [`ProblemCode::as_error`] chain). Headers
+//! come from `#[problem(header = "…")]` fields or [`ProblemCode::headers`]; validation
+//! errors in the RFC 9457 §3 shape from a [`ValidationErrors`] field; and a client reads
+//! a response back with [`Problem::from_response`], which gives a typed [`NotAProblem`]
+//! for anything that is not a problem document.
+//!
 //! [RFC 9457]: https://www.rfc-editor.org/rfc/rfc9457
 
 #![forbid(unsafe_code)]
