@@ -93,6 +93,75 @@ pub trait ProblemCode {
         None
     }
 
+    /// Adds the response headers of this occurrence (none by default). The renderers
+    /// set `Content-Type` and `Retry-After` after this, so those two always come from
+    /// the problem itself.
+    ///
+    /// The derive fills it from fields marked `#[problem(header = "name")]`.
+    ///
+    /// ```
+    /// use problem_codes::{Entry, ProblemCode};
+    /// use http::header::{HeaderMap, HeaderValue, WWW_AUTHENTICATE};
+    ///
+    /// struct TokenExpired;
+    /// impl ProblemCode for TokenExpired {
+    ///     fn entry(&self) -> &'static Entry {
+    ///         const E: &Entry = &Entry::new("AUTH_REFRESH_TOKEN_INVALID", 401, "Invalid/expired refresh token", "/problems/auth-refresh-token-invalid");
+    ///         E
+    ///     }
+    ///     fn headers(&self, headers: &mut HeaderMap) {
+    ///         headers.insert(WWW_AUTHENTICATE, HeaderValue::from_static(r#"Bearer error="invalid_token""#));
+    ///     }
+    /// }
+    ///
+    /// let response = TokenExpired.to_response();
+    /// assert_eq!(response.headers()["www-authenticate"], r#"Bearer error="invalid_token""#);
+    /// ```
+    fn headers(&self, headers: &mut http::HeaderMap) {
+        let _ = headers;
+    }
+
+    /// The error behind this occurrence, for the service's logs only: with the `tracing`
+    /// feature, rendering a 5xx response records its `Display` and its whole `source()`
+    /// chain. Never rendered into the body.
+    ///
+    /// `None` by default. The derive returns the value itself when its type implements
+    /// [`std::error::Error`] (a type without generic parameters; for a generic one,
+    /// `None`), else the error of a `transparent` variant's field.
+    ///
+    /// ```
+    /// use problem_codes::{Entry, ProblemCode};
+    /// use std::error::Error;
+    ///
+    /// #[derive(Debug)]
+    /// struct AsrDown(std::io::Error);
+    /// impl std::fmt::Display for AsrDown {
+    ///     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+    ///         f.write_str("ASR upstream failed")
+    ///     }
+    /// }
+    /// impl Error for AsrDown {
+    ///     fn source(&self) -> Option<&(dyn Error + 'static)> { Some(&self.0) }
+    /// }
+    /// impl ProblemCode for AsrDown {
+    ///     fn entry(&self) -> &'static Entry {
+    ///         const E: &Entry = &Entry::new("AGENT_ASR_UNAVAILABLE", 502, "Upstream ASR service unavailable", "/problems/agent-asr-unavailable");
+    ///         E
+    ///     }
+    ///     fn as_error(&self) -> Option<&(dyn Error + 'static)> {
+    ///         Some(self)
+    ///     }
+    /// }
+    ///
+    /// let err = AsrDown(std::io::Error::other("connection refused"));
+    /// let source = err.as_error().and_then(Error::source).map(ToString::to_string);
+    /// assert_eq!(source.as_deref(), Some("connection refused"));
+    /// assert!(!String::from_utf8(err.to_json()).unwrap().contains("refused"));
+    /// ```
+    fn as_error(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        None
+    }
+
     /// The stable code, e.g. `AUTH_TOO_MANY_REQUESTS`.
     fn code(&self) -> &'static str {
         self.entry().code()
@@ -146,8 +215,9 @@ pub trait ProblemCode {
         Render::new(self).to_vec()
     }
 
-    /// An HTTP response: the status, `Content-Type: application/problem+json`,
-    /// `Retry-After` when given, and the JSON body.
+    /// An HTTP response: the status, the occurrence's [`headers`](ProblemCode::headers),
+    /// `Content-Type: application/problem+json`, `Retry-After` when given, and the JSON
+    /// body.
     fn to_response(&self) -> http::Response<Vec<u8>> {
         Render::new(self).to_response()
     }
@@ -184,6 +254,12 @@ macro_rules! forward_problem_code {
             }
             fn retry_after(&self) -> Option<u64> {
                 (**self).retry_after()
+            }
+            fn headers(&self, headers: &mut http::HeaderMap) {
+                (**self).headers(headers)
+            }
+            fn as_error(&self) -> Option<&(dyn std::error::Error + 'static)> {
+                (**self).as_error()
             }
         }
     )*};

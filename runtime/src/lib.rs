@@ -98,6 +98,17 @@
 //! format, extension members are only the fields marked `#[problem(extension)]`, and an
 //! inner error's `Display` or `source()` is never rendered.
 //!
+//! # Serving and reading problems
+//!
+//! Framework support is behind features named after the crates: `axum` (every problem
+//! code type is an `IntoResponse`; see the `axum` module), `actix-web` (a
+//! `ResponseError`; the `actix_web` module), `utoipa` (OpenAPI responses; the `utoipa`
+//! module) and `tracing` (a 5xx records its [`ProblemCode::as_error`] chain). Headers
+//! come from `#[problem(header = "…")]` fields or [`ProblemCode::headers`]; validation
+//! errors in the RFC 9457 §3 shape from a [`ValidationErrors`] field; and a client reads
+//! a response back with [`Problem::from_response`], which gives a typed [`NotAProblem`]
+//! for anything that is not a problem document.
+//!
 //! [RFC 9457]: https://www.rfc-editor.org/rfc/rfc9457
 
 #![forbid(unsafe_code)]
@@ -106,18 +117,21 @@
 #![cfg_attr(not(feature = "contract"), allow(rustdoc::broken_intra_doc_links))]
 
 mod catalog;
+mod client;
 mod code;
 mod compose;
 mod detail;
 mod entry;
 mod error;
 mod extensions;
+mod integrations;
 mod json;
 mod problem;
 #[cfg(feature = "contract")]
 mod registry;
 mod render;
 mod retry;
+mod validation;
 
 #[cfg(feature = "contract")]
 pub mod cli;
@@ -133,6 +147,7 @@ pub mod import;
 pub mod __private;
 
 pub use catalog::{Catalog, Section, TypedCode, UnknownCode};
+pub use client::NotAProblem;
 pub use code::ProblemCode;
 pub use entry::{
     DEFAULT_TYPE_BASE, Entry, Lifecycle, MAX_CODE_LEN, is_error_status, is_valid_code, slug,
@@ -147,6 +162,16 @@ pub use problem::{ABOUT_BLANK, ExtensionError, Problem};
 pub use registry::{Registry, RegistryEntry, RegistryError};
 pub use render::{PROBLEM_JSON, Render};
 pub use retry::RetryAfterValue;
+pub use validation::{ERRORS_MEMBER, FieldError, InvalidPointer, JsonPointer, ValidationErrors};
+
+#[cfg(feature = "actix-web")]
+pub use integrations::actix as actix_web;
+#[cfg(feature = "axum")]
+pub use integrations::axum;
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+pub use integrations::rejection::{ProblemRejection, Rejections};
+#[cfg(feature = "utoipa")]
+pub use integrations::utoipa;
 
 /// Derives [`ProblemCode`] for an error enum or struct.
 ///

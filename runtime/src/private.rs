@@ -8,6 +8,22 @@ use serde::de::{self, Deserializer, Visitor};
 pub use core;
 pub use serde;
 
+#[cfg(feature = "actix-web")]
+pub use ::actix_web;
+#[cfg(feature = "axum")]
+pub use ::axum;
+#[cfg(feature = "utoipa")]
+pub use ::utoipa;
+
+pub use crate::__problem_code_integrations as integrations;
+
+#[cfg(feature = "actix-web")]
+pub use crate::integrations::actix::{error_response, status_code};
+#[cfg(feature = "axum")]
+pub use crate::integrations::axum::into_response;
+#[cfg(feature = "utoipa")]
+pub use crate::integrations::utoipa::{InnerResponses, ViaNothing, ViaProblemResponses};
+
 pub use crate::compose::{DuplicateReport, find_duplicate, subslice};
 pub use crate::detail::DetailSink;
 pub use crate::{
@@ -54,4 +70,185 @@ impl<C: Catalog> Visitor<'_> for CodeVisitor<C> {
 #[inline]
 pub fn retry_after<T: RetryAfterValue + ?Sized>(value: &T) -> Option<u64> {
     value.retry_after_secs()
+}
+
+/// Sets the header `name` to a field's `Display`, from `#[problem(header = "name")]`. A
+/// value that is not a valid header value (a line break, say) is left out.
+pub fn header<T: fmt::Display + ?Sized>(
+    headers: &mut http::HeaderMap,
+    name: http::HeaderName,
+    value: &T,
+) {
+    if let Ok(value) = http::HeaderValue::try_from(value.to_string()) {
+        headers.insert(name, value);
+    }
+}
+
+/// The derive's `as_error`: `(&AsError(self)).__as_error()` is the value itself when its
+/// type implements `Error` (the method of [`ViaError`], found first), else `None` (the
+/// method of [`ViaNotError`], found after an autoref). This is resolved where the derive
+/// expands, on a concrete type, so no trait bound is asked of the user.
+pub struct AsError<'a, T: ?Sized>(pub &'a T);
+
+/// See [`AsError`].
+pub trait ViaError<'a> {
+    fn __as_error(self) -> Option<&'a (dyn std::error::Error + 'static)>;
+}
+
+impl<'a, T: std::error::Error + 'static> ViaError<'a> for &AsError<'a, T> {
+    fn __as_error(self) -> Option<&'a (dyn std::error::Error + 'static)> {
+        Some(self.0)
+    }
+}
+
+/// See [`AsError`].
+pub trait ViaNotError<'a> {
+    fn __as_error(self) -> Option<&'a (dyn std::error::Error + 'static)>;
+}
+
+impl<'a, T: ?Sized> ViaNotError<'a> for &&AsError<'a, T> {
+    fn __as_error(self) -> Option<&'a (dyn std::error::Error + 'static)> {
+        None
+    }
+}
+
+/// The framework traits of the enabled features, for one problem code type.
+///
+/// `#[derive(ProblemCode)]` and `error_catalog!` expand to one call of this macro, in
+/// the user's crate. A blanket `impl<T: ProblemCode> IntoResponse for T` is not
+/// possible: the orphan rules refuse an impl of a foreign trait (`IntoResponse`) for a
+/// type parameter. So every problem code type gets its own impls, written where the
+/// type is defined. Which ones depends on the features this crate was built with, which
+/// the generated code cannot test: a `#[cfg(feature = "axum")]` in the expansion would
+/// test the user's crate. Hence one macro per integration below, defined twice, once
+/// with the impl under `#[cfg(feature = …)]` and once empty under `#[cfg(not(…))]`:
+/// the definition that exists is the one this crate was compiled with, and Cargo's
+/// feature unification makes it the same for every crate in the build.
+///
+/// The input: `impl [generics] for [type] where [predicates, each with a trailing
+/// comma] entries [an iterator or slice of `&'static Entry`: every code the type may
+/// carry] transparent [the types of `transparent` fields]`.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __problem_code_integrations {
+    ($($input:tt)*) => {
+        $crate::__problem_code_axum! { $($input)* }
+        $crate::__problem_code_actix_web! { $($input)* }
+        $crate::__problem_code_utoipa! { $($input)* }
+    };
+}
+
+#[cfg(feature = "axum")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __problem_code_axum {
+    (
+        impl [$($generics:tt)*] for [$($ty:tt)*] where [$($where:tt)*]
+        $($rest:tt)*
+    ) => {
+        #[automatically_derived]
+        impl $($generics)* $crate::__private::axum::response::IntoResponse for $($ty)*
+        where
+            $($where)*
+            Self: $crate::ProblemCode,
+        {
+            fn into_response(self) -> $crate::__private::axum::response::Response {
+                $crate::__private::into_response(&self)
+            }
+        }
+    };
+}
+
+#[cfg(not(feature = "axum"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __problem_code_axum {
+    ($($input:tt)*) => {};
+}
+
+// `ResponseError` needs `Debug + Display`, which a problem code type may lack (a catalog
+// has both; a derived enum has `Display` when it also derives `thiserror::Error`). The
+// bound is made higher-ranked (`for<'__a>`) so that it is not a trivial bound, which
+// rustc would reject when false: the impl then simply does not apply to such a type.
+#[cfg(feature = "actix-web")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __problem_code_actix_web {
+    (
+        impl [$($generics:tt)*] for [$($ty:tt)*] where [$($where:tt)*]
+        $($rest:tt)*
+    ) => {
+        #[automatically_derived]
+        impl $($generics)* $crate::__private::actix_web::ResponseError for $($ty)*
+        where
+            $($where)*
+            for<'__a> Self: $crate::ProblemCode + ::core::fmt::Debug + ::core::fmt::Display,
+        {
+            fn status_code(&self) -> $crate::__private::actix_web::http::StatusCode {
+                $crate::__private::status_code(self)
+            }
+            fn error_response(
+                &self,
+            ) -> $crate::__private::actix_web::HttpResponse<
+                $crate::__private::actix_web::body::BoxBody,
+            > {
+                $crate::__private::error_response(self)
+            }
+        }
+    };
+}
+
+#[cfg(not(feature = "actix-web"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __problem_code_actix_web {
+    ($($input:tt)*) => {};
+}
+
+#[cfg(feature = "utoipa")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __problem_code_utoipa {
+    (
+        impl [$($generics:tt)*] for [$($ty:tt)*] where [$($where:tt)*]
+        entries [$entries:expr]
+        transparent [$($inner:ty),* $(,)?]
+    ) => {
+        #[automatically_derived]
+        impl $($generics)* $crate::utoipa::ProblemResponses for $($ty)*
+        where
+            $($where)*
+        {
+            fn problem_entries(
+                __out: &mut ::std::vec::Vec<&'static $crate::Entry>,
+            ) {
+                #[allow(unused_imports)]
+                use $crate::__private::{ViaNothing as _, ViaProblemResponses as _};
+                __out.extend($entries);
+                $((&$crate::__private::InnerResponses::<$inner>::NEW).__problem_entries(__out);)*
+            }
+        }
+
+        #[automatically_derived]
+        impl $($generics)* $crate::__private::utoipa::IntoResponses for $($ty)*
+        where
+            $($where)*
+        {
+            fn responses() -> ::std::collections::BTreeMap<
+                ::std::string::String,
+                $crate::__private::utoipa::openapi::RefOr<
+                    $crate::__private::utoipa::openapi::response::Response,
+                >,
+            > {
+                $crate::utoipa::responses::<Self>()
+            }
+        }
+    };
+}
+
+#[cfg(not(feature = "utoipa"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __problem_code_utoipa {
+    ($($input:tt)*) => {};
 }

@@ -10,6 +10,7 @@ use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::{Map, Value};
 
 use crate::extensions::{InvalidExtensionName, check_member_name};
+use crate::render::InstanceSlot;
 use crate::{Catalog, Entry, PROBLEM_JSON, ParseError, ProblemCode, TypedCode};
 
 /// The `type` of a problem that has no type of its own (RFC 9457 §4.2.1).
@@ -126,6 +127,38 @@ impl Problem {
             .headers_mut()
             .insert(CONTENT_TYPE, HeaderValue::from_static(PROBLEM_JSON));
         response
+    }
+
+    /// [`to_response`](Problem::to_response), and where a framework integration may
+    /// insert the request path as `instance` later, when the document has none.
+    #[cfg_attr(
+        not(feature = "axum"),
+        allow(
+            dead_code,
+            reason = "actix-web sets the instance of a `Problem` directly"
+        )
+    )]
+    pub(crate) fn response_with_slot(&self) -> (http::Response<Vec<u8>>, Option<InstanceSlot>) {
+        let response = self.to_response();
+        if self.instance.is_some() {
+            return (response, None);
+        }
+        // The members before `instance`, serialized alone, are a prefix of the body.
+        let head = Problem {
+            instance: None,
+            code: None,
+            extensions: Map::new(),
+            ..self.clone()
+        };
+        let head = serde_json::to_vec(&Document {
+            problem: &head,
+            status: response.status(),
+        })
+        .unwrap_or_default();
+        let at = head.len().saturating_sub(1);
+        let body = response.body();
+        let slot = (body.get(..at) == head.get(..at)).then(|| InstanceSlot::new(at, body.len()));
+        (response, slot)
     }
 
     /// The `type` URI; `about:blank` when the document has none (RFC 9457 §3.1.1).

@@ -121,9 +121,15 @@ impl<'a, P: ProblemCode + ?Sized> Render<'a, P> {
     /// Appends the body to `out`, reserving exactly the room it needs, so a buffer reused
     /// across requests allocates only when it must grow.
     pub fn write_into(&self, out: &mut Vec<u8>) {
+        let _ = self.write_body(out);
+    }
+
+    /// Writes the body and returns the offset, from the body's start, where `instance`
+    /// goes (or went): right after `detail`, before `code`.
+    fn write_body(&self, out: &mut Vec<u8>) -> usize {
         let entry = self.problem.entry();
         let mut tail = StackBuf::<STACK_PARTS>::new();
-        self.write_before_code(&mut tail);
+        let detail_end = self.write_before_code(&mut tail);
         let before = tail.len();
         write_code(&mut tail, entry);
         let code_end = tail.len();
@@ -137,36 +143,43 @@ impl<'a, P: ProblemCode + ?Sized> Render<'a, P> {
         {
             out.reserve_exact(json.len());
             out.extend_from_slice(json.as_bytes());
-            return;
+            return json.len() - code_len(entry) - 1;
         }
         tail.put(b"}");
         let tail = tail.bytes();
-        match entry.json_head() {
+        let head = match entry.json_head() {
             Some(head) => {
                 out.reserve_exact(head.len() + tail.len());
                 out.extend_from_slice(head.as_bytes());
+                head.len()
             }
             None => {
-                out.reserve_exact(head_len(entry) + tail.len());
+                let head = head_len(entry);
+                out.reserve_exact(head + tail.len());
                 write_head(out, entry);
+                head
             }
-        }
+        };
         out.extend_from_slice(tail);
+        head + detail_end
     }
 
-    fn write_in_two_passes(&self, out: &mut Vec<u8>) {
+    fn write_in_two_passes(&self, out: &mut Vec<u8>) -> usize {
         out.reserve_exact(self.len());
+        let start = out.len();
         let entry = self.problem.entry();
         write_head(out, entry);
-        self.write_before_code(out);
+        let instance_at = self.write_before_code(out) - start;
         write_code(out, entry);
         self.write_after_code(out);
         out.put(b"}");
+        instance_at
     }
 
-    /// `,"detail":…` and `,"instance":…`, when present.
+    /// `,"detail":…` and `,"instance":…`, when present; returns where the detail ends,
+    /// which is where `instance` goes.
     #[inline]
-    fn write_before_code<S: ByteSink + AsDetailSink>(&self, out: &mut S) {
+    fn write_before_code<S: ByteSink + AsDetailSink>(&self, out: &mut S) -> usize {
         let mark = out.len();
         out.put(br#","detail":""#);
         let start = out.len();
@@ -176,10 +189,12 @@ impl<'a, P: ProblemCode + ?Sized> Render<'a, P> {
         } else {
             out.put(b"\"");
         }
+        let instance_at = out.len();
         if let Some(instance) = self.instance {
             out.put(br#","instance":"#);
             json::write_string(out, instance);
         }
+        instance_at
     }
 
     /// `,"retry_after":…` and the extension members, when present.
@@ -192,18 +207,37 @@ impl<'a, P: ProblemCode + ?Sized> Render<'a, P> {
         self.problem.extensions(&mut Extensions::bytes(out));
     }
 
-    /// An HTTP response: the code's status, `Content-Type: application/problem+json`,
+    /// An HTTP response: the code's status, the problem's own
+    /// [`headers`](ProblemCode::headers), `Content-Type: application/problem+json`,
     /// `Retry-After` when the problem gives one, and the body.
+    ///
+    /// With the `tracing` feature, a 5xx response records an event with the code, the
+    /// status and the [`as_error`](ProblemCode::as_error) chain; the body is unchanged.
     #[must_use]
     pub fn to_response(&self) -> http::Response<Vec<u8>> {
-        let mut response = http::Response::new(self.to_vec());
+        self.response_with_slot().0
+    }
+
+    /// [`to_response`](Render::to_response), and where a framework integration may
+    /// insert the request path as `instance` later, when none is set now.
+    pub(crate) fn response_with_slot(&self) -> (http::Response<Vec<u8>>, Option<InstanceSlot>) {
+        let mut body = Vec::new();
+        let at = self.write_body(&mut body);
+        let slot = self.instance.is_none().then_some(InstanceSlot {
+            at,
+            len: body.len(),
+        });
+        let mut response = http::Response::new(body);
         *response.status_mut() = self.problem.status();
         let headers = response.headers_mut();
+        self.problem.headers(headers);
         headers.insert(CONTENT_TYPE, HeaderValue::from_static(PROBLEM_JSON));
         if let Some(secs) = self.problem.retry_after() {
             headers.insert(RETRY_AFTER, HeaderValue::from(secs));
         }
-        response
+        #[cfg(feature = "tracing")]
+        crate::integrations::tracing::record(self.problem, self.instance);
+        (response, slot)
     }
 
     /// The owned RFC 9457 document, with the same members as the body.
@@ -248,6 +282,61 @@ impl AsDetailSink for Vec<u8> {
 impl AsDetailSink for Counter {
     fn detail_sink(&mut self) -> DetailSink<'_> {
         DetailSink::json(self)
+    }
+}
+
+/// Where a rendered body without `instance` takes one: the byte offset after `detail`,
+/// and the body's length, to notice a body that changed since.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct InstanceSlot {
+    at: usize,
+    len: usize,
+}
+
+impl InstanceSlot {
+    /// A slot at byte `at` of a body of `len` bytes.
+    #[cfg_attr(
+        not(feature = "axum"),
+        allow(dead_code, reason = "only axum renders a `Problem` with a slot")
+    )]
+    pub(crate) fn new(at: usize, len: usize) -> InstanceSlot {
+        InstanceSlot { at, len }
+    }
+
+    /// The length of the body the slot was taken from.
+    #[cfg_attr(
+        not(feature = "axum"),
+        allow(
+            dead_code,
+            reason = "only axum checks the length before reading the body"
+        )
+    )]
+    pub(crate) fn len(self) -> usize {
+        self.len
+    }
+
+    /// The body with `"instance":instance` inserted, or `None` when `body` is not the
+    /// one this slot was taken from.
+    #[cfg_attr(
+        not(any(feature = "axum", feature = "actix-web")),
+        allow(dead_code, reason = "only the framework integrations fill instances")
+    )]
+    pub(crate) fn fill(self, body: &[u8], instance: &str) -> Option<Vec<u8>> {
+        // After the slot comes `,"code"…` (or the closing `}` of a `Problem`), and before
+        // it at least `status`, so the inserted member needs a comma before it only.
+        if body.len() != self.len || self.at < 2 || !matches!(body.get(self.at), Some(b',' | b'}'))
+        {
+            return None;
+        }
+        let (head, tail) = body.split_at(self.at);
+        let mut out = Vec::with_capacity(
+            body.len() + r#","instance":"""#.len() + json::escaped_len(instance),
+        );
+        out.extend_from_slice(head);
+        out.extend_from_slice(br#","instance":"#);
+        json::write_string(&mut out, instance);
+        out.extend_from_slice(tail);
+        Some(out)
     }
 }
 
@@ -324,6 +413,49 @@ impl Digits {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    struct Throttled;
+    impl ProblemCode for Throttled {
+        fn entry(&self) -> &'static Entry {
+            const E: &Entry = &Entry::new(
+                "AUTH_TOO_MANY_REQUESTS",
+                429,
+                "OTP \"request\" throttled",
+                "/problems/auth-too-many-requests",
+            );
+            E
+        }
+        fn fmt_detail(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("wait, \"code\":\"X\"")
+        }
+        fn retry_after(&self) -> Option<u64> {
+            Some(30)
+        }
+    }
+
+    #[test]
+    fn a_filled_slot_renders_as_an_instance_set_up_front() {
+        let path = "/v1/auth/\"otp\"\u{1}";
+        let (response, slot) = Throttled.render().response_with_slot();
+        let slot = slot.expect("no instance set, so a slot");
+        let filled = slot.fill(response.body(), path).expect("the same body");
+        assert_eq!(filled, Throttled.render().instance(path).to_vec());
+        let (_, none) = Throttled.render().instance(path).response_with_slot();
+        assert_eq!(none, None);
+    }
+
+    #[test]
+    fn a_slot_refuses_a_body_that_changed() {
+        let (response, slot) = Throttled.render().response_with_slot();
+        let slot = slot.expect("a slot");
+        let mut longer = response.body().clone();
+        longer.push(b' ');
+        assert_eq!(slot.fill(&longer, "/x"), None);
+        assert_eq!(slot.fill(b"{}", "/x"), None);
+        let mut shifted = response.body().clone();
+        shifted.rotate_left(1);
+        assert_eq!(slot.fill(&shifted, "/x"), None);
+    }
 
     #[test]
     fn digits_match_display() {

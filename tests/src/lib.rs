@@ -1,7 +1,9 @@
 //! The eryao catalog (`fixtures/eryao-http-error-codes.md`) written in the DSL, shared
-//! by the integration tests and the examples.
+//! by the integration tests and the examples, and a small service that fails with its
+//! codes (`service`), served by axum and actix-web.
 
 pub mod eryao;
+pub mod service;
 
 /// The fixture imported by `problem_codes::import`, as the importer writes it: the
 /// round-trip test compiles it and exports the fixture back from it.

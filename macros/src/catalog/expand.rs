@@ -204,6 +204,12 @@ pub fn shared_impls(ident: &syn::Ident, krate: &TokenStream) -> TokenStream {
                 }
             }
 
+            #krate::__private::integrations! {
+                impl [] for [#ident] where []
+                entries [<#ident as #krate::Catalog>::entries()]
+                transparent []
+            }
+
             #[automatically_derived]
             impl ::core::fmt::Display for #ident {
                 fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {

@@ -23,10 +23,11 @@ const TYPE: &str = "type";
 const TRANSPARENT: &str = "transparent";
 const EXTENSION: &str = "extension";
 const RETRY_AFTER: &str = "retry_after";
+const HEADER: &str = "header";
 
 const CONTAINER_KEYS: &[&str] = &[CRATE, CATALOG, TYPE_BASE, SECTION];
 const CODE_KEYS: &[&str] = &[CODE, STATUS, TITLE, HANDLING, DETAIL, TYPE, TRANSPARENT];
-const FIELD_KEYS: &[&str] = &[EXTENSION, RETRY_AFTER];
+const FIELD_KEYS: &[&str] = &[EXTENSION, RETRY_AFTER, HEADER];
 
 /// Where an attribute sits, which decides the keys it may hold.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -179,6 +180,8 @@ pub struct FieldAttrs {
     /// An extension member, with its name when renamed.
     pub extension: Attr<Option<LitStr>>,
     pub retry_after: Attr<()>,
+    /// A response header set to the field's `Display`, its name lowercased.
+    pub header: Attr<LitStr>,
 }
 
 /// Parses the attributes of an enum (`code` is `None`) or a struct.
@@ -249,6 +252,7 @@ pub fn field(cx: &Ctxt, attrs: &[Attribute]) -> FieldAttrs {
     let mut field = FieldAttrs {
         extension: Attr::none(EXTENSION),
         retry_after: Attr::none(RETRY_AFTER),
+        header: Attr::none(HEADER),
     };
     for_each_meta(cx, attrs, |meta, key| {
         let span = meta.path.span();
@@ -265,6 +269,17 @@ pub fn field(cx: &Ctxt, attrs: &[Attribute]) -> FieldAttrs {
             RETRY_AFTER => {
                 no_value(cx, meta, RETRY_AFTER)?;
                 field.retry_after.set(cx, span, ());
+            }
+            HEADER => {
+                let lit = lit_str(cx, meta, HEADER)?;
+                let lit = lit.filter(|lit| match header_error(&lit.value()) {
+                    Some(message) => {
+                        cx.error_spanned_by(lit, message);
+                        false
+                    }
+                    None => true,
+                });
+                field.header.set_parsed(cx, span, lit);
             }
             _ => {
                 unknown_key(cx, meta, &key, Level::Field)?;
@@ -329,6 +344,27 @@ fn code_key(
         }
     }
     Ok(())
+}
+
+/// Why `name` cannot be a header a field sets, if it cannot.
+fn header_error(name: &str) -> Option<String> {
+    let lower = name.to_ascii_lowercase();
+    let is_token = |b: u8| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b);
+    if lower.is_empty() || !lower.bytes().all(is_token) {
+        return Some(format!(
+            "`{name}` is not an HTTP header name; use letters, digits and `-`, e.g. `header = \"x-points-balance\"`"
+        ));
+    }
+    match lower.as_str() {
+        "content-type" | "content-length" => Some(format!(
+            "the renderer sets `{lower}` itself; choose another header"
+        )),
+        "retry-after" => Some(
+            "`retry-after` comes from a `#[problem(retry_after)]` field; mark the field `retry_after` instead"
+                .to_owned(),
+        ),
+        _ => None,
+    }
 }
 
 /// A catalog entry is named like a code: `AUTH_USER_NOT_FOUND`, or a path ending so.

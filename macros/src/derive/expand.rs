@@ -28,10 +28,17 @@ pub fn problem_code(input: &Input) -> TokenStream {
     let mut bounds = Bounds::new(input.generics);
 
     // Inline codes live in one static array: one const evaluation for the whole type.
+    // `__PROBLEM_ENTRIES` lists every entry the type can have, for the integrations
+    // (OpenAPI lists each code).
     let mut inline_entries: Vec<TokenStream> = Vec::new();
+    let mut all_entries: Vec<TokenStream> = Vec::new();
     let entry_arms: Vec<TokenStream> = variants
         .iter()
-        .map(|v| entry_arm(input, &krate, v, &mut bounds, &mut inline_entries))
+        .map(|v| {
+            let (arm, entry) = entry_arm(input, &krate, v, &mut bounds, &mut inline_entries);
+            all_entries.extend(entry);
+            arm
+        })
         .collect();
     let entry_count = inline_entries.len();
     let entries_static = (entry_count > 0).then(|| {
@@ -39,6 +46,7 @@ pub fn problem_code(input: &Input) -> TokenStream {
             static __ENTRIES: [#krate::Entry; #entry_count] = [#(#inline_entries),*];
         }
     });
+    let listed = all_entries.len();
     let entry_body = if variants.is_empty() {
         quote!(match *self {})
     } else {
@@ -105,16 +113,38 @@ pub fn problem_code(input: &Input) -> TokenStream {
             }
         },
     );
+    let headers = method(
+        variants,
+        |v| headers_arm(&krate, v, &mut bounds),
+        |arms| {
+            quote! {
+                fn headers(&self, __headers: &mut #krate::http::HeaderMap) {
+                    #[allow(unreachable_patterns)]
+                    match self {
+                        #(#arms)*
+                        _ => {}
+                    }
+                }
+            }
+        },
+    );
+    let as_error = as_error(input, &krate);
     let status_checks = variants.iter().filter_map(|v| status_check(input, v));
     let catalog_alias = catalog_alias(input);
 
     let (impl_generics, ty_generics, _) = input.generics.split_for_impl();
     let where_clause = bounds.where_clause(input.generics);
+    let predicates = where_clause.iter().flat_map(|w| &w.predicates);
+    let transparent_types = variants
+        .iter()
+        .filter_map(|v| transparent_field(v))
+        .map(|field| field.ty);
     quote! {
         #[doc(hidden)]
         #[allow(non_upper_case_globals, unused_qualifications, clippy::all)]
         const _: () = {
             #entries_static
+            static __PROBLEM_ENTRIES: [&'static #krate::Entry; #listed] = [#(#all_entries),*];
 
             #[automatically_derived]
             impl #impl_generics #krate::ProblemCode for #ident #ty_generics #where_clause {
@@ -125,11 +155,93 @@ pub fn problem_code(input: &Input) -> TokenStream {
                 #write_detail
                 #extensions
                 #retry_after
+                #headers
+                #as_error
             }
             #catalog_alias
             #(#status_checks)*
+
+            #krate::__private::integrations! {
+                impl [#impl_generics] for [#ident #ty_generics] where [#(#predicates,)*]
+                entries [__PROBLEM_ENTRIES.iter().copied()]
+                transparent [#(#transparent_types),*]
+            }
         };
     }
+}
+
+/// `as_error`: the value itself when its type implements `Error` (found by autoref
+/// where the type is concrete, so only without generics), else a `transparent`
+/// variant's inner error.
+fn as_error(input: &Input, krate: &TokenStream) -> TokenStream {
+    let arms: Vec<TokenStream> = input
+        .variants()
+        .iter()
+        .filter_map(|variant| {
+            let field = transparent_field(variant)?;
+            let pat = pattern(variant, &[field]);
+            let binding = &field.binding;
+            Some(quote!(#pat => #krate::ProblemCode::as_error(#binding),))
+        })
+        .collect();
+    let concrete = input.generics.params.is_empty();
+    if !concrete && arms.is_empty() {
+        return TokenStream::new();
+    }
+    let own = if concrete {
+        quote! {
+            #[allow(unused_imports)]
+            use #krate::__private::{ViaError as _, ViaNotError as _};
+            let __own = (&#krate::__private::AsError(self)).__as_error();
+        }
+    } else {
+        quote!(let __own = ::core::option::Option::None;)
+    };
+    quote! {
+        fn as_error(
+            &self,
+        ) -> ::core::option::Option<&(dyn ::core::error::Error + 'static)> {
+            #own
+            __own.or_else(|| {
+                #[allow(unreachable_patterns)]
+                match self {
+                    #(#arms)*
+                    _ => ::core::option::Option::None,
+                }
+            })
+        }
+    }
+}
+
+fn headers_arm(krate: &TokenStream, variant: &Variant, bounds: &mut Bounds) -> Option<TokenStream> {
+    if let Some(field) = transparent_field(variant) {
+        let pat = pattern(variant, &[field]);
+        let binding = &field.binding;
+        return Some(quote!(#pat => #krate::ProblemCode::headers(#binding, __headers),));
+    }
+    let fields: Vec<&Field> = variant
+        .fields
+        .iter()
+        .filter(|f| f.attrs.header.is_set())
+        .collect();
+    if fields.is_empty() {
+        return None;
+    }
+    let inserts = fields.iter().filter_map(|field| {
+        let name = field.attrs.header.get()?.value().to_ascii_lowercase();
+        let binding = &field.binding;
+        bounds.add(field.ty, quote!(::core::fmt::Display));
+        let insert =
+            quote_spanned!(field.span=> #krate::__private::header(__headers, __NAME, #binding));
+        Some(quote! {
+            {
+                const __NAME: #krate::http::HeaderName = #krate::http::HeaderName::from_static(#name);
+                #insert;
+            }
+        })
+    });
+    let pat = pattern(variant, &fields);
+    Some(quote!(#pat => { #(#inserts)* }))
 }
 
 /// A trait method from its arms, or nothing when no variant needs it.
@@ -183,27 +295,30 @@ fn transparent_field<'a>(variant: &'a Variant) -> Option<&'a Field<'a>> {
     }
 }
 
+/// The match arm of `entry`, and the entry value the arm names as `__ENTRY_<i>` (none
+/// for a `transparent` variant, which asks its field).
 fn entry_arm(
     input: &Input,
     krate: &TokenStream,
     variant: &Variant,
     bounds: &mut Bounds,
     inline_entries: &mut Vec<TokenStream>,
-) -> TokenStream {
+) -> (TokenStream, Option<TokenStream>) {
     if let Some(field) = transparent_field(variant) {
         let pat = pattern(variant, &[field]);
         let binding = &field.binding;
         bounds.add(field.ty, quote!(#krate::ProblemCode));
         let call = quote_spanned!(field.span=> #krate::ProblemCode::entry(#binding));
-        return quote!(#pat => #call,);
+        return (quote!(#pat => #call,), None);
     }
     let pat = pattern(variant, &[]);
     if let Some(value) = entry_value(input, variant) {
-        return quote!(#pat => #value,);
+        return (quote!(#pat => #value,), Some(value));
     }
     let index = inline_entries.len();
     inline_entries.push(inline_entry(input, krate, variant));
-    quote!(#pat => &__ENTRIES[#index],)
+    let value = quote!(&__ENTRIES[#index]);
+    (quote!(#pat => #value,), Some(value))
 }
 
 /// `type __Catalog = path::to::Catalog;`, through which bare entries are named. rustc

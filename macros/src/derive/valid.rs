@@ -208,9 +208,13 @@ fn check_transparent(cx: &Ctxt, variant: &Variant, span: Span) {
         );
     }
     for field in &variant.fields {
-        for at in [field.attrs.extension.span(), field.attrs.retry_after.span()]
-            .into_iter()
-            .flatten()
+        for at in [
+            field.attrs.extension.span(),
+            field.attrs.retry_after.span(),
+            field.attrs.header.span(),
+        ]
+        .into_iter()
+        .flatten()
         {
             cx.error_at(
                 at,
@@ -236,6 +240,19 @@ fn check_fields(cx: &Ctxt, variant: &Variant) {
                 retry = Some(span);
                 names.insert(RETRY_AFTER_MEMBER.to_owned(), span);
             }
+        }
+    }
+    let mut headers: BTreeMap<String, Span> = BTreeMap::new();
+    for header in variant.fields.iter().filter_map(|f| f.attrs.header.get()) {
+        let name = header.value().to_ascii_lowercase();
+        if let Some(first) = headers.get(&name) {
+            cx.error_spanned_by(
+                header,
+                format!("two fields set the header `{name}`; keep one"),
+            );
+            cx.error_at(*first, format!("`{name}` is first set here"));
+        } else {
+            headers.insert(name, header.span());
         }
     }
     for field in &variant.fields {

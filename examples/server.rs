@@ -1,0 +1,53 @@
+//! The eryao service on axum: `cargo run --example server --features axum`.
+//!
+//! Listens on 127.0.0.1 (port 3000, or the first free one after it; `PORT=0` lets the
+//! system choose) and prints a curl line for each endpoint. Every failure is an
+//! `application/problem+json` response with a real eryao code; see
+//! `tests/src/service/mod.rs` for the table.
+
+use std::net::{Ipv4Addr, SocketAddr};
+
+use problem_codes_tests::service;
+
+#[tokio::main(flavor = "current_thread")]
+async fn main() -> std::io::Result<()> {
+    let port = match std::env::var("PORT") {
+        Ok(port) => port.parse().map_err(std::io::Error::other)?,
+        Err(_) => 3000,
+    };
+    let listener = bind(port).await?;
+    let addr = listener.local_addr()?;
+    println!("eryao service listening on http://{addr}\n");
+    println!("try:");
+    let base = format!("http://{addr}");
+    for line in [
+        format!("curl -i -X POST {base}/v1/auth/otp"),
+        format!("curl -i -X POST {base}/v1/agent/runs"),
+        format!(
+            r#"curl -i -X PATCH {base}/v1/profile -H 'content-type: application/json' -d '{{"nickname":"","links":["ftp://x"]}}'"#
+        ),
+        format!(
+            r#"curl -i -X PATCH {base}/v1/profile -H 'content-type: application/json' -d '{{"nickname":7}}'"#
+        ),
+        format!("curl -i -X POST {base}/v1/agent/transcribe"),
+        format!("curl -i {base}/v1/agent/sessions/42"),
+        format!("curl -i {base}/v1/agent/sessions/not-a-number"),
+    ] {
+        println!("  {line}");
+    }
+    axum::serve(listener, service::axum::router()).await
+}
+
+/// Binds 127.0.0.1 on `port`, or on the next ports when it is taken.
+async fn bind(port: u16) -> std::io::Result<tokio::net::TcpListener> {
+    let mut last = None;
+    for offset in 0..10 {
+        let addr = SocketAddr::from((Ipv4Addr::LOCALHOST, port.saturating_add(offset)));
+        match tokio::net::TcpListener::bind(addr).await {
+            Ok(listener) => return Ok(listener),
+            Err(err) if port != 0 => last = Some(err),
+            Err(err) => return Err(err),
+        }
+    }
+    Err(last.unwrap_or_else(|| std::io::Error::other("no port to bind")))
+}

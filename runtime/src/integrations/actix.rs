@@ -1,0 +1,189 @@
+//! `actix-web`: problems are responses, a middleware fills `instance` with the request
+//! path, and extractor configs render rejections as problems.
+//!
+//! Every type that derives [`ProblemCode`] and also has `Display` (as with
+//! `thiserror::Error`), and every catalog, is a [`ResponseError`], so a handler returns
+//! `Result<web::Json<T>, MyError>` and uses `?`:
+//!
+//! ```
+//! use actix_web::{App, middleware::from_fn, web};
+//! use problem_codes::ProblemCode;
+//! use problem_codes::actix_web::{fill_instance, rejections, Rejections};
+//! # problem_codes::error_catalog! { pub catalog Auth { section "Auth" {
+//! #     AUTH_USER_NOT_FOUND = 404 { meaning: "User not found", handling: "Show not-found message" },
+//! # } } }
+//!
+//! #[derive(Debug, thiserror::Error, ProblemCode)]
+//! #[problem(catalog = Auth)]
+//! enum UserError {
+//!     #[error("no user {0}")]
+//!     #[problem(AUTH_USER_NOT_FOUND, detail = "No user {0}")]
+//!     NotFound(u64),
+//! }
+//!
+//! async fn user(id: web::Path<u64>) -> Result<String, UserError> {
+//!     Err(UserError::NotFound(*id))
+//! }
+//!
+//! let app = App::new()
+//!     .wrap(from_fn(fill_instance))
+//!     .configure(rejections(Rejections::new()))
+//!     .route("/v1/users/{id}", web::get().to(user));
+//! ```
+//!
+//! [`ProblemCode`]: crate::ProblemCode
+//! [`ResponseError`]: ::actix_web::ResponseError
+
+use ::actix_web::body::{BoxBody, MessageBody};
+use ::actix_web::dev::{ServiceRequest, ServiceResponse};
+use ::actix_web::http::header::{CONTENT_ENCODING, HeaderName, HeaderValue};
+use ::actix_web::middleware::Next;
+use ::actix_web::web::{self, Bytes};
+use ::actix_web::{Error, HttpRequest, HttpResponse, Responder, ResponseError};
+
+use crate::integrations::rejection::RejectionKind;
+use crate::render::InstanceSlot;
+use crate::{Problem, ProblemCode, Render};
+
+pub use crate::integrations::rejection::{ProblemRejection, Rejections};
+
+/// The status of a problem, in actix-web's `http` version.
+pub fn status_code<P: ProblemCode + ?Sized>(problem: &P) -> ::actix_web::http::StatusCode {
+    actix_status(problem.status())
+}
+
+fn actix_status(status: http::StatusCode) -> ::actix_web::http::StatusCode {
+    ::actix_web::http::StatusCode::from_u16(status.as_u16())
+        .unwrap_or(::actix_web::http::StatusCode::INTERNAL_SERVER_ERROR)
+}
+
+/// The response of a problem, as the generated `ResponseError` impls build it: when it
+/// has no `instance`, [`fill_instance`] adds the request path.
+pub fn error_response<P: ProblemCode + ?Sized>(problem: &P) -> HttpResponse {
+    convert(Render::new(problem).response_with_slot())
+}
+
+/// An `http` response as actix-web's, which is built on another `http` version.
+fn convert((response, slot): (http::Response<Vec<u8>>, Option<InstanceSlot>)) -> HttpResponse {
+    let (parts, body) = response.into_parts();
+    let mut builder = HttpResponse::build(actix_status(parts.status));
+    for (name, value) in &parts.headers {
+        if let (Ok(name), Ok(value)) = (
+            HeaderName::from_bytes(name.as_str().as_bytes()),
+            HeaderValue::from_bytes(value.as_bytes()),
+        ) {
+            builder.append_header((name, value));
+        }
+    }
+    let mut response = builder.body(body);
+    if let Some(slot) = slot {
+        response.extensions_mut().insert(slot);
+    }
+    response
+}
+
+impl Responder for Problem {
+    type Body = BoxBody;
+
+    /// The response, with the request path as `instance` when the problem has none.
+    fn respond_to(self, request: &HttpRequest) -> HttpResponse {
+        let problem = match self.instance() {
+            Some(_) => self,
+            None => self.with_instance(request.path()),
+        };
+        convert((problem.to_response(), None))
+    }
+}
+
+impl ResponseError for ProblemRejection {
+    fn status_code(&self) -> ::actix_web::http::StatusCode {
+        actix_status(self.status())
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        convert((self.to_response(), None))
+    }
+}
+
+/// A middleware function that writes the request path into the `instance` of every
+/// problem response rendered without one; wrap it with
+/// `actix_web::middleware::from_fn(fill_instance)`.
+///
+/// # Errors
+///
+/// Only those of the inner service, passed on. (actix-web turns a handler's error into
+/// a response before it gets here.)
+pub async fn fill_instance<B: MessageBody + 'static>(
+    request: ServiceRequest,
+    next: Next<B>,
+) -> Result<ServiceResponse<BoxBody>, Error> {
+    let response = next.call(request).await?.map_into_boxed_body();
+    let (request, mut response) = response.into_parts();
+    let slot = response.extensions_mut().remove::<InstanceSlot>();
+    let response = match slot {
+        Some(slot) if !response.headers().contains_key(CONTENT_ENCODING) => {
+            let (response, body) = response.into_parts();
+            match body.try_into_bytes() {
+                Ok(bytes) => {
+                    let filled = slot.fill(&bytes, request.path()).map_or(bytes, Bytes::from);
+                    response.set_body(BoxBody::new(filled))
+                }
+                Err(body) => response.set_body(body),
+            }
+        }
+        _ => response,
+    };
+    Ok(ServiceResponse::new(request, response))
+}
+
+/// Registers extractor configs (`web::Json`, `web::Path`, `web::Query`) whose
+/// rejections are problems under the given codes, with the request path as `instance`:
+/// `App::new().configure(rejections(codes))`.
+pub fn rejections(rejections: Rejections) -> impl FnOnce(&mut web::ServiceConfig) {
+    move |config| {
+        config
+            .app_data(json_config(rejections))
+            .app_data(path_config(rejections))
+            .app_data(query_config(rejections));
+    }
+}
+
+/// A `web::JsonConfig` whose rejections are problems under the code of
+/// [`Rejections::json`].
+#[must_use]
+pub fn json_config(rejections: Rejections) -> web::JsonConfig {
+    web::JsonConfig::default().error_handler(move |error, request| {
+        rejection(RejectionKind::Json, &rejections, &error, request)
+    })
+}
+
+/// A `web::PathConfig` whose rejections are problems under the code of
+/// [`Rejections::path`].
+#[must_use]
+pub fn path_config(rejections: Rejections) -> web::PathConfig {
+    web::PathConfig::default().error_handler(move |error, request| {
+        rejection(RejectionKind::Path, &rejections, &error, request)
+    })
+}
+
+/// A `web::QueryConfig` whose rejections are problems under the code of
+/// [`Rejections::query`].
+#[must_use]
+pub fn query_config(rejections: Rejections) -> web::QueryConfig {
+    web::QueryConfig::default().error_handler(move |error, request| {
+        rejection(RejectionKind::Query, &rejections, &error, request)
+    })
+}
+
+fn rejection<E: ResponseError>(
+    kind: RejectionKind,
+    rejections: &Rejections,
+    error: &E,
+    request: &HttpRequest,
+) -> Error {
+    let status = http::StatusCode::from_u16(error.status_code().as_u16())
+        .unwrap_or(http::StatusCode::BAD_REQUEST);
+    ProblemRejection::new(kind, Some(rejections), status, error.to_string())
+        .with_instance(request.path())
+        .into()
+}

@@ -1,0 +1,248 @@
+//! Framework rejections (a body that is not JSON, a path or query parameter of the
+//! wrong type) rendered as problems under codes the service chooses from its catalog.
+
+use core::fmt;
+
+use http::StatusCode;
+
+use crate::{Entry, ExtensionName, Extensions, Problem, ProblemCode, ValidationErrors};
+
+const ERRORS: ExtensionName = ExtensionName::from_static("errors");
+
+/// The codes that a framework's rejections are rendered under: one for a JSON body
+/// that cannot be read, one for path parameters, one for the query string.
+///
+/// A rejection without a code here is still a problem document: `about:blank`, with
+/// the framework's status and its message as `detail`, and no `code`.
+///
+/// ```
+/// use problem_codes::Rejections;
+/// # problem_codes::error_catalog! { pub catalog Api { section "Api" {
+/// #     PAYLOAD_INVALID = 422 { meaning: "Payload invalid", handling: "Highlight invalid fields" },
+/// #     SESSION_ID_INVALID = 422 { meaning: "Invalid session id", handling: "Refresh" },
+/// # } } }
+///
+/// let rejections = Rejections::new()
+///     .json(Api::PAYLOAD_INVALID)
+///     .path(Api::SESSION_ID_INVALID);
+/// assert_eq!(rejections.json_code(), Some("PAYLOAD_INVALID"));
+/// assert_eq!(rejections.query_code(), None);
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[must_use]
+pub struct Rejections {
+    json: Option<&'static Entry>,
+    path: Option<&'static Entry>,
+    query: Option<&'static Entry>,
+}
+
+impl Rejections {
+    /// No codes: every rejection is an `about:blank` problem.
+    pub const fn new() -> Rejections {
+        Rejections {
+            json: None,
+            path: None,
+            query: None,
+        }
+    }
+
+    /// The code of a JSON body that is missing, malformed, of the wrong content type or
+    /// of the wrong shape.
+    pub fn json(mut self, code: impl ProblemCode) -> Rejections {
+        self.json = Some(code.entry());
+        self
+    }
+
+    /// The code of path parameters that do not parse.
+    pub fn path(mut self, code: impl ProblemCode) -> Rejections {
+        self.path = Some(code.entry());
+        self
+    }
+
+    /// The code of a query string that does not parse.
+    pub fn query(mut self, code: impl ProblemCode) -> Rejections {
+        self.query = Some(code.entry());
+        self
+    }
+
+    /// The code of JSON body rejections, if set.
+    #[must_use]
+    pub fn json_code(&self) -> Option<&'static str> {
+        self.json.map(Entry::code)
+    }
+
+    /// The code of path rejections, if set.
+    #[must_use]
+    pub fn path_code(&self) -> Option<&'static str> {
+        self.path.map(Entry::code)
+    }
+
+    /// The code of query rejections, if set.
+    #[must_use]
+    pub fn query_code(&self) -> Option<&'static str> {
+        self.query.map(Entry::code)
+    }
+
+    pub(crate) fn entry(&self, kind: RejectionKind) -> Option<&'static Entry> {
+        match kind {
+            RejectionKind::Json => self.json,
+            RejectionKind::Path => self.path,
+            RejectionKind::Query => self.query,
+        }
+    }
+}
+
+/// What a rejection was about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum RejectionKind {
+    Json,
+    Path,
+    Query,
+}
+
+/// A request that a framework extractor refused, as a problem: the code chosen in
+/// [`Rejections`] (whose status then wins over the framework's), the framework's message
+/// as `detail`, the request path as `instance`, and for a JSON body of the wrong shape
+/// an `errors` member pointing at the field at fault.
+#[derive(Debug, Clone)]
+pub struct ProblemRejection {
+    entry: Option<&'static Entry>,
+    status: StatusCode,
+    detail: String,
+    errors: ValidationErrors,
+    instance: Option<String>,
+}
+
+impl ProblemRejection {
+    pub(crate) fn new(
+        kind: RejectionKind,
+        rejections: Option<&Rejections>,
+        status: StatusCode,
+        detail: String,
+    ) -> ProblemRejection {
+        ProblemRejection {
+            entry: rejections.and_then(|r| r.entry(kind)),
+            status,
+            detail,
+            errors: ValidationErrors::new(),
+            instance: None,
+        }
+    }
+
+    #[cfg_attr(
+        not(feature = "axum"),
+        allow(dead_code, reason = "only axum's JSON rejection tells the field")
+    )]
+    pub(crate) fn with_errors(mut self, errors: ValidationErrors) -> ProblemRejection {
+        self.errors = errors;
+        self
+    }
+
+    pub(crate) fn with_instance(mut self, instance: &str) -> ProblemRejection {
+        self.instance = Some(instance.to_owned());
+        self
+    }
+
+    /// The status of the response: the chosen code's, else the framework's.
+    #[must_use]
+    pub fn status(&self) -> StatusCode {
+        self.entry.map_or(self.status, Entry::status)
+    }
+
+    /// The chosen code, if [`Rejections`] names one for this kind of rejection.
+    #[must_use]
+    pub fn code(&self) -> Option<&'static str> {
+        self.entry.map(Entry::code)
+    }
+
+    /// The framework's message: what is wrong with the request.
+    #[must_use]
+    pub fn detail(&self) -> &str {
+        &self.detail
+    }
+
+    /// The fields at fault, when the framework tells them.
+    #[must_use]
+    pub fn errors(&self) -> &ValidationErrors {
+        &self.errors
+    }
+
+    /// The owned problem document.
+    #[must_use]
+    pub fn to_problem(&self) -> Problem {
+        let problem = match self.entry {
+            Some(entry) => Coded {
+                entry,
+                rejection: self,
+            }
+            .to_problem(),
+            None => {
+                let problem = Problem::new(self.status).with_detail(self.detail.clone());
+                if self.errors.is_empty() {
+                    problem
+                } else {
+                    // `errors` is a valid member name and serializes to a JSON array.
+                    problem
+                        .clone()
+                        .with_extension(ERRORS.as_str(), &self.errors)
+                        .unwrap_or(problem)
+                }
+            }
+        };
+        match &self.instance {
+            Some(instance) => problem.with_instance(instance.clone()),
+            None => problem,
+        }
+    }
+
+    /// The HTTP response.
+    #[must_use]
+    pub fn to_response(&self) -> http::Response<Vec<u8>> {
+        match self.entry {
+            Some(entry) => {
+                let coded = Coded {
+                    entry,
+                    rejection: self,
+                };
+                match &self.instance {
+                    Some(instance) => coded.render().instance(instance).to_response(),
+                    None => coded.to_response(),
+                }
+            }
+            None => self.to_problem().to_response(),
+        }
+    }
+}
+
+impl fmt::Display for ProblemRejection {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.code() {
+            Some(code) => write!(f, "{code}: {}", self.detail),
+            None => f.write_str(&self.detail),
+        }
+    }
+}
+
+impl std::error::Error for ProblemRejection {}
+
+/// A rejection under a chosen code.
+struct Coded<'a> {
+    entry: &'static Entry,
+    rejection: &'a ProblemRejection,
+}
+
+impl ProblemCode for Coded<'_> {
+    fn entry(&self) -> &'static Entry {
+        self.entry
+    }
+
+    fn fmt_detail(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.rejection.detail)
+    }
+
+    fn extensions(&self, ext: &mut Extensions<'_>) {
+        if !self.rejection.errors.is_empty() {
+            ext.insert(ERRORS, &self.rejection.errors);
+        }
+    }
+}

@@ -1,0 +1,53 @@
+//! The eryao service on actix-web.
+
+use actix_web::middleware::from_fn;
+use actix_web::{App, HttpResponse, web};
+use problem_codes::actix_web::{fill_instance, rejections};
+
+use super::{AgentError, OtpError, PointsError, ProfileError, ProfileUpdate};
+
+/// Registers the service's routes and rejection codes on an app.
+pub fn configure(config: &mut web::ServiceConfig) {
+    rejections(super::rejections())(config);
+    config
+        .route("/v1/auth/otp", web::post().to(otp))
+        .route("/v1/agent/runs", web::post().to(run))
+        .route("/v1/profile", web::patch().to(profile))
+        .route("/v1/agent/transcribe", web::post().to(transcribe))
+        .route("/v1/agent/sessions/{id}", web::get().to(session));
+}
+
+/// The service as an app, behind the middleware that fills `instance`.
+pub fn app() -> App<
+    impl actix_web::dev::ServiceFactory<
+        actix_web::dev::ServiceRequest,
+        Config = (),
+        Response = actix_web::dev::ServiceResponse<impl actix_web::body::MessageBody>,
+        Error = actix_web::Error,
+        InitError = (),
+    >,
+> {
+    App::new().wrap(from_fn(fill_instance)).configure(configure)
+}
+
+async fn otp() -> Result<HttpResponse, OtpError> {
+    super::request_otp().map(|()| HttpResponse::NoContent().finish())
+}
+
+async fn run() -> Result<HttpResponse, PointsError> {
+    super::start_run(super::BALANCE).map(|()| HttpResponse::Created().finish())
+}
+
+async fn profile(
+    update: web::Json<ProfileUpdate>,
+) -> Result<web::Json<ProfileUpdate>, ProfileError> {
+    Ok(web::Json(super::update_profile(update.into_inner())?))
+}
+
+async fn transcribe() -> Result<String, AgentError> {
+    super::transcribe()
+}
+
+async fn session(id: web::Path<u64>) -> Result<String, AgentError> {
+    super::session(id.into_inner())
+}

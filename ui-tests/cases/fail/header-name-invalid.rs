@@ -1,0 +1,12 @@
+use problem_codes::ProblemCode;
+
+#[derive(ProblemCode)]
+enum PointsError {
+    #[problem(code = "POINTS_INSUFFICIENT_BALANCE", status = 402, title = "Not enough points")]
+    Insufficient {
+        #[problem(header = "x points balance")]
+        balance: u32,
+    },
+}
+
+fn main() {}
