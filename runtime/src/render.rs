@@ -141,7 +141,7 @@ impl<'a, P: ProblemCode + ?Sized> Render<'a, P> {
             && tail.len() == code_end
             && let Some(json) = entry.json()
         {
-            out.reserve_exact(json.len());
+            reserve(out, json.len());
             out.extend_from_slice(json.as_bytes());
             return json.len() - code_len(entry) - 1;
         }
@@ -149,13 +149,13 @@ impl<'a, P: ProblemCode + ?Sized> Render<'a, P> {
         let tail = tail.bytes();
         let head = match entry.json_head() {
             Some(head) => {
-                out.reserve_exact(head.len() + tail.len());
+                reserve(out, head.len() + tail.len());
                 out.extend_from_slice(head.as_bytes());
                 head.len()
             }
             None => {
                 let head = head_len(entry);
-                out.reserve_exact(head + tail.len());
+                reserve(out, head + tail.len());
                 write_head(out, entry);
                 head
             }
@@ -165,7 +165,7 @@ impl<'a, P: ProblemCode + ?Sized> Render<'a, P> {
     }
 
     fn write_in_two_passes(&self, out: &mut Vec<u8>) -> usize {
-        out.reserve_exact(self.len());
+        reserve(out, self.len());
         let start = out.len();
         let entry = self.problem.entry();
         write_head(out, entry);
@@ -340,6 +340,17 @@ impl InstanceSlot {
     }
 }
 
+/// Room for `additional` more bytes, exactly. A buffer with no allocation yet gets one
+/// straight away, which is cheaper than growing it.
+#[inline]
+fn reserve(out: &mut Vec<u8>, additional: usize) {
+    if out.capacity() == 0 {
+        *out = Vec::with_capacity(additional);
+    } else {
+        out.reserve_exact(additional);
+    }
+}
+
 fn head_len(entry: &Entry) -> usize {
     match entry.json_head() {
         Some(head) => head.len(),
@@ -386,17 +397,30 @@ pub(crate) struct Digits {
 }
 
 impl Digits {
+    #[inline]
     pub(crate) fn new(mut n: u64) -> Digits {
-        let mut buf = [b'0'; 20];
+        // Two digits a time, from a table, as itoa does.
+        const PAIRS: &[u8; 200] = b"0001020304050607080910111213141516171819\
+            2021222324252627282930313233343536373839\
+            4041424344454647484950515253545556575859\
+            6061626364656667686970717273747576777879\
+            8081828384858687888990919293949596979899";
+        let mut buf = [0u8; 20];
         let mut start = buf.len();
-        loop {
+        while n >= 100 {
+            // n % 100 < 100, so the cast cannot truncate.
+            let pair = (n % 100) as usize * 2;
+            n /= 100;
+            start -= 2;
+            buf[start..start + 2].copy_from_slice(&PAIRS[pair..pair + 2]);
+        }
+        if n >= 10 {
+            let pair = n as usize * 2;
+            start -= 2;
+            buf[start..start + 2].copy_from_slice(&PAIRS[pair..pair + 2]);
+        } else {
             start -= 1;
-            // n % 10 < 10, so the cast cannot truncate.
-            buf[start] = b'0' + (n % 10) as u8;
-            n /= 10;
-            if n == 0 {
-                break;
-            }
+            buf[start] = b'0' + n as u8;
         }
         Digits { buf, start }
     }
@@ -459,8 +483,13 @@ mod tests {
 
     #[test]
     fn digits_match_display() {
-        for n in [0, 7, 10, 429, 999_999, u64::MAX] {
+        let powers = (0..20).flat_map(|k| {
+            let p = 10u64.pow(k);
+            [p - 1, p, p + 1]
+        });
+        for n in powers.chain([0, 7, 42, 99, 429, 999_999, u64::MAX, u64::MAX - 1]) {
             assert_eq!(Digits::new(n).as_bytes(), n.to_string().as_bytes());
+            assert_eq!(Digits::new(n).as_str(), n.to_string());
         }
     }
 }

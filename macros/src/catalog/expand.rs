@@ -202,6 +202,16 @@ pub fn shared_impls(ident: &syn::Ident, krate: &TokenStream) -> TokenStream {
                 fn entry(&self) -> &'static #krate::Entry {
                     #ident::entry(*self)
                 }
+
+                // A catalog code has no detail: say so, sparing the renderer the
+                // trait's default, which goes through `core::fmt`.
+                #[inline]
+                fn __write_detail(
+                    &self,
+                    _: &mut #krate::__private::DetailSink<'_>,
+                ) -> ::core::fmt::Result {
+                    ::core::result::Result::Ok(())
+                }
             }
 
             #krate::__private::integrations! {

@@ -54,7 +54,8 @@ pub fn problem_code(input: &Input) -> TokenStream {
     };
 
     // One description of the detail serves both the renderer (escaped, into the body)
-    // and `fmt_detail` (as text, into a formatter).
+    // and `fmt_detail` (as text, into a formatter). A type without details still says
+    // so, sparing the renderer the trait's default, which goes through `core::fmt`.
     let write_detail = method(
         variants,
         |v| write_detail_arm(&krate, v, &mut bounds),
@@ -83,6 +84,19 @@ pub fn problem_code(input: &Input) -> TokenStream {
             }
         },
     );
+    let write_detail = if write_detail.is_empty() && !variants.is_empty() {
+        quote! {
+            #[inline]
+            fn __write_detail(
+                &self,
+                _: &mut #krate::__private::DetailSink<'_>,
+            ) -> ::core::fmt::Result {
+                ::core::result::Result::Ok(())
+            }
+        }
+    } else {
+        write_detail
+    };
     let extensions = method(
         variants,
         |v| extensions_arm(&krate, v, &mut bounds),
