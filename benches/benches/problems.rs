@@ -70,6 +70,9 @@ fn parse(c: &mut Criterion) {
     group.bench_function("serde-struct", |b| {
         b.iter(|| serde_json::from_slice::<HandParsed>(black_box(&bytes)).ok())
     });
+    group.bench_function("serde-struct-keeping-extensions", |b| {
+        b.iter(|| serde_json::from_slice::<HandParsedKeepingExtensions>(black_box(&bytes)).ok())
+    });
     group.bench_function("problem-codes", |b| {
         b.iter(|| {
             Problem::from_json(black_box(&bytes))
@@ -165,6 +168,7 @@ fn report() {
             "parse",
             &[
                 "serde-struct",
+                "serde-struct-keeping-extensions",
                 "problem-codes",
                 "http-api-problem",
                 "problem_details",

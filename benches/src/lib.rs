@@ -237,6 +237,21 @@ pub struct HandParsed {
 /// A contestant: its name and how it renders the document for a number of seconds.
 pub type Renderer = (&'static str, fn(u64) -> Vec<u8>);
 
+/// The same struct keeping the members it does not know, as a client that must not
+/// lose extension members writes it: what `Problem` does.
+#[derive(Debug, Deserialize, PartialEq)]
+pub struct HandParsedKeepingExtensions {
+    #[serde(rename = "type")]
+    pub type_uri: Option<String>,
+    pub title: Option<String>,
+    pub status: Option<u16>,
+    pub detail: Option<String>,
+    pub instance: Option<String>,
+    pub code: Option<String>,
+    #[serde(flatten)]
+    pub extensions: serde_json::Map<String, serde_json::Value>,
+}
+
 /// Every renderer of the benchmark, by name, for the agreement check and the report.
 pub fn renderers() -> [Renderer; 6] {
     [

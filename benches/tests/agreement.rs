@@ -14,6 +14,8 @@ fn parsers_agree_on_the_document() {
     let bytes = ours(SECONDS);
     let problem = Problem::from_json(&bytes).expect("parses");
     let hand: HandParsed = serde_json::from_slice(&bytes).expect("parses");
+    let keeping: HandParsedKeepingExtensions = serde_json::from_slice(&bytes).expect("parses");
+    assert_eq!(&keeping.extensions, problem.extensions());
     assert_eq!(problem.code(), hand.code.as_deref());
     assert_eq!(problem.detail(), hand.detail.as_deref());
     assert_eq!(
