@@ -69,6 +69,15 @@ pub trait ProblemCode {
         Ok(())
     }
 
+    /// Whether this occurrence has no part of its own (no detail, extension member or
+    /// `retry_after`), so its body is the entry's pre-rendered one, copied whole. The
+    /// macros say so where they know; the default, `false`, is always correct. Not
+    /// public API.
+    #[doc(hidden)]
+    fn __is_static(&self) -> bool {
+        false
+    }
+
     /// Writes the detail into a body being rendered. The derive overrides it with a
     /// writer that needs no `core::fmt` machinery; by default it goes through
     /// [`fmt_detail`](ProblemCode::fmt_detail). Not public API.
@@ -248,6 +257,9 @@ macro_rules! forward_problem_code {
             }
             fn __write_detail(&self, sink: &mut crate::__private::DetailSink<'_>) -> fmt::Result {
                 (**self).__write_detail(sink)
+            }
+            fn __is_static(&self) -> bool {
+                (**self).__is_static()
             }
             fn extensions(&self, ext: &mut Extensions<'_>) {
                 (**self).extensions(ext)

@@ -128,6 +128,12 @@ impl<'a, P: ProblemCode + ?Sized> Render<'a, P> {
     /// goes (or went): right after `detail`, before `code`.
     fn write_body(&self, out: &mut Vec<u8>) -> usize {
         let entry = self.problem.entry();
+        if self.instance.is_none()
+            && self.problem.__is_static()
+            && let Some(json) = entry.json()
+        {
+            return copy_static(out, entry, json);
+        }
         let mut tail = StackBuf::<STACK_PARTS>::new();
         let detail_end = self.write_before_code(&mut tail);
         let before = tail.len();
@@ -141,9 +147,7 @@ impl<'a, P: ProblemCode + ?Sized> Render<'a, P> {
             && tail.len() == code_end
             && let Some(json) = entry.json()
         {
-            reserve(out, json.len());
-            out.extend_from_slice(json.as_bytes());
-            return json.len() - code_len(entry) - 1;
+            return copy_static(out, entry, json);
         }
         tail.put(b"}");
         let tail = tail.bytes();
@@ -338,6 +342,14 @@ impl InstanceSlot {
         out.extend_from_slice(tail);
         Some(out)
     }
+}
+
+/// The entry's pre-rendered body, copied whole; returns where `instance` would go.
+#[inline]
+fn copy_static(out: &mut Vec<u8>, entry: &Entry, json: &str) -> usize {
+    reserve(out, json.len());
+    out.extend_from_slice(json.as_bytes());
+    json.len() - code_len(entry) - 1
 }
 
 /// Room for `additional` more bytes, exactly. A buffer with no allocation yet gets one

@@ -203,6 +203,12 @@ pub fn shared_impls(ident: &syn::Ident, krate: &TokenStream) -> TokenStream {
                     #ident::entry(*self)
                 }
 
+                // A catalog code has no part of its own: its body is pre-rendered.
+                #[inline]
+                fn __is_static(&self) -> bool {
+                    true
+                }
+
                 // A catalog code has no detail: say so, sparing the renderer the
                 // trait's default, which goes through `core::fmt`.
                 #[inline]

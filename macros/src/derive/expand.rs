@@ -97,6 +97,7 @@ pub fn problem_code(input: &Input) -> TokenStream {
     } else {
         write_detail
     };
+    let is_static = is_static(&krate, variants);
     let extensions = method(
         variants,
         |v| extensions_arm(&krate, v, &mut bounds),
@@ -167,6 +168,7 @@ pub fn problem_code(input: &Input) -> TokenStream {
                     #entry_body
                 }
                 #write_detail
+                #is_static
                 #extensions
                 #retry_after
                 #headers
@@ -256,6 +258,52 @@ fn headers_arm(krate: &TokenStream, variant: &Variant, bounds: &mut Bounds) -> O
     });
     let pat = pattern(variant, &fields);
     Some(quote!(#pat => { #(#inserts)* }))
+}
+
+/// `__is_static`: `false` for the variants with a part of their own (detail, extension
+/// member, `retry_after`), the inner problem's answer for `transparent` ones, `true` for
+/// the rest. One arm per variant that is not static, so a type of static variants costs
+/// nothing to check.
+fn is_static(krate: &TokenStream, variants: &[Variant]) -> TokenStream {
+    if variants.is_empty() {
+        return TokenStream::new();
+    }
+    let arms: Vec<TokenStream> = variants
+        .iter()
+        .filter_map(|variant| {
+            if let Some(arm) = delegate(krate, variant, quote!(__is_static), TokenStream::new()) {
+                return Some(arm);
+            }
+            let dynamic = variant.attrs.detail.is_set()
+                || variant
+                    .fields
+                    .iter()
+                    .any(|f| f.attrs.extension.is_set() || f.attrs.retry_after.is_set());
+            dynamic.then(|| {
+                let pat = pattern(variant, &[]);
+                quote!(#pat => false,)
+            })
+        })
+        .collect();
+    let body = if arms.is_empty() {
+        quote!(true)
+    } else if arms.len() == variants.len() {
+        return TokenStream::new();
+    } else {
+        quote! {
+            #[allow(unreachable_patterns)]
+            match self {
+                #(#arms)*
+                _ => true,
+            }
+        }
+    };
+    quote! {
+        #[inline]
+        fn __is_static(&self) -> bool {
+            #body
+        }
+    }
 }
 
 /// A trait method from its arms, or nothing when no variant needs it.
