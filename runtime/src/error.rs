@@ -10,6 +10,21 @@ pub enum ParseError {
     Json(serde_json::Error),
     /// The bytes are JSON, but not a JSON object.
     NotAnObject,
+    /// The body is longer than [`ParseLimits::max_bytes`](crate::ParseLimits::max_bytes)
+    /// allows; it was not read.
+    TooLarge {
+        /// The body's length in bytes.
+        size: usize,
+        /// The limit it broke.
+        limit: usize,
+    },
+    /// Arrays and objects nest deeper than
+    /// [`ParseLimits::max_depth`](crate::ParseLimits::max_depth) allows; no value was
+    /// built.
+    TooDeep {
+        /// The limit it broke.
+        limit: usize,
+    },
 }
 
 impl ParseError {
@@ -27,6 +42,14 @@ impl fmt::Display for ParseError {
         match self {
             ParseError::Json(err) => write!(f, "problem document is not valid JSON: {err}"),
             ParseError::NotAnObject => f.write_str("problem document is not a JSON object"),
+            ParseError::TooLarge { size, limit } => write!(
+                f,
+                "problem document is {size} bytes, more than the limit of {limit}"
+            ),
+            ParseError::TooDeep { limit } => write!(
+                f,
+                "problem document nests arrays and objects deeper than the limit of {limit}"
+            ),
         }
     }
 }
@@ -35,7 +58,9 @@ impl std::error::Error for ParseError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
             ParseError::Json(err) => Some(err),
-            ParseError::NotAnObject => None,
+            ParseError::NotAnObject | ParseError::TooLarge { .. } | ParseError::TooDeep { .. } => {
+                None
+            }
         }
     }
 }

@@ -1,6 +1,7 @@
 //! `Problem`: the RFC 9457 problem details document, owned, for both ends of the wire.
 
 mod de;
+mod limits;
 
 use core::fmt;
 
@@ -11,6 +12,8 @@ use serde_json::{Map, Value};
 
 use crate::extensions::{InvalidExtensionName, check_member_name};
 use crate::{Catalog, Entry, PROBLEM_JSON, ParseError, ProblemCode, TypedCode};
+
+pub use limits::ParseLimits;
 
 /// The `type` of a problem that has no type of its own (RFC 9457 §4.2.1).
 pub const ABOUT_BLANK: &str = "about:blank";
@@ -86,13 +89,38 @@ impl Problem {
         }
     }
 
-    /// Parses a problem document from JSON bytes.
+    /// Parses a problem document from JSON bytes, within the [default
+    /// limits](ParseLimits::DEFAULT): 64 KiB, nested at most 32 deep.
     ///
     /// # Errors
     ///
-    /// [`ParseError`] if the bytes are not JSON or not a JSON object. Members of the wrong
-    /// type are not errors: they are ignored (RFC 9457 §3.1).
+    /// [`ParseError`] if the bytes are not JSON, not a JSON object, or break a limit.
+    /// Members of the wrong type are not errors: they are ignored (RFC 9457 §3.1).
     pub fn from_json(bytes: &[u8]) -> Result<Problem, ParseError> {
+        Problem::from_json_with(bytes, ParseLimits::DEFAULT)
+    }
+
+    /// Parses a problem document from JSON bytes within `limits`, which are checked
+    /// before any value is built.
+    ///
+    /// ```
+    /// use problem_codes::{ParseError, ParseLimits, Problem};
+    ///
+    /// let body = br#"{"status":404,"code":"AUTH_USER_NOT_FOUND"}"#;
+    /// let tight = ParseLimits::DEFAULT.max_bytes(16);
+    /// assert!(matches!(
+    ///     Problem::from_json_with(body, tight),
+    ///     Err(ParseError::TooLarge { size: 43, limit: 16 })
+    /// ));
+    /// assert!(Problem::from_json_with(body, ParseLimits::DEFAULT).is_ok());
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`ParseError::TooLarge`] or [`ParseError::TooDeep`] when the bytes break a limit;
+    /// otherwise as [`from_json`](Problem::from_json).
+    pub fn from_json_with(bytes: &[u8], limits: ParseLimits) -> Result<Problem, ParseError> {
+        limits.check(bytes)?;
         serde_json::from_slice(bytes).map_err(ParseError::from_json)
     }
 

@@ -128,18 +128,20 @@ impl<'a, P: ProblemCode + ?Sized> Render<'a, P> {
         write_code(&mut tail, entry);
         let code_end = tail.len();
         self.write_after_code(&mut tail);
-        if tail.overflowed() {
-            return self.write_in_two_passes(out);
-        }
         if before == 0
             && tail.len() == code_end
+            && !tail.overflowed()
             && let Some(json) = entry.json()
         {
             out.reserve_exact(json.len());
             out.extend_from_slice(json.as_bytes());
             return;
         }
+        // The closing brace must fit too: parts of exactly the buffer's size once lost it.
         tail.put(b"}");
+        if tail.overflowed() {
+            return self.write_in_two_passes(out);
+        }
         let tail = tail.bytes();
         match entry.json_head() {
             Some(head) => {
