@@ -7,8 +7,6 @@ pub mod eryao;
 /// round-trip test compiles it and exports the fixture back from it.
 pub mod imported;
 
-/// The renderer's reference, written with `serde_json` and `format!`: what the
-/// property tests and the fuzz target compare every rendered body with.
 pub mod oracle;
 
 /// The README's code blocks, compiled and run as doctests so the tour stays true.
