@@ -8,6 +8,9 @@ use core::fmt;
 pub enum ParseError {
     /// The bytes are not well-formed JSON.
     Json(serde_json::Error),
+    /// The bytes are not UTF-8, as JSON must be (RFC 8259 §8.1), even in members a
+    /// problem ignores.
+    NotUtf8(core::str::Utf8Error),
     /// The bytes are JSON, but not a JSON object.
     NotAnObject,
     /// The body is longer than [`ParseLimits::max_bytes`](crate::ParseLimits::max_bytes)
@@ -41,6 +44,7 @@ impl fmt::Display for ParseError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             ParseError::Json(err) => write!(f, "problem document is not valid JSON: {err}"),
+            ParseError::NotUtf8(err) => write!(f, "problem document is not UTF-8: {err}"),
             ParseError::NotAnObject => f.write_str("problem document is not a JSON object"),
             ParseError::TooLarge { size, limit } => write!(
                 f,
@@ -58,6 +62,7 @@ impl std::error::Error for ParseError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
             ParseError::Json(err) => Some(err),
+            ParseError::NotUtf8(err) => Some(err),
             ParseError::NotAnObject | ParseError::TooLarge { .. } | ParseError::TooDeep { .. } => {
                 None
             }

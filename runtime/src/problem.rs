@@ -121,7 +121,9 @@ impl Problem {
     /// otherwise as [`from_json`](Problem::from_json).
     pub fn from_json_with(bytes: &[u8], limits: ParseLimits) -> Result<Problem, ParseError> {
         limits.check(bytes)?;
-        serde_json::from_slice(bytes).map_err(ParseError::from_json)
+        // Checked whole: `serde_json` skips the strings of ignored members unread.
+        let text = core::str::from_utf8(bytes).map_err(ParseError::NotUtf8)?;
+        serde_json::from_str(text).map_err(ParseError::from_json)
     }
 
     /// The `application/problem+json` body.

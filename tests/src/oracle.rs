@@ -4,7 +4,7 @@
 //! way. The property tests and the fuzz target render [`Sample`]s both ways and
 //! [`check`] that every byte agrees, and that the body parses back to the same problem.
 
-use problem_codes::{Entry, ParseLimits, Problem, ProblemCode};
+use problem_codes::{Entry, ParseError, ParseLimits, Problem, ProblemCode, TypedCode};
 use serde_json::Value;
 
 use crate::eryao::Eryao;
@@ -299,5 +299,63 @@ pub fn check_problem(problem: &Problem, limits: ParseLimits) {
         from_response,
         problem.clone().with_status(response.status()),
         "the response body is the problem, with the status the response has"
+    );
+}
+
+/// The depth of a parsed value, measured on the value: `{}` is 1 deep.
+#[must_use]
+pub fn depth(value: &Value) -> usize {
+    match value {
+        Value::Array(items) => 1 + items.iter().map(depth).max().unwrap_or(0),
+        Value::Object(members) => 1 + members.values().map(depth).max().unwrap_or(0),
+        _ => 0,
+    }
+}
+
+/// Parses any bytes as a client would, and judges the outcome against `serde_json`:
+/// parsing keeps its limits (the default ones, and tight ones the last byte picks),
+/// accepts exactly the JSON objects within them, refuses the rest with the right
+/// error, and what it accepts re-renders and re-parses to itself ([`check_problem`]).
+///
+/// # Panics
+///
+/// On the first disagreement, naming it.
+pub fn check_document(data: &[u8]) {
+    let pick = data.last().copied().unwrap_or(0);
+    let tight = ParseLimits::DEFAULT
+        .max_depth(usize::from(pick % 8))
+        .max_bytes(usize::from(pick) * 4);
+    let reference = serde_json::from_slice::<Value>(data);
+    for limits in [ParseLimits::DEFAULT, tight] {
+        match (Problem::from_json_with(data, limits), &reference) {
+            (Ok(problem), Ok(value)) => {
+                assert!(value.is_object(), "only an object is a problem");
+                assert!(data.len() <= limits.bytes(), "within the size");
+                assert!(depth(value) <= limits.depth(), "within the depth");
+                check_problem(&problem, ParseLimits::DEFAULT.max_depth(usize::MAX));
+                match problem.typed_code::<Eryao>() {
+                    TypedCode::Known(code) => assert_eq!(Some(code.as_str()), problem.code()),
+                    TypedCode::Unknown(code) => assert_eq!(Some(code), problem.code()),
+                    TypedCode::Absent => assert_eq!(problem.code(), None),
+                }
+            }
+            (Ok(_), Err(err)) => panic!("accepted what serde_json refuses: {err}"),
+            (Err(ParseError::TooLarge { size, limit }), _) => {
+                assert_eq!(size, data.len());
+                assert!(size > limit);
+            }
+            (Err(ParseError::TooDeep { limit }), Ok(value)) => {
+                assert!(data.len() <= limits.bytes());
+                assert!(depth(value) > limit, "refused a document within the depth");
+            }
+            (Err(ParseError::NotAnObject), Ok(value)) => assert!(!value.is_object()),
+            (Err(err), Ok(value)) => panic!("refused valid JSON {value}: {err}"),
+            (Err(_), Err(_)) => {}
+        }
+    }
+    assert_eq!(
+        Problem::from_json(data).ok(),
+        Problem::from_json_with(data, ParseLimits::DEFAULT).ok(),
+        "from_json is from_json_with the default limits"
     );
 }
