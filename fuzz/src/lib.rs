@@ -1,7 +1,7 @@
 //! The macros' front ends as a library, from the macros crate's own source files, and
 //! the checks every macro target makes of an expansion.
 
-#![allow(dead_code, clippy::all)]
+#![allow(unused, clippy::all)]
 
 use proc_macro2::{TokenStream, TokenTree};
 

@@ -9,6 +9,8 @@ pub mod imported;
 
 pub mod oracle;
 
+pub mod scale;
+
 /// The README's code blocks, compiled and run as doctests so the tour stays true.
 #[cfg(doctest)]
 #[doc = include_str!("../../README.md")]
