@@ -60,3 +60,38 @@ fn has_compile_error(output: &TokenStream) -> bool {
         _ => false,
     })
 }
+
+/// The messages of the errors `error_catalog!` reports on the first call to it in
+/// `source`, a Rust file; `None` when `source` does not lex or has no such call.
+pub fn catalog_errors(source: &str) -> Option<Vec<String>> {
+    let tokens: TokenStream = source.parse().ok()?;
+    let trees: Vec<TokenTree> = tokens.into_iter().collect();
+    let input = trees.windows(3).find_map(|window| match window {
+        [
+            TokenTree::Ident(name),
+            TokenTree::Punct(bang),
+            TokenTree::Group(group),
+        ] if name == "error_catalog" && bang.as_char() == '!' => Some(group.stream()),
+        _ => None,
+    })?;
+    let output = catalog::expand(input);
+    check_output(&output);
+    let messages = compile_errors(&output);
+    proc_macro2::extra::invalidate_current_thread_spans();
+    Some(messages)
+}
+
+fn compile_errors(output: &TokenStream) -> Vec<String> {
+    let trees: Vec<TokenTree> = output.clone().into_iter().collect();
+    trees
+        .windows(3)
+        .filter_map(|window| match window {
+            [
+                TokenTree::Ident(name),
+                TokenTree::Punct(_),
+                TokenTree::Group(group),
+            ] if name == "compile_error" => Some(group.stream().to_string()),
+            _ => None,
+        })
+        .collect()
+}
