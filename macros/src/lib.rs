@@ -12,6 +12,9 @@ mod catalog;
 mod derive;
 mod shared;
 
+#[cfg(test)]
+mod never_panics;
+
 use proc_macro::TokenStream;
 
 /// Derives `problem_codes::ProblemCode`. See the `problem-codes` crate for the

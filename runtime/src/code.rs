@@ -194,7 +194,10 @@ pub trait ProblemCode {
     /// The rendered `detail`, or `None` when this occurrence has none. Allocates; the
     /// renderers write the detail straight into the body instead.
     fn detail(&self) -> Option<String> {
-        let detail = DetailDisplay(self).to_string();
+        // Not `to_string`, which panics when a `Display` fails: the renderers leave such
+        // a detail out, and so does this.
+        let mut detail = String::new();
+        fmt::write(&mut detail, format_args!("{}", DetailDisplay(self))).ok()?;
         (!detail.is_empty()).then_some(detail)
     }
 

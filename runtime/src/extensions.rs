@@ -232,7 +232,7 @@ impl<'a> Extensions<'a> {
                 }
             }
             Sink::Map(map) => {
-                if let Ok(value) = serde_json::to_value(value)
+                if let Some(value) = to_value(value)
                     && !value.is_null()
                 {
                     map.insert(name.as_str().to_owned(), value);
@@ -241,6 +241,15 @@ impl<'a> Extensions<'a> {
         }
         self
     }
+}
+
+/// `value` as a `Value`, the same as the body's bytes parse to. `to_value` refuses an
+/// integer beyond `u64` and `i64` (a `u128`, say) that the body writes as digits; such a
+/// value takes the way of the body, through its bytes, and parses as a float there too.
+fn to_value<T: Serialize + ?Sized>(value: &T) -> Option<Value> {
+    serde_json::to_value(value)
+        .or_else(|_| serde_json::to_vec(value).and_then(|bytes| serde_json::from_slice(&bytes)))
+        .ok()
 }
 
 impl fmt::Debug for Extensions<'_> {
@@ -326,6 +335,24 @@ mod tests {
         assert_eq!(counter.0, bytes.len());
         assert_eq!(map.len(), 1);
         assert_eq!(map["limit"], serde_json::json!([1, 2]));
+    }
+
+    #[test]
+    fn an_integer_beyond_64_bits_is_in_the_map_as_the_body_parses_it() {
+        let name = ExtensionName::from_static("huge");
+        for huge in [u128::MAX, u128::from(u64::MAX) + 1] {
+            let mut bytes = b"{\"a\":0".to_vec();
+            Extensions::bytes(&mut bytes).insert(name, &huge);
+            bytes.push(b'}');
+            let mut map = Map::new();
+            Extensions::map(&mut map).insert(name, &huge);
+            let parsed: Map<String, Value> = serde_json::from_slice(&bytes).expect("valid JSON");
+            assert_eq!(map.get("huge"), parsed.get("huge"), "{huge}");
+            assert!(map.get("huge").is_some_and(Value::is_f64));
+        }
+        let mut map = Map::new();
+        Extensions::map(&mut map).insert(name, &i128::MIN);
+        assert!(map.get("huge").is_some_and(Value::is_f64));
     }
 
     #[test]

@@ -25,6 +25,7 @@
 
 use core::fmt;
 use core::fmt::Write as _;
+use std::collections::BTreeMap;
 
 use crate::export::MarkdownOptions;
 use crate::{Lifecycle, Registry, RegistryEntry, RegistryError, is_valid_code};
@@ -94,7 +95,8 @@ impl Document {
 
     /// The Rust source of a module that declares the catalog as `name` with
     /// `error_catalog!`, and `DOCUMENT`, the Markdown options that export the document
-    /// back.
+    /// back. A table without a `## Section` heading becomes a section named `name`, as
+    /// every section of the catalog has a name.
     #[must_use]
     pub fn to_rust(&self, name: &str) -> String {
         let mut out = String::new();
@@ -110,12 +112,27 @@ impl Document {
                 .unwrap_or(name)
                 .replace(['\r', '\n'], " "),
         );
+        let mut unnamed = name.to_owned();
+        while self
+            .registry
+            .sections()
+            .any(|(section, _)| section == unnamed)
+        {
+            unnamed.push('_');
+        }
         let mut first = true;
         for (section, codes) in self.registry.sections() {
             if !first {
                 out.push('\n');
             }
             first = false;
+            // The DSL names every section: a table without a heading takes the catalog's
+            // name, made unique.
+            let section = if section.is_empty() {
+                unnamed.as_str()
+            } else {
+                section
+            };
             let _ = writeln!(out, "        section {} {{", literal(section));
             for entry in codes {
                 let _ = write!(
@@ -242,13 +259,31 @@ pub fn markdown(text: &str) -> Result<Document, ImportError> {
 
     let mut codes: Vec<RegistryEntry> = Vec::new();
     let mut closing = None;
+    // The catalog DSL declares a section once, by a name: so must the document.
+    let mut headings: Vec<(String, usize)> = Vec::new();
     while i < lines.len() {
         let heading = i + 1;
         let section = match lines[i].strip_prefix("## ") {
             Some(name) => {
+                let name = name.trim().to_owned();
+                if name.is_empty() {
+                    return Err(ImportError::at(
+                        heading,
+                        "a section heading needs a name, e.g. `## Auth`",
+                    ));
+                }
+                if let Some((_, first)) = headings.iter().find(|(seen, _)| *seen == name) {
+                    return Err(ImportError::at(
+                        heading,
+                        format!(
+                            "section `{name}` appears twice (first on line {first}); put its codes in one table"
+                        ),
+                    ));
+                }
+                headings.push((name.clone(), heading));
                 i += 1;
                 skip_blank(&mut i);
-                name.trim().to_owned()
+                name
             }
             None => String::new(),
         };
@@ -289,12 +324,70 @@ pub fn markdown(text: &str) -> Result<Document, ImportError> {
         }
         other => ImportError::at(0, other.to_string()),
     })?;
+    check_catalog_rules(&registry, &lines)?;
     Ok(Document {
         title,
         preamble,
         closing,
         registry,
     })
+}
+
+/// What `error_catalog!` refuses beyond a code's shape, checked here so that the
+/// imported source compiles: two codes whose enum variants would share a name, a code
+/// whose variant would be `Self`, and a replacement that is not another active code.
+fn check_catalog_rules(registry: &Registry, lines: &[&str]) -> Result<(), ImportError> {
+    let line_of = |code: &str| {
+        let cell = format!("`{code}`");
+        lines
+            .iter()
+            .position(|l| l.contains(&cell))
+            .map_or(0, |l| l + 1)
+    };
+    let mut variants: BTreeMap<String, &str> = BTreeMap::new();
+    for entry in registry.codes() {
+        let code = entry.code();
+        let variant = variant_name(code);
+        if variant == "Self" {
+            return Err(ImportError::at(
+                line_of(code),
+                format!("`{code}` would be the enum variant `Self`, a keyword; rename the code"),
+            ));
+        }
+        if let Some(other) = variants.insert(variant.clone(), code) {
+            return Err(ImportError::at(
+                line_of(code),
+                format!(
+                    "`{other}` and `{code}` would both be the enum variant `{variant}`; rename one"
+                ),
+            ));
+        }
+        let Some(replacement) = entry.replacement() else {
+            continue;
+        };
+        let refused = match registry.get(replacement) {
+            _ if replacement == code => "cannot replace itself",
+            None => "is not a code of the document",
+            Some(target) if target.lifecycle() == Lifecycle::Deprecated => "is itself deprecated",
+            Some(_) => continue,
+        };
+        return Err(ImportError::at(
+            line_of(code),
+            format!("the replacement `{replacement}` of `{code}` {refused}"),
+        ));
+    }
+    Ok(())
+}
+
+/// The enum variant `error_catalog!` names a code by: its words in CamelCase.
+fn variant_name(code: &str) -> String {
+    let mut out = String::new();
+    for word in code.split('_').filter(|word| !word.is_empty()) {
+        let mut chars = word.chars();
+        out.extend(chars.next().map(|c| c.to_ascii_uppercase()));
+        out.extend(chars.map(|c| c.to_ascii_lowercase()));
+    }
+    out
 }
 
 fn is_section(line: &str) -> bool {

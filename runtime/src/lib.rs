@@ -157,7 +157,7 @@ pub use extensions::{
     ExtensionName, Extensions, InvalidExtensionName, RESERVED_MEMBERS, is_reserved_member,
     is_valid_member_name,
 };
-pub use problem::{ABOUT_BLANK, ExtensionError, Problem};
+pub use problem::{ABOUT_BLANK, ExtensionError, ParseLimits, Problem};
 #[cfg(feature = "contract")]
 pub use registry::{Registry, RegistryEntry, RegistryError};
 pub use render::{PROBLEM_JSON, Render};

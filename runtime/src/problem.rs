@@ -1,6 +1,7 @@
 //! `Problem`: the RFC 9457 problem details document, owned, for both ends of the wire.
 
 mod de;
+mod limits;
 
 use core::fmt;
 
@@ -12,6 +13,8 @@ use serde_json::{Map, Value};
 use crate::extensions::{InvalidExtensionName, check_member_name};
 use crate::render::InstanceSlot;
 use crate::{Catalog, Entry, PROBLEM_JSON, ParseError, ProblemCode, TypedCode};
+
+pub use limits::ParseLimits;
 
 /// The `type` of a problem that has no type of its own (RFC 9457 §4.2.1).
 pub const ABOUT_BLANK: &str = "about:blank";
@@ -87,14 +90,41 @@ impl Problem {
         }
     }
 
-    /// Parses a problem document from JSON bytes.
+    /// Parses a problem document from JSON bytes, within the [default
+    /// limits](ParseLimits::DEFAULT): 64 KiB, nested at most 32 deep.
     ///
     /// # Errors
     ///
-    /// [`ParseError`] if the bytes are not JSON or not a JSON object. Members of the wrong
-    /// type are not errors: they are ignored (RFC 9457 §3.1).
+    /// [`ParseError`] if the bytes are not JSON, not a JSON object, or break a limit.
+    /// Members of the wrong type are not errors: they are ignored (RFC 9457 §3.1).
     pub fn from_json(bytes: &[u8]) -> Result<Problem, ParseError> {
-        serde_json::from_slice(bytes).map_err(ParseError::from_json)
+        Problem::from_json_with(bytes, ParseLimits::DEFAULT)
+    }
+
+    /// Parses a problem document from JSON bytes within `limits`, which are checked
+    /// before any value is built.
+    ///
+    /// ```
+    /// use problem_codes::{ParseError, ParseLimits, Problem};
+    ///
+    /// let body = br#"{"status":404,"code":"AUTH_USER_NOT_FOUND"}"#;
+    /// let tight = ParseLimits::DEFAULT.max_bytes(16);
+    /// assert!(matches!(
+    ///     Problem::from_json_with(body, tight),
+    ///     Err(ParseError::TooLarge { size: 43, limit: 16 })
+    /// ));
+    /// assert!(Problem::from_json_with(body, ParseLimits::DEFAULT).is_ok());
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`ParseError::TooLarge`] or [`ParseError::TooDeep`] when the bytes break a limit;
+    /// otherwise as [`from_json`](Problem::from_json).
+    pub fn from_json_with(bytes: &[u8], limits: ParseLimits) -> Result<Problem, ParseError> {
+        limits.check(bytes)?;
+        // Checked whole: `serde_json` skips the strings of ignored members unread.
+        let text = core::str::from_utf8(bytes).map_err(ParseError::NotUtf8)?;
+        serde_json::from_str(text).map_err(ParseError::from_json)
     }
 
     /// The `application/problem+json` body.

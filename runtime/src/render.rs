@@ -140,16 +140,18 @@ impl<'a, P: ProblemCode + ?Sized> Render<'a, P> {
         write_code(&mut tail, entry);
         let code_end = tail.len();
         self.write_after_code(&mut tail);
-        if tail.overflowed() {
-            return self.write_in_two_passes(out);
-        }
         if before == 0
             && tail.len() == code_end
+            && !tail.overflowed()
             && let Some(json) = entry.json()
         {
             return copy_static(out, entry, json);
         }
+        // The closing brace must fit too: parts of exactly the buffer's size once lost it.
         tail.put(b"}");
+        if tail.overflowed() {
+            return self.write_in_two_passes(out);
+        }
         let tail = tail.bytes();
         let head = match entry.json_head() {
             Some(head) => {

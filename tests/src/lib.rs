@@ -9,6 +9,10 @@ pub mod service;
 /// round-trip test compiles it and exports the fixture back from it.
 pub mod imported;
 
+pub mod oracle;
+
+pub mod scale;
+
 /// The README's code blocks, compiled and run as doctests so the tour stays true.
 #[cfg(doctest)]
 #[doc = include_str!("../../README.md")]

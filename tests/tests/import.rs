@@ -171,3 +171,81 @@ fn bad_documents_are_refused_at_the_line_at_fault() {
         );
     }
 }
+
+#[test]
+fn a_table_without_a_heading_becomes_a_section_named_after_the_catalog() {
+    // Found by the contract_inputs fuzz target: the source had `section ""`, which
+    // `error_catalog!` refuses, so the imported catalog did not compile.
+    let document = import::markdown(
+        "| code | status | meaning | frontend handling |\n|---|---:|---|---|\n\
+         | `AUTH_X_Y` | 400 | X | Y |\n",
+    )
+    .expect("a table without a heading imports");
+    assert_eq!(document.registry().codes()[0].section(), "");
+    let source = document.to_rust("Errors");
+    assert!(
+        source.contains("        section \"Errors\" {\n"),
+        "{source}"
+    );
+    assert!(!source.contains("section \"\""), "{source}");
+}
+
+#[test]
+fn a_section_is_declared_once_and_by_a_name() {
+    // Found by the contract_inputs fuzz target: both imported, and the catalog source
+    // declared the section twice, which `error_catalog!` refuses.
+    let table = "| code | status | meaning | frontend handling |\n|---|---:|---|---|\n";
+    let twice = format!(
+        "## Auth\n\n{table}| `AUTH_A_B` | 400 | A | B |\n\n## Profile\n\n{table}| `PROFILE_A_B` | 400 | A | B |\n\n## Auth\n\n{table}| `AUTH_C_D` | 400 | C | D |\n"
+    );
+    let err = import::markdown(&twice).expect_err("a section twice");
+    assert_eq!(err.line(), 13);
+    assert!(
+        err.message()
+            .contains("section `Auth` appears twice (first on line 1)")
+    );
+    let unnamed = format!("##  \n\n{table}| `AUTH_A_B` | 400 | A | B |\n");
+    let err = import::markdown(&unnamed).expect_err("a heading without a name");
+    assert_eq!(err.line(), 1);
+}
+
+#[test]
+fn what_error_catalog_refuses_is_refused_on_import_with_its_line() {
+    // Found by the contract_inputs fuzz target: these imported, and the catalog source
+    // did not compile.
+    let table = "## Auth\n\n| code | status | meaning | frontend handling |\n|---|---:|---|---|\n";
+    for (rows, line, message) in [
+        (
+            "| `AUTH_TOKEN_BAD` | 400 | A | B |\n| `AUTH_TOKEN__BAD` | 400 | A | B |\n",
+            6,
+            "`AUTH_TOKEN_BAD` and `AUTH_TOKEN__BAD` would both be the enum variant `AuthTokenBad`",
+        ),
+        (
+            "| `SELF` | 400 | A | B |\n",
+            5,
+            "`SELF` would be the enum variant `Self`",
+        ),
+        (
+            "| `AUTH_OLD` (deprecated; use `AUTH_NEW`) | 400 | A | B |\n",
+            5,
+            "the replacement `AUTH_NEW` of `AUTH_OLD` is not a code of the document",
+        ),
+        (
+            "| `AUTH_OLD` (deprecated; use `AUTH_OLD`) | 400 | A | B |\n",
+            5,
+            "cannot replace itself",
+        ),
+        (
+            "| `AUTH_OLD` (deprecated; use `AUTH_MID`) | 400 | A | B |\n| `AUTH_MID` (deprecated) | 400 | A | B |\n",
+            5,
+            "the replacement `AUTH_MID` of `AUTH_OLD` is itself deprecated",
+        ),
+    ] {
+        let err = import::markdown(&format!("{table}{rows}")).expect_err(message);
+        assert_eq!(
+            (err.line(), err.message().contains(message)),
+            (line, true),
+            "{err}"
+        );
+    }
+}

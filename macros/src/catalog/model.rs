@@ -322,6 +322,13 @@ fn lower_code<'a>(
     if let Some(message) = shape_error(&code) {
         cx.error_at(def.ident.span(), message);
         usable = false;
+    } else if camel_case(&code) == "Self" {
+        // Every other code's variant is a valid name; this one is a keyword.
+        cx.error_at(
+            def.ident.span(),
+            format!("code `{code}` would be the enum variant `Self`, a keyword; rename the code"),
+        );
+        usable = false;
     }
     if let Some((first, first_section)) = seen.codes.get(&code) {
         let note = if first_section == section {

@@ -255,3 +255,19 @@ fn a_code_whose_attribute_does_not_parse_is_skipped() {
         ],
     );
 }
+
+#[test]
+fn a_code_whose_variant_would_be_a_keyword_is_refused() {
+    let output = run(r#"
+        pub catalog Shop {
+            section "Orders" {
+                SELF = 404 { meaning: "Itself" },
+                SELF_OK = 404 { meaning: "Fine" },
+            }
+        }
+    "#);
+    assert_reports(
+        &output,
+        &["code `SELF` would be the enum variant `Self`, a keyword"],
+    );
+}

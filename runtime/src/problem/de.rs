@@ -4,7 +4,7 @@
 use core::fmt;
 
 use http::StatusCode;
-use serde::de::{self, Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Value};
 
 use super::Problem;
@@ -174,13 +174,102 @@ impl<'de, T: FromJsonScalar> Visitor<'de> for LenientVisitor<T> {
         d.deserialize_any(self)
     }
 
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-        while seq.next_element::<IgnoredAny>()?.is_some() {}
-        Ok(Lenient(None))
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
+        Skip.visit_seq(seq).map(|_| Lenient(None))
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
-        Ok(Lenient(None))
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+        Skip.visit_map(map).map(|_| Lenient(None))
+    }
+}
+
+/// A value read to its end and dropped, checked as strictly as a kept one: serde's
+/// `IgnoredAny` lets `serde_json` skip it unparsed, so a number out of range (`1e400`)
+/// would pass in an ignored member and fail in an extension member.
+struct Skip;
+
+impl<'de> Deserialize<'de> for Skip {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Skip, D::Error> {
+        deserializer.deserialize_any(Skip)
+    }
+}
+
+impl<'de> Visitor<'de> for Skip {
+    type Value = Skip;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Skip, E> {
+        Ok(Skip)
+    }
+
+    fn visit_i64<E: de::Error>(self, _: i64) -> Result<Skip, E> {
+        Ok(Skip)
+    }
+
+    fn visit_u64<E: de::Error>(self, _: u64) -> Result<Skip, E> {
+        Ok(Skip)
+    }
+
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Skip, E> {
+        Ok(Skip)
+    }
+
+    fn visit_str<E: de::Error>(self, _: &str) -> Result<Skip, E> {
+        Ok(Skip)
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Skip, E> {
+        Ok(Skip)
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<Skip, E> {
+        Ok(Skip)
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Skip, D::Error> {
+        d.deserialize_any(Skip)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Skip, A::Error> {
+        while seq.next_element::<Skip>()?.is_some() {}
+        Ok(Skip)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Skip, A::Error> {
+        while map.next_entry::<Skip, Skip>()?.is_some() {}
+        Ok(Skip)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{ParseError, Problem};
+
+    #[test]
+    fn bytes_that_are_not_utf8_are_refused_even_where_they_would_be_ignored() {
+        // Found by the fuzzer: a wrong-typed member is skipped without reading its
+        // strings, so this once parsed although it is not JSON.
+        let body = b"{\"title\":[\"x\xa9\"],\"status\":404}";
+        assert!(matches!(
+            Problem::from_json(body),
+            Err(ParseError::NotUtf8(_))
+        ));
+    }
+
+    #[test]
+    fn a_number_out_of_range_is_refused_in_an_ignored_member_as_in_a_kept_one() {
+        // Found by the fuzzer: a wrong-typed member was skipped unparsed, so `1e400`
+        // passed there and failed in an extension member.
+        for body in [
+            &br#"{"detail":{"a":11e400}}"#[..],
+            br#"{"title":[1e400]}"#,
+            br#"{"balance":1e400}"#,
+        ] {
+            assert!(matches!(Problem::from_json(body), Err(ParseError::Json(_))));
+        }
+        assert!(Problem::from_json(br#"{"detail":{"a":1e300}}"#).is_ok());
     }
 }

@@ -1,0 +1,2 @@
+#[problem(catalog = Shop, ORDER_LOCKED, detail = "locked until {until}")]
+struct Locked<'a, T: Clone> where T: Default { until: &'a str, #[problem(retry_after)] seconds: u32, #[problem(extension)] r#type: T }
