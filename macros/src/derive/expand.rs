@@ -28,8 +28,8 @@ pub fn problem_code(input: &Input) -> TokenStream {
     let mut bounds = Bounds::new(input.generics);
 
     // Inline codes live in one static array: one const evaluation for the whole type.
-    // `__PROBLEM_ENTRIES` lists every entry the type can have, for the integrations
-    // (OpenAPI lists each code).
+    // Every entry the type can have goes to the integrations as tokens (OpenAPI lists
+    // each code), so they cost nothing when no integration is enabled.
     let mut inline_entries: Vec<TokenStream> = Vec::new();
     let mut all_entries: Vec<TokenStream> = Vec::new();
     let entry_arms: Vec<TokenStream> = variants
@@ -40,13 +40,13 @@ pub fn problem_code(input: &Input) -> TokenStream {
             arm
         })
         .collect();
+    let listed = all_entries.len();
     let entry_count = inline_entries.len();
     let entries_static = (entry_count > 0).then(|| {
         quote! {
             static __ENTRIES: [#krate::Entry; #entry_count] = [#(#inline_entries),*];
         }
     });
-    let listed = all_entries.len();
     let entry_body = if variants.is_empty() {
         quote!(match *self {})
     } else {
@@ -159,7 +159,6 @@ pub fn problem_code(input: &Input) -> TokenStream {
         #[allow(non_upper_case_globals, unused_qualifications, clippy::all)]
         const _: () = {
             #entries_static
-            static __PROBLEM_ENTRIES: [&'static #krate::Entry; #listed] = [#(#all_entries),*];
 
             #[automatically_derived]
             impl #impl_generics #krate::ProblemCode for #ident #ty_generics #where_clause {
@@ -179,7 +178,10 @@ pub fn problem_code(input: &Input) -> TokenStream {
 
             #krate::__private::integrations! {
                 impl [#impl_generics] for [#ident #ty_generics] where [#(#predicates,)*]
-                entries [__PROBLEM_ENTRIES.iter().copied()]
+                entries [{
+                    let __entries: [&'static #krate::Entry; #listed] = [#(#all_entries),*];
+                    __entries
+                }]
                 transparent [#(#transparent_types),*]
             }
         };
