@@ -3,7 +3,8 @@
 //! carries the response's status, and parses back to the problem it came from.
 //!
 //! Case counts are fixed here so CI's time stays bounded; `PROPTEST_CASES` does not
-//! raise them. A failing case is saved under `proptest-regressions/`: commit it.
+//! change them. Each run draws a fresh seed; a failure prints the minimal failing
+//! input: pin it as a plain test beside the property.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -124,9 +125,7 @@ fn sample() -> impl Strategy<Value = Sample> {
 fn runner(cases: u32) -> TestRunner {
     TestRunner::new(Config {
         cases,
-        failure_persistence: Some(Box::new(
-            proptest::test_runner::FileFailurePersistence::WithSource("regressions"),
-        )),
+        failure_persistence: None,
         ..Config::default()
     })
 }
