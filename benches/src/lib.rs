@@ -248,6 +248,7 @@ pub struct HandParsedKeepingExtensions {
     pub detail: Option<String>,
     pub instance: Option<String>,
     pub code: Option<String>,
+    pub retry_after: Option<u64>,
     #[serde(flatten)]
     pub extensions: serde_json::Map<String, serde_json::Value>,
 }

@@ -7,9 +7,18 @@ use serde_json::{Map, Value};
 
 use crate::json::{ByteSink, IoSink};
 
-/// The member names RFC 9457 defines, plus `code`, which every problem code carries.
-/// An extension member may not take one of them.
-pub const RESERVED_MEMBERS: [&str; 6] = ["type", "title", "status", "detail", "instance", "code"];
+/// The member names RFC 9457 defines, plus `code`, which every problem code carries,
+/// and `retry_after`, which a `#[problem(retry_after)]` field fills. An extension member
+/// may not take one of them.
+pub const RESERVED_MEMBERS: [&str; 7] = [
+    "type",
+    "title",
+    "status",
+    "detail",
+    "instance",
+    "code",
+    "retry_after",
+];
 
 /// The name of an extension member, checked: it starts with an ASCII letter, continues
 /// with ASCII letters, digits and `_` (RFC 9457 §3.2), and is not one of the
@@ -41,7 +50,7 @@ impl ExtensionName {
         );
         assert!(
             !is_reserved_member(name),
-            "an extension member name may not be type, title, status, detail, instance or code"
+            "an extension member name may not be type, title, status, detail, instance, code or retry_after"
         );
         ExtensionName(name)
     }
@@ -293,7 +302,7 @@ mod tests {
     #[test]
     fn member_names_follow_rfc_9457_section_3_2() {
         assert!(ExtensionName::new("balance").is_ok());
-        assert!(ExtensionName::new("retry_after").is_ok());
+        assert!(ExtensionName::new("retry_after").is_err());
         assert!(ExtensionName::new("a1").is_ok());
         assert!(matches!(
             ExtensionName::new("1a"),

@@ -6,7 +6,7 @@ mod limits;
 use core::fmt;
 
 use http::StatusCode;
-use http::header::{CONTENT_TYPE, HeaderValue};
+use http::header::{CONTENT_TYPE, HeaderValue, RETRY_AFTER};
 use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::{Map, Value};
 
@@ -38,7 +38,7 @@ pub const ABOUT_BLANK: &str = "about:blank";
 /// let problem = Problem::from_json(body)?;
 /// assert_eq!(problem.status(), Some(http::StatusCode::TOO_MANY_REQUESTS));
 /// assert_eq!(problem.code(), Some("AUTH_TOO_MANY_REQUESTS"));
-/// assert_eq!(problem.extension("retry_after"), Some(&serde_json::json!(30)));
+/// assert_eq!(problem.retry_after(), Some(30));
 /// # Ok::<(), problem_codes::ParseError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -49,6 +49,7 @@ pub struct Problem {
     detail: Option<String>,
     instance: Option<String>,
     code: Option<String>,
+    retry_after: Option<u64>,
     extensions: Map<String, Value>,
 }
 
@@ -77,6 +78,7 @@ impl Problem {
         entry: &Entry,
         detail: Option<String>,
         instance: Option<String>,
+        retry_after: Option<u64>,
         extensions: Map<String, Value>,
     ) -> Problem {
         Problem {
@@ -86,6 +88,7 @@ impl Problem {
             detail,
             instance,
             code: Some(entry.code().to_owned()),
+            retry_after,
             extensions,
         }
     }
@@ -153,9 +156,11 @@ impl Problem {
         .unwrap_or_default();
         let mut response = http::Response::new(body);
         *response.status_mut() = status;
-        response
-            .headers_mut()
-            .insert(CONTENT_TYPE, HeaderValue::from_static(PROBLEM_JSON));
+        let headers = response.headers_mut();
+        headers.insert(CONTENT_TYPE, HeaderValue::from_static(PROBLEM_JSON));
+        if let Some(secs) = self.retry_after {
+            headers.insert(RETRY_AFTER, HeaderValue::from(secs));
+        }
         response
     }
 
@@ -232,6 +237,22 @@ impl Problem {
     #[must_use]
     pub fn code(&self) -> Option<&str> {
         self.code.as_deref()
+    }
+
+    /// The `retry_after` member: how many seconds to wait before retrying, as the
+    /// problem's `Retry-After` header said when it was served. A value that is not a
+    /// whole number of seconds is ignored (RFC 9457 §3.1).
+    ///
+    /// ```
+    /// # use problem_codes::Problem;
+    /// let problem = Problem::from_json(br#"{"status":429,"retry_after":30}"#)?;
+    /// assert_eq!(problem.retry_after(), Some(30));
+    /// assert_eq!(problem.to_response().headers()["retry-after"], "30");
+    /// # Ok::<(), problem_codes::ParseError>(())
+    /// ```
+    #[must_use]
+    pub fn retry_after(&self) -> Option<u64> {
+        self.retry_after
     }
 
     /// The code as a member of catalog `C`, with an explicit case for a code this build
@@ -322,6 +343,19 @@ impl Problem {
     /// Sets `instance` in place.
     pub fn set_instance(&mut self, instance: impl Into<String>) {
         self.instance = Some(instance.into());
+    }
+
+    /// Sets `retry_after`, sent as the member and as the `Retry-After` header.
+    ///
+    /// ```
+    /// # use problem_codes::Problem;
+    /// let problem = Problem::new(http::StatusCode::TOO_MANY_REQUESTS).with_retry_after(5);
+    /// assert_eq!(problem.to_response().headers()["retry-after"], "5");
+    /// ```
+    #[must_use]
+    pub fn with_retry_after(mut self, seconds: u64) -> Problem {
+        self.retry_after = Some(seconds);
+        self
     }
 
     /// Sets the `code` extension member.
@@ -434,6 +468,9 @@ impl Problem {
         }
         if let Some(code) = &self.code {
             map.serialize_entry("code", code)?;
+        }
+        if let Some(secs) = self.retry_after {
+            map.serialize_entry("retry_after", &secs)?;
         }
         for (name, value) in &self.extensions {
             map.serialize_entry(name, value)?;

@@ -16,15 +16,13 @@ use serde_json::Map;
 use crate::detail::DetailSink;
 use crate::entry::CODE_MEMBER;
 use crate::json::{self, ByteSink, Counter, StackBuf};
-use crate::{Entry, ExtensionName, Extensions, Problem, ProblemCode};
+use crate::{Entry, Extensions, Problem, ProblemCode};
 
 /// Room for the varying parts of most bodies; longer ones take the two-pass path.
 pub(crate) const STACK_PARTS: usize = 256;
 
 /// The media type of a problem document (RFC 9457 §6.1).
 pub const PROBLEM_JSON: &str = "application/problem+json";
-
-const RETRY_AFTER_MEMBER: ExtensionName = ExtensionName::from_static("retry_after");
 
 /// One rendering of a problem code, with the per-request parts set at the edge of the
 /// service, such as `instance`. Get one from [`ProblemCode::render`], or from
@@ -251,17 +249,13 @@ impl<'a, P: ProblemCode + ?Sized> Render<'a, P> {
     pub fn to_problem(&self) -> Problem {
         let entry = self.problem.entry();
         let mut extensions = Map::new();
-        {
-            let mut ext = Extensions::map(&mut extensions);
-            if let Some(secs) = self.problem.retry_after() {
-                ext.insert(RETRY_AFTER_MEMBER, &secs);
-            }
-            self.problem.extensions(&mut ext);
-        }
+        self.problem
+            .extensions(&mut Extensions::map(&mut extensions));
         Problem::from_parts(
             entry,
             self.problem.detail(),
             self.instance.map(str::to_owned),
+            self.problem.retry_after(),
             extensions,
         )
     }

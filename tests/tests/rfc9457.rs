@@ -213,6 +213,31 @@ fn section_3_2_unknown_extension_members_survive_a_parse_and_a_rerender() {
 }
 
 #[test]
+fn section_3_1_retry_after_is_a_member_our_types_define() {
+    let parsed =
+        Problem::from_json(br#"{"status":429,"code":"AUTH_TOO_MANY_REQUESTS","retry_after":30}"#)
+            .expect("parses");
+    assert_eq!(parsed.retry_after(), Some(30));
+    assert!(
+        parsed.extension("retry_after").is_none(),
+        "a member of ours, not an extension"
+    );
+    let served = parsed.to_response();
+    assert_eq!(
+        served.headers()["retry-after"],
+        "30",
+        "served again, it keeps its header"
+    );
+    assert_eq!(json_of(served.body())["retry_after"], 30);
+    for wrong in [r#""soon""#, "-1", "1.5", "null", "[30]"] {
+        let body = format!(r#"{{"status":429,"retry_after":{wrong}}}"#);
+        let parsed = Problem::from_json(body.as_bytes()).expect("parses");
+        assert_eq!(parsed.retry_after(), None, "{wrong} is ignored");
+        assert!(parsed.to_response().headers().get("retry-after").is_none());
+    }
+}
+
+#[test]
 fn section_4_2_1_about_blank_is_titled_with_the_status_phrase() {
     let problem = Problem::new(StatusCode::TOO_MANY_REQUESTS);
     assert_eq!(problem.type_uri(), "about:blank");

@@ -278,7 +278,12 @@ fn check_fields(cx: &Ctxt, variant: &Variant) {
             }
         };
         let name = name.strip_prefix("r#").map(str::to_owned).unwrap_or(name);
-        if STANDARD_MEMBERS.contains(&name.as_str()) {
+        if name == RETRY_AFTER_MEMBER && retry.is_none() {
+            cx.error_at(
+                span,
+                "the member `retry_after` is the `Retry-After` delay; mark the field `#[problem(retry_after)]` instead, or rename the member",
+            );
+        } else if STANDARD_MEMBERS.contains(&name.as_str()) {
             cx.error_at(
                 span,
                 format!("extension member `{name}` would replace the standard member `{name}`; rename it, e.g. `#[problem(extension = \"{name}_value\")]`"),

@@ -35,6 +35,7 @@ impl<'de> Visitor<'de> for ProblemVisitor {
                 Member::Detail => problem.detail = map.next_value::<Lenient<String>>()?.0,
                 Member::Instance => problem.instance = map.next_value::<Lenient<String>>()?.0,
                 Member::Code => problem.code = map.next_value::<Lenient<String>>()?.0,
+                Member::RetryAfter => problem.retry_after = map.next_value::<Lenient<u64>>()?.0,
                 Member::Other(name) => {
                     extensions.insert(name, map.next_value::<Value>()?);
                 }
@@ -53,6 +54,7 @@ enum Member {
     Detail,
     Instance,
     Code,
+    RetryAfter,
     Other(String),
 }
 
@@ -78,6 +80,7 @@ impl Visitor<'_> for MemberVisitor {
             "status" => Member::Status,
             "detail" => Member::Detail,
             "instance" => Member::Instance,
+            "retry_after" => Member::RetryAfter,
             "code" => Member::Code,
             other => Member::Other(other.to_owned()),
         })
@@ -96,6 +99,12 @@ impl<'de> Deserialize<'de> for Lenient<String> {
 impl<'de> Deserialize<'de> for Lenient<StatusCode> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         deserializer.deserialize_any(LenientVisitor::<StatusCode>(core::marker::PhantomData))
+    }
+}
+
+impl<'de> Deserialize<'de> for Lenient<u64> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(LenientVisitor::<u64>(core::marker::PhantomData))
     }
 }
 
@@ -120,6 +129,12 @@ impl FromJsonScalar for String {
     }
     fn from_string(s: String) -> Option<Self> {
         Some(s)
+    }
+}
+
+impl FromJsonScalar for u64 {
+    fn from_u64(n: u64) -> Option<Self> {
+        Some(n)
     }
 }
 
