@@ -16,8 +16,9 @@ set -uo pipefail
 cd "$(dirname "$0")"
 export RUSTC_BOOTSTRAP=1
 
-# syn parses recursively: generic arguments nested about a thousand deep overflow an
-# 8 MiB stack inside `syn::parse2`, before the macros' own code runs. rustc's thread is
+# syn parses recursively: types nested about a thousand deep (generic arguments, a run
+# of `<` in an attribute's value) overflow an 8 MiB stack inside syn, before the
+# macros' own code runs. rustc's thread is
 # no larger, so that is a limit of every syn-based macro, not a finding; a 1 GiB stack
 # lets the macro targets go on to the macros' own code. Replay a crash with it too.
 ulimit -s 1048576 2>/dev/null || ulimit -s unlimited 2>/dev/null || true
