@@ -26,6 +26,12 @@ fn ui() {
     for dir in FAIL.iter().chain(PASS) {
         assert!(count(dir) > 0, "no cases in `cases/{dir}`");
     }
+    // A case left outside the globbed folders would never run.
+    assert_eq!(
+        count("fail"),
+        0,
+        "cases directly in `cases/fail` are not run; move them into a folder"
+    );
     let failing: usize = FAIL.iter().map(|dir| count(dir)).sum();
     assert!(failing >= 30, "only {failing} compile-fail cases");
 

@@ -246,11 +246,12 @@ fn check_fields(cx: &Ctxt, variant: &Variant) {
     for header in variant.fields.iter().filter_map(|f| f.attrs.header.get()) {
         let name = header.value().to_ascii_lowercase();
         if let Some(first) = headers.get(&name) {
-            cx.error_spanned_by(
-                header,
+            cx.duplicate(
+                header.span(),
                 format!("two fields set the header `{name}`; keep one"),
+                *first,
+                format!("`{name}` is first set here"),
             );
-            cx.error_at(*first, format!("`{name}` is first set here"));
         } else {
             headers.insert(name, header.span());
         }
