@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-use problem_codes_tests::oracle;
+use problem_codes_tests::{oracle, pointer};
 
 /// The inputs in `fuzz/<dir>/<target>`, sorted; none when it does not exist.
 fn files(dir: &str, target: &str) -> Vec<(String, Vec<u8>)> {
@@ -56,5 +56,13 @@ fn http_response_inputs_pass() {
     for (name, bytes) in seeds_and_regressions("http_response") {
         eprintln!("{name}");
         oracle::check_response(&bytes);
+    }
+}
+
+#[test]
+fn json_pointer_inputs_pass() {
+    for (name, bytes) in seeds_and_regressions("json_pointer") {
+        eprintln!("{name}");
+        pointer::check_input(&bytes);
     }
 }
