@@ -2,8 +2,21 @@
 # Runs each fuzz target for a bounded time, one after another, and prints how many
 # inputs each executed and whether it crashed. Not part of CI.
 #
-#   fuzz/run.sh                     # every target, 600 s each
-#   fuzz/run.sh 60 problem_json     # one target, 60 s
+#   fuzz/run.sh                       # every target, 600 s each
+#   fuzz/run.sh 60 problem_json       # one target, 60 s
+#   fuzz/run.sh 600 http_response json_pointer
+#
+# The targets (`cargo fuzz list`), each with its seeds in seeds/<target> and, where
+# there is one, a dictionary in dict/<target>.dict:
+#   problem_json     any bytes as a problem document, judged against serde_json
+#   http_response    any bytes as a status, a Content-Type and a body, read by
+#                    Problem::from_response and the other response readers
+#   json_pointer     any bytes as JSON Pointer text and as steps to build one,
+#                    against the RFC 6901 reference in tests/src/pointer.rs
+#   render           the renderer against its reference, on samples built from bytes
+#   derive_macro     #[derive(ProblemCode)] on any tokens
+#   catalog_macro    error_catalog! on any tokens
+#   contract_inputs  the Markdown importer and the JSON snapshot reader
 #
 # Needs cargo-fuzz (`cargo install cargo-fuzz`); runs on stable with RUSTC_BOOTSTRAP=1.
 # New inputs go to fuzz/corpus/<target> (not committed; fuzz/seeds/<target> is), a crash

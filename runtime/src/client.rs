@@ -6,7 +6,7 @@ use core::fmt;
 use http::header::CONTENT_TYPE;
 use http::{HeaderMap, StatusCode};
 
-use crate::{PROBLEM_JSON, ParseError, Problem};
+use crate::{PROBLEM_JSON, ParseError, ParseLimits, Problem};
 
 impl Problem {
     /// Reads the problem document of an error response, with any body type that is
@@ -14,8 +14,9 @@ impl Problem {
     ///
     /// The response must have an error status (400–599), `Content-Type:
     /// application/problem+json` (or plain `application/json`, which some servers send
-    /// for problems), and a body that is a JSON object. A document without `status`
-    /// takes the response's.
+    /// for problems), and a body that is a JSON object within the [default
+    /// limits](ParseLimits::DEFAULT) ([`from_response_with`](Problem::from_response_with)
+    /// takes others). A document without `status` takes the response's.
     ///
     /// # Errors
     ///
@@ -50,6 +51,7 @@ impl Problem {
             response.status(),
             response.headers(),
             response.body().as_ref(),
+            ParseLimits::DEFAULT,
         )
     }
 
@@ -78,11 +80,85 @@ impl Problem {
         parts: &http::response::Parts,
         body: &[u8],
     ) -> Result<Problem, NotAProblem> {
-        read(parts.status, &parts.headers, body)
+        read(parts.status, &parts.headers, body, ParseLimits::DEFAULT)
+    }
+
+    /// [`Problem::from_response`] within other [`ParseLimits`] than the default ones
+    /// (64 KiB, nested 32 deep). A client can stop reading the body at
+    /// [`limits.bytes()`](ParseLimits::bytes) and hand over what it has: a longer body is
+    /// refused whole.
+    ///
+    /// # Errors
+    ///
+    /// As [`Problem::from_response`]; a body that breaks a limit is
+    /// [`NotAProblem::Body`] with [`ParseError::TooLarge`] or [`ParseError::TooDeep`].
+    ///
+    /// ```
+    /// use problem_codes::{NotAProblem, ParseError, ParseLimits, Problem};
+    ///
+    /// let response = http::Response::builder()
+    ///     .status(422)
+    ///     .header("content-type", "application/problem+json")
+    ///     .body(r##"{"status":422,"errors":[{"detail":"too short","pointer":"#/name"}]}"##)?;
+    /// let shallow = ParseLimits::DEFAULT.max_depth(2);
+    /// assert!(matches!(
+    ///     Problem::from_response_with(&response, shallow),
+    ///     Err(NotAProblem::Body { error: ParseError::TooDeep { limit: 2 }, .. })
+    /// ));
+    /// let small = ParseLimits::DEFAULT.max_bytes(1024);
+    /// assert!(Problem::from_response_with(&response, small).is_ok());
+    /// # Ok::<(), http::Error>(())
+    /// ```
+    pub fn from_response_with<B: AsRef<[u8]>>(
+        response: &http::Response<B>,
+        limits: ParseLimits,
+    ) -> Result<Problem, NotAProblem> {
+        read(
+            response.status(),
+            response.headers(),
+            response.body().as_ref(),
+            limits,
+        )
+    }
+
+    /// [`Problem::from_response_parts`] within other [`ParseLimits`] than the default
+    /// ones.
+    ///
+    /// # Errors
+    ///
+    /// As [`Problem::from_response_with`].
+    ///
+    /// ```
+    /// use problem_codes::{NotAProblem, ParseError, ParseLimits, Problem};
+    ///
+    /// let (parts, ()) = http::Response::builder()
+    ///     .status(500)
+    ///     .header("content-type", "application/problem+json")
+    ///     .body(())?
+    ///     .into_parts();
+    /// let limits = ParseLimits::DEFAULT.max_bytes(16);
+    /// let body = br#"{"code":"AUTH_SERVICE_UNAVAILABLE"}"#;
+    /// assert!(matches!(
+    ///     Problem::from_response_parts_with(&parts, body, limits),
+    ///     Err(NotAProblem::Body { error: ParseError::TooLarge { size: 35, limit: 16 }, .. })
+    /// ));
+    /// # Ok::<(), http::Error>(())
+    /// ```
+    pub fn from_response_parts_with(
+        parts: &http::response::Parts,
+        body: &[u8],
+        limits: ParseLimits,
+    ) -> Result<Problem, NotAProblem> {
+        read(parts.status, &parts.headers, body, limits)
     }
 }
 
-fn read(status: StatusCode, headers: &HeaderMap, body: &[u8]) -> Result<Problem, NotAProblem> {
+fn read(
+    status: StatusCode,
+    headers: &HeaderMap,
+    body: &[u8],
+    limits: ParseLimits,
+) -> Result<Problem, NotAProblem> {
     if !(status.is_client_error() || status.is_server_error()) {
         return Err(NotAProblem::NotAnError { status });
     }
@@ -97,7 +173,8 @@ fn read(status: StatusCode, headers: &HeaderMap, body: &[u8]) -> Result<Problem,
     if body.iter().all(u8::is_ascii_whitespace) {
         return Err(NotAProblem::EmptyBody { status });
     }
-    let problem = Problem::from_json(body).map_err(|error| NotAProblem::Body { status, error })?;
+    let problem = Problem::from_json_with(body, limits)
+        .map_err(|error| NotAProblem::Body { status, error })?;
     Ok(match problem.status() {
         Some(_) => problem,
         None => problem.with_status(status),
@@ -281,6 +358,39 @@ mod tests {
             assert!(expected(&err), "{err:?}");
             assert_eq!(err.status(), response.status());
         }
+    }
+
+    #[test]
+    fn bodies_are_read_within_the_limits() {
+        let mut long = b"{\"code\":\"X_Y\"}".to_vec();
+        long.resize(ParseLimits::DEFAULT.bytes(), b' ');
+        let at_limit = response(500, Some(PROBLEM_JSON), &long);
+        assert!(Problem::from_response(&at_limit).is_ok());
+        long.push(b' ');
+        let over = response(500, Some(PROBLEM_JSON), &long);
+        assert!(matches!(
+            Problem::from_response(&over),
+            Err(NotAProblem::Body {
+                error: ParseError::TooLarge {
+                    size: 65_537,
+                    limit: 65_536
+                },
+                ..
+            })
+        ));
+        let wide = ParseLimits::DEFAULT.max_bytes(long.len());
+        assert!(Problem::from_response_with(&over, wide).is_ok());
+        let (parts, body) = over.into_parts();
+        assert!(Problem::from_response_parts(&parts, &body).is_err());
+        assert!(Problem::from_response_parts_with(&parts, &body, wide).is_ok());
+        let deep = response(500, Some(PROBLEM_JSON), b"{\"a\":[[]]}");
+        assert!(matches!(
+            Problem::from_response_with(&deep, ParseLimits::DEFAULT.max_depth(2)),
+            Err(NotAProblem::Body {
+                error: ParseError::TooDeep { limit: 2 },
+                ..
+            })
+        ));
     }
 
     #[test]

@@ -168,9 +168,10 @@ fn percent_decode(text: &str) -> Option<String> {
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
         if b == b'%' {
+            // Two hex digits exactly: `from_str_radix` alone would take `%+f`.
             let hex = bytes.get(i + 1..i + 3)?;
-            let hex = core::str::from_utf8(hex).ok()?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
+            let [high, low] = [hex.first()?, hex.get(1)?].map(|&b| char::from(b).to_digit(16));
+            out.push(u8::try_from(high? * 16 + low?).ok()?);
             i += 3;
         } else {
             out.push(b);
@@ -515,6 +516,8 @@ mod tests {
     fn malformed_pointers_are_typed_errors() {
         for bad in [
             "a", "~0", "/~", "/~2", "#a", "#/%", "#/%4", "#/%zz", "#/%FF",
+            // Found by the fuzzer: a sign is not a hex digit.
+            "#/%+f", "#/%+1", "#/%-1",
         ] {
             let err = JsonPointer::parse(bad).unwrap_err();
             assert_eq!(err.text(), bad);

@@ -11,6 +11,8 @@ pub mod imported;
 
 pub mod oracle;
 
+pub mod pointer;
+
 pub mod scale;
 
 /// The README's code blocks, compiled and run as doctests so the tour stays true.

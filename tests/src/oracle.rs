@@ -4,7 +4,11 @@
 //! way. The property tests and the fuzz target render [`Sample`]s both ways and
 //! [`check`] that every byte agrees, and that the body parses back to the same problem.
 
-use problem_codes::{Entry, ParseError, ParseLimits, Problem, ProblemCode, TypedCode};
+use problem_codes::http::{self, HeaderValue, header::CONTENT_TYPE};
+use problem_codes::{
+    Entry, JsonPointer, NotAProblem, PROBLEM_JSON, ParseError, ParseLimits, Problem, ProblemCode,
+    TypedCode, ValidationErrors,
+};
 use serde_json::Value;
 
 use crate::eryao::Eryao;
@@ -325,16 +329,6 @@ pub fn check_problem(problem: &Problem, limits: ParseLimits) {
     );
 }
 
-/// The depth of a parsed value, measured on the value: `{}` is 1 deep.
-#[must_use]
-pub fn depth(value: &Value) -> usize {
-    match value {
-        Value::Array(items) => 1 + items.iter().map(depth).max().unwrap_or(0),
-        Value::Object(members) => 1 + members.values().map(depth).max().unwrap_or(0),
-        _ => 0,
-    }
-}
-
 /// Parses any bytes as a client would, and judges the outcome against `serde_json`:
 /// parsing keeps its limits (the default ones, and tight ones the last byte picks),
 /// accepts exactly the JSON objects within them, refuses the rest with the right
@@ -344,36 +338,13 @@ pub fn depth(value: &Value) -> usize {
 ///
 /// On the first disagreement, naming it.
 pub fn check_document(data: &[u8]) {
-    let pick = data.last().copied().unwrap_or(0);
-    let tight = ParseLimits::DEFAULT
-        .max_depth(usize::from(pick % 8))
-        .max_bytes(usize::from(pick) * 4);
     let reference = serde_json::from_slice::<Value>(data);
-    for limits in [ParseLimits::DEFAULT, tight] {
-        match (Problem::from_json_with(data, limits), &reference) {
-            (Ok(problem), Ok(value)) => {
-                assert!(value.is_object(), "only an object is a problem");
-                assert!(data.len() <= limits.bytes(), "within the size");
-                assert!(depth(value) <= limits.depth(), "within the depth");
-                check_problem(&problem, ParseLimits::DEFAULT.max_depth(usize::MAX));
-                match problem.typed_code::<Eryao>() {
-                    TypedCode::Known(code) => assert_eq!(Some(code.as_str()), problem.code()),
-                    TypedCode::Unknown(code) => assert_eq!(Some(code), problem.code()),
-                    TypedCode::Absent => assert_eq!(problem.code(), None),
-                }
-            }
-            (Ok(_), Err(err)) => panic!("accepted what serde_json refuses: {err}"),
-            (Err(ParseError::TooLarge { size, limit }), _) => {
-                assert_eq!(size, data.len());
-                assert!(size > limit);
-            }
-            (Err(ParseError::TooDeep { limit }), Ok(value)) => {
-                assert!(data.len() <= limits.bytes());
-                assert!(depth(value) > limit, "refused a document within the depth");
-            }
-            (Err(ParseError::NotAnObject), Ok(value)) => assert!(!value.is_object()),
-            (Err(err), Ok(value)) => panic!("refused valid JSON {value}: {err}"),
-            (Err(_), Err(_)) => {}
+    for limits in [ParseLimits::DEFAULT, tight_limits(data)] {
+        let parsed = Problem::from_json_with(data, limits);
+        judge(data, limits, &parsed, &reference);
+        if let Ok(problem) = parsed {
+            check_problem(&problem, ParseLimits::DEFAULT.max_depth(usize::MAX));
+            check_typed_code(&problem);
         }
     }
     assert_eq!(
@@ -381,4 +352,281 @@ pub fn check_document(data: &[u8]) {
         Problem::from_json_with(data, ParseLimits::DEFAULT).ok(),
         "from_json is from_json_with the default limits"
     );
+}
+
+/// Limits the last byte of `data` picks: nesting 0 to 7, 0 to 1,020 bytes.
+fn tight_limits(data: &[u8]) -> ParseLimits {
+    let pick = data.last().copied().unwrap_or(0);
+    ParseLimits::DEFAULT
+        .max_depth(usize::from(pick % 8))
+        .max_bytes(usize::from(pick) * 4)
+}
+
+/// Judges the outcome of parsing `data` within `limits` against `serde_json`'s
+/// `reference`: accepted exactly when it is an object within the limits.
+fn judge(
+    data: &[u8],
+    limits: ParseLimits,
+    parsed: &Result<Problem, ParseError>,
+    reference: &Result<Value, serde_json::Error>,
+) {
+    match (parsed, reference) {
+        (Ok(_), Ok(value)) => {
+            assert!(value.is_object(), "only an object is a problem");
+            assert!(data.len() <= limits.bytes(), "within the size");
+            assert!(depth(value) <= limits.depth(), "within the depth");
+        }
+        (Ok(_), Err(err)) => panic!("accepted what serde_json refuses: {err}"),
+        (Err(ParseError::TooLarge { size, limit }), _) => {
+            assert_eq!(*size, data.len());
+            assert!(size > limit);
+            assert_eq!(*limit, limits.bytes());
+        }
+        (Err(ParseError::TooDeep { limit }), Ok(value)) => {
+            assert!(data.len() <= limits.bytes());
+            assert_eq!(*limit, limits.depth());
+            assert!(depth(value) > *limit, "refused a document within the depth");
+        }
+        (Err(ParseError::NotAnObject), Ok(value)) => assert!(!value.is_object()),
+        (Err(err), Ok(value)) => panic!("refused valid JSON {value}: {err}"),
+        (Err(_), Err(_)) => {}
+    }
+}
+
+/// The code as a member of the eryao catalog agrees with the code as text.
+fn check_typed_code(problem: &Problem) {
+    match problem.typed_code::<Eryao>() {
+        TypedCode::Known(code) => assert_eq!(Some(code.as_str()), problem.code()),
+        TypedCode::Unknown(code) => assert_eq!(Some(code), problem.code()),
+        TypedCode::Absent => assert_eq!(problem.code(), None),
+    }
+}
+
+/// The `Content-Type` values [`response_from_bytes`] picks from, besides none and one
+/// taken from the input.
+pub const CONTENT_TYPES: [&str; 6] = [
+    PROBLEM_JSON,
+    "application/json",
+    "text/html",
+    "Application/Problem+JSON; charset=utf-8",
+    "application/json ;charset=UTF-8",
+    "application/problem+xml",
+];
+
+/// The response a client receives, made of any bytes, and the limits it reads it with.
+///
+/// - Bytes 0–1, big-endian: the status, 400–599 when the top bit is clear, else 100–999.
+/// - Byte 2 picks the rest. Its low three bits: no `Content-Type`, one of
+///   [`CONTENT_TYPES`], or (7) the input up to its first newline (left out when it is
+///   not a header value); bit 3 adds a second `Content-Type` after the first; bits 4
+///   and 5 together pad the body with leading spaces to within two bytes of the
+///   default size limit; bit 6 reads it with the tight limits the last byte picks
+///   instead of the default ones.
+/// - The rest is the body.
+#[must_use]
+pub fn response_from_bytes(data: &[u8]) -> (http::Response<Vec<u8>>, ParseLimits) {
+    let byte = |i: usize| data.get(i).copied().unwrap_or(0);
+    let n = u16::from_be_bytes([byte(0), byte(1)]);
+    let status = if n & 0x8000 == 0 {
+        400 + n % 200
+    } else {
+        100 + n % 900
+    };
+    let pick = byte(2);
+    let mut rest = data.get(3..).unwrap_or_default();
+    let mut builder = http::Response::builder().status(status);
+    let mut content_types: Vec<HeaderValue> = Vec::new();
+    match usize::from(pick & 7) {
+        0 => {}
+        7 => {
+            let line = rest.iter().position(|&b| b == b'\n').unwrap_or(rest.len());
+            content_types.extend(HeaderValue::from_bytes(&rest[..line]).ok());
+            rest = rest.get(line + 1..).unwrap_or_default();
+        }
+        k => content_types.push(HeaderValue::from_static(CONTENT_TYPES[k - 1])),
+    }
+    if pick & 8 != 0 {
+        let k = usize::from(pick & 7) % CONTENT_TYPES.len();
+        content_types.push(HeaderValue::from_static(CONTENT_TYPES[k]));
+    }
+    for value in content_types {
+        builder = builder.header(CONTENT_TYPE, value);
+    }
+    let mut body = rest.to_vec();
+    if pick & 0x30 == 0x30 {
+        let target =
+            ParseLimits::DEFAULT.bytes() - 2 + usize::from(byte(data.len().max(1) - 1) % 4);
+        if body.len() < target {
+            body.splice(0..0, std::iter::repeat_n(b' ', target - body.len()));
+        }
+    }
+    let limits = if pick & 0x40 == 0 {
+        ParseLimits::DEFAULT
+    } else {
+        tight_limits(data)
+    };
+    let response = builder
+        .body(body)
+        .unwrap_or_else(|err| panic!("status {status} makes a response: {err}"));
+    (response, limits)
+}
+
+/// The widest limits: what a client could accept at all.
+fn widest() -> ParseLimits {
+    ParseLimits::DEFAULT
+        .max_bytes(usize::MAX)
+        .max_depth(usize::MAX)
+}
+
+/// Reads the response [`response_from_bytes`] makes of `data` as a client does, through
+/// each of `Problem`'s response readers, and judges the outcome against a reference
+/// written from their documentation: a status that is not 400–599, a `Content-Type`
+/// that is not JSON, or a body of whitespace only is the typed error that says so; a
+/// body is judged as [`check_document`] judges it (the limits kept, accepted exactly
+/// when it is a JSON object within them). A document without a valid `status` takes
+/// the response's; the code is typed against the eryao catalog; what is accepted
+/// re-renders and re-parses to itself, and, served again with `to_response`, reads
+/// back to itself.
+///
+/// # Panics
+///
+/// On the first disagreement, naming it.
+pub fn check_response(data: &[u8]) {
+    let (response, limits) = response_from_bytes(data);
+    let outcome = Problem::from_response_with(&response, limits);
+    let (parts, body) = response.into_parts();
+    let same = |other: &Result<Problem, NotAProblem>, reader: &str| {
+        assert_eq!(
+            format!("{other:?}"),
+            format!("{outcome:?}"),
+            "{reader} reads as from_response_with"
+        );
+    };
+    same(
+        &Problem::from_response_parts_with(&parts, &body, limits),
+        "from_response_parts_with",
+    );
+    if limits == ParseLimits::DEFAULT {
+        same(
+            &Problem::from_response_parts(&parts, &body),
+            "from_response_parts",
+        );
+        let response = http::Response::from_parts(parts.clone(), body.as_slice());
+        same(&Problem::from_response(&response), "from_response");
+    }
+
+    let status = parts.status;
+    if let Err(err) = &outcome {
+        assert_eq!(err.status(), status, "an error keeps the status");
+        let text = err.to_string();
+        let prefix = format!(
+            "the {} response is not a problem document: ",
+            status.as_u16()
+        );
+        assert!(text.starts_with(&prefix), "{text}");
+        assert_eq!(
+            std::error::Error::source(err).is_some(),
+            matches!(err, NotAProblem::Body { .. }),
+            "only a body error has a source"
+        );
+    }
+    if !(400..=599).contains(&status.as_u16()) {
+        assert!(
+            matches!(outcome, Err(NotAProblem::NotAnError { status: s }) if s == status),
+            "not an error status: {outcome:?}"
+        );
+        return;
+    }
+    let content_type = parts.headers.get(CONTENT_TYPE);
+    if !content_type.is_some_and(|value| names_json(value.as_bytes())) {
+        let shown =
+            content_type.map(|value| String::from_utf8_lossy(value.as_bytes()).into_owned());
+        assert!(
+            matches!(&outcome, Err(NotAProblem::ContentType { content_type, .. }) if *content_type == shown),
+            "{shown:?} is not a problem's content type: {outcome:?}"
+        );
+        return;
+    }
+    if body.iter().all(u8::is_ascii_whitespace) {
+        assert!(
+            matches!(outcome, Err(NotAProblem::EmptyBody { .. })),
+            "an empty body: {outcome:?}"
+        );
+        return;
+    }
+
+    let parsed = Problem::from_json_with(&body, limits);
+    let reference = serde_json::from_slice::<Value>(&body);
+    judge(&body, limits, &parsed, &reference);
+    let problem = match (outcome, parsed) {
+        (Err(NotAProblem::Body { error, .. }), Err(expected)) => {
+            assert_eq!(format!("{error:?}"), format!("{expected:?}"));
+            return;
+        }
+        (Ok(problem), Ok(_)) => problem,
+        (outcome, parsed) => panic!("the response reads as {outcome:?}, its body as {parsed:?}"),
+    };
+    let document = reference.unwrap_or_default();
+    let in_body = document
+        .get("status")
+        .and_then(Value::as_u64)
+        .filter(|n| (100..=999).contains(n));
+    assert_eq!(
+        problem.status().map(|s| u64::from(s.as_u16())),
+        Some(in_body.unwrap_or(u64::from(status.as_u16()))),
+        "the body's status, else the response's"
+    );
+    check_typed_code(&problem);
+    check_problem(&problem, widest());
+    for error in &ValidationErrors::from_problem(&problem) {
+        let pointer = error.pointer();
+        assert_eq!(
+            JsonPointer::parse(&pointer.to_uri_fragment()).as_ref(),
+            Ok(pointer)
+        );
+    }
+
+    let served = problem.to_response();
+    let again = Problem::from_response_with(&served, widest());
+    if served.status().is_client_error() || served.status().is_server_error() {
+        assert_eq!(
+            again.ok().as_ref(),
+            Some(&problem),
+            "served again, it reads back"
+        );
+    } else {
+        assert!(matches!(again, Err(NotAProblem::NotAnError { .. })));
+    }
+}
+
+/// Whether a `Content-Type` value names JSON: visible ASCII, and before any `;`,
+/// `application/problem+json` or `application/json` in any case, between optional
+/// spaces and tabs.
+fn names_json(value: &[u8]) -> bool {
+    if !value
+        .iter()
+        .all(|&b| b == b'\t' || (0x20..0x7f).contains(&b))
+    {
+        return false;
+    }
+    let essence = value.split(|&b| b == b';').next().unwrap_or_default();
+    let start = essence.iter().position(|&b| b != b' ' && b != b'\t');
+    let end = essence.iter().rposition(|&b| b != b' ' && b != b'\t');
+    let essence = match (start, end) {
+        (Some(start), Some(end)) => &essence[start..=end],
+        _ => &[][..],
+    };
+    [&b"application/problem+json"[..], b"application/json"]
+        .iter()
+        .any(|name| essence.eq_ignore_ascii_case(name))
+}
+
+/// The depth of a parsed value, measured on the value: `{}` is 1 deep.
+#[must_use]
+pub fn depth(value: &Value) -> usize {
+    match value {
+        Value::Array(items) => 1 + items.iter().map(depth).max().unwrap_or(0),
+        Value::Object(members) => 1 + members.values().map(depth).max().unwrap_or(0),
+        _ => 0,
+    }
 }
