@@ -429,7 +429,14 @@ fn attr(rng: &mut Rng, keys: &[&str]) -> String {
     format!("#[problem({})]", items.join(", "))
 }
 
-const CONTAINER_KEYS: &[&str] = &["catalog", "crate", "type_base", "section", "cataog"];
+const CONTAINER_KEYS: &[&str] = &[
+    "catalog",
+    "crate",
+    "type_base",
+    "section",
+    "skip_impl",
+    "cataog",
+];
 const CODE_KEYS: &[&str] = &[
     "code",
     "status",
@@ -546,6 +553,19 @@ fn gen_derive(rng: &mut Rng) -> String {
     }
     if rng.one_in(3) {
         out.push_str("#[problem(type_base = \"/p/\", section = \"S\")]");
+    }
+    if rng.one_in(4) {
+        let skipped = rng.pick(&[
+            "axum",
+            "actix_web, utoipa",
+            "axum, actix_web, utoipa",
+            "axom",
+            "actix-web",
+            "axum, axum",
+            "",
+            "axum = 1",
+        ]);
+        out.push_str(&format!("#[problem(skip_impl({skipped}))]"));
     }
     if rng.slip() {
         let keys: Vec<&str> = CONTAINER_KEYS.iter().chain(CODE_KEYS).copied().collect();

@@ -125,9 +125,13 @@ impl<'a, T: ?Sized> ViaNotError<'a> for &&AsError<'a, T> {
 /// the definition that exists is the one this crate was compiled with, and Cargo's
 /// feature unification makes it the same for every crate in the build.
 ///
-/// The input: `impl [generics] for [type] where [predicates, each with a trailing
-/// comma] entries [an iterator or slice of `&'static Entry`: every code the type may
-/// carry] transparent [the types of `transparent` fields]`.
+/// The input: `skip [the integrations named in `skip_impl(…)`] impl [generics] for
+/// [type] where [predicates, each with a trailing comma] entries [an iterator or slice
+/// of `&'static Entry`: every code the type may carry] transparent [the types of
+/// `transparent` fields]`. Each integration's macro first walks the `skip` list and
+/// writes nothing when it finds its own name there: a type whose crate writes that
+/// impl itself must not get a second one when some other crate in the build turns
+/// the feature on.
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __problem_code_integrations {
@@ -142,7 +146,12 @@ macro_rules! __problem_code_integrations {
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __problem_code_axum {
+    (skip [axum $($_skipped:ident)*] $($_input:tt)*) => {};
+    (skip [$_other:ident $($skipped:ident)*] $($input:tt)*) => {
+        $crate::__problem_code_axum! { skip [$($skipped)*] $($input)* }
+    };
     (
+        skip []
         impl [$($generics:tt)*] for [$($ty:tt)*] where [$($where:tt)*]
         $($rest:tt)*
     ) => {
@@ -174,7 +183,12 @@ macro_rules! __problem_code_axum {
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __problem_code_actix_web {
+    (skip [actix_web $($_skipped:ident)*] $($_input:tt)*) => {};
+    (skip [$_other:ident $($skipped:ident)*] $($input:tt)*) => {
+        $crate::__problem_code_actix_web! { skip [$($skipped)*] $($input)* }
+    };
     (
+        skip []
         impl [$($generics:tt)*] for [$($ty:tt)*] where [$($where:tt)*]
         $($rest:tt)*
     ) => {
@@ -209,7 +223,12 @@ macro_rules! __problem_code_actix_web {
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __problem_code_utoipa {
+    (skip [utoipa $($_skipped:ident)*] $($_input:tt)*) => {};
+    (skip [$_other:ident $($skipped:ident)*] $($input:tt)*) => {
+        $crate::__problem_code_utoipa! { skip [$($skipped)*] $($input)* }
+    };
     (
+        skip []
         impl [$($generics:tt)*] for [$($ty:tt)*] where [$($where:tt)*]
         entries [$entries:expr]
         transparent [$($inner:ty),* $(,)?]

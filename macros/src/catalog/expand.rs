@@ -221,6 +221,7 @@ pub fn shared_impls(ident: &syn::Ident, krate: &TokenStream) -> TokenStream {
             }
 
             #krate::__private::integrations! {
+                skip []
                 impl [] for [#ident] where []
                 entries [<#ident as #krate::Catalog>::entries()]
                 transparent []

@@ -150,6 +150,7 @@ pub fn problem_code(input: &Input) -> TokenStream {
     let (impl_generics, ty_generics, _) = input.generics.split_for_impl();
     let where_clause = bounds.where_clause(input.generics);
     let predicates = where_clause.iter().flat_map(|w| &w.predicates);
+    let skipped = input.attrs.skip_impl.get().into_iter().flatten();
     let transparent_types = variants
         .iter()
         .filter_map(|v| transparent_field(v))
@@ -177,6 +178,7 @@ pub fn problem_code(input: &Input) -> TokenStream {
             #(#status_checks)*
 
             #krate::__private::integrations! {
+                skip [#(#skipped)*]
                 impl [#impl_generics] for [#ident #ty_generics] where [#(#predicates,)*]
                 entries [{
                     let __entries: [&'static #krate::Entry; #listed] = [#(#all_entries),*];

@@ -3,7 +3,8 @@
 //!
 //! Every type that derives [`ProblemCode`] and also has `Display` (as with
 //! `thiserror::Error`), and every catalog, is a [`ResponseError`], so a handler returns
-//! `Result<web::Json<T>, MyError>` and uses `?`:
+//! `Result<web::Json<T>, MyError>` and uses `?` (a type whose crate writes its own
+//! `ResponseError` opts out with `#[problem(skip_impl(actix_web))]`):
 //!
 //! ```
 //! use actix_web::{App, middleware::from_fn, web};

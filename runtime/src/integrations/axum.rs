@@ -28,6 +28,29 @@
 //!     .layer(ProblemLayer::new());
 //! ```
 //!
+//! Cargo unifies features: once any crate in the build turns `axum` on, every derived
+//! type gets this impl. A type whose crate writes its own `IntoResponse` says so with
+//! `#[problem(skip_impl(axum))]`, and the derive leaves that impl out (`actix_web` and
+//! `utoipa` are skipped the same way):
+//!
+//! ```
+//! use axum::response::{IntoResponse, Response};
+//! use problem_codes::ProblemCode;
+//!
+//! #[derive(Debug, ProblemCode)]
+//! #[problem(skip_impl(axum))]
+//! enum LegacyError {
+//!     #[problem(code = "LEGACY_GONE", status = 410, title = "Gone")]
+//!     Gone,
+//! }
+//!
+//! impl IntoResponse for LegacyError {
+//!     fn into_response(self) -> Response {
+//!         (http::StatusCode::GONE, "gone").into_response()
+//!     }
+//! }
+//! ```
+//!
 //! [`ProblemCode`]: crate::ProblemCode
 
 use core::future::Future;

@@ -4,7 +4,8 @@
 //! implements [`utoipa::IntoResponses`]: one response per status, whose
 //! `application/problem+json` content has the problem schema and one example per code.
 //! The `code` property lists the codes known when the document was generated, and says
-//! that others may appear.
+//! that others may appear. A type whose crate writes its own `IntoResponses` opts out
+//! with `#[problem(skip_impl(utoipa))]`.
 //!
 //! ```
 //! use problem_codes::ProblemCode;

@@ -56,7 +56,7 @@ enum PaymentError {
 }
 
 #[derive(Debug, ProblemCode)]
-#[problem(code = "CARD_EXPIRED", status = 422, title = "Card expired", detail = "expired in {0}")]
+#[problem(skip_impl(axum, actix_web, utoipa), code = "CARD_EXPIRED", status = 422, title = "Card expired", detail = "expired in {0}")]
 struct CardError(u16);
 
 #[derive(Debug, ProblemCode)]
