@@ -46,10 +46,10 @@ fn check_variant(cx: &Ctxt, input: &Input, variant: &Variant) {
         check_transparent(cx, variant, span);
         return;
     }
-    if let Some(status) = attrs.status.get() {
-        if let Some(message) = status_error(status.1) {
-            cx.error_spanned_by(&status.0, message);
-        }
+    if let Some(status) = attrs.status.get()
+        && let Some(message) = status_error(status.1)
+    {
+        cx.error_spanned_by(&status.0, message);
     }
     if let Some(entry) = attrs.entry.get() {
         if let Some(code) = attrs.code.get() {
