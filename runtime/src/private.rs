@@ -66,6 +66,20 @@ impl<C: Catalog> Visitor<'_> for CodeVisitor<C> {
     }
 }
 
+/// The derive's check of an inline `code = "X"` beside `catalog = C`: it passes `&C::X`,
+/// which is `&()` unless the catalog already has the code.
+#[diagnostic::on_unimplemented(
+    message = "this code is already in the catalog `{Self}`; name its entry instead of declaring it again",
+    label = "a code of `{Self}`",
+    note = "write the code alone, as in `#[problem(THE_CODE)]`: its status, title and handling then come from the catalog"
+)]
+pub trait NotInCatalog {}
+
+impl NotInCatalog for () {}
+
+/// See [`NotInCatalog`].
+pub const fn inline_code_not_in_catalog<T: NotInCatalog + ?Sized>(_: &T) {}
+
 /// The seconds of a `#[problem(retry_after)]` field.
 #[inline]
 pub fn retry_after<T: RetryAfterValue + ?Sized>(value: &T) -> Option<u64> {

@@ -8,7 +8,7 @@ use syn::{Ident, LitInt, LitStr, Path, Type};
 use super::ast::{Field, Input, Variant};
 use super::bound::Bounds;
 use super::fmt::{self, FmtTrait, Piece};
-use crate::shared::code::slug;
+use crate::shared::code::{shape_error, slug};
 use crate::shared::json;
 
 const DEFAULT_TYPE_BASE: &str = "/problems/";
@@ -146,6 +146,7 @@ pub fn problem_code(input: &Input) -> TokenStream {
     let as_error = as_error(input, &krate);
     let status_checks = variants.iter().filter_map(|v| status_check(input, v));
     let catalog_alias = catalog_alias(input);
+    let inline_checks = inline_code_checks(input, &krate);
 
     let (impl_generics, ty_generics, _) = input.generics.split_for_impl();
     let where_clause = bounds.where_clause(input.generics);
@@ -176,6 +177,7 @@ pub fn problem_code(input: &Input) -> TokenStream {
             }
             #catalog_alias
             #(#status_checks)*
+            #inline_checks
 
             #krate::__private::integrations! {
                 skip [#(#skipped)*]
@@ -604,6 +606,62 @@ fn retry_after_arm(
 
 /// A const assertion that a status written beside a catalog entry is the catalog's.
 /// Named after what it asserts, since rustc's error names the const that failed.
+/// With `catalog = C`, an inline `code = "X"` that `C` already has is a mistake: the
+/// code would get a second status, title and handling. The macro cannot see `C`, so
+/// rustc checks: `C::X` is the catalog's own const when it has the code (inherent items
+/// come before trait items), else the `()` of a local trait, and only `()` meets the
+/// bound. The path is spanned on the code's literal, where rustc reports it.
+pub fn inline_code_checks(input: &Input, krate: &TokenStream) -> TokenStream {
+    if !input.attrs.catalog.is_set() {
+        return TokenStream::new();
+    }
+    let mut names: Vec<Ident> = Vec::new();
+    let checks: Vec<TokenStream> = input
+        .variants()
+        .iter()
+        .filter_map(|variant| {
+            let lit = variant.attrs.code.get()?;
+            let code = lit.value();
+            // A malformed code is already an error; the `Catalog` trait's own consts
+            // would be ambiguous with it when the user has the trait in scope.
+            if shape_error(&code).is_some() || ["NAME", "ALL", "SECTIONS"].contains(&&*code) {
+                return None;
+            }
+            let span = lit.span();
+            let ident = Ident::new(&code, span);
+            let alias = Ident::new(CATALOG_ALIAS, span);
+            if !names.contains(&ident) {
+                names.push(ident.clone());
+            }
+            // The whole call on the literal, so rustc's "required by a bound introduced
+            // by this call" points there too, not at the derive.
+            let check: TokenStream = quote!(#krate::__private::inline_code_not_in_catalog)
+                .into_iter()
+                .map(|mut token| {
+                    token.set_span(span);
+                    token
+                })
+                .collect();
+            Some(quote_spanned! {span=>
+                #check(&#alias::#ident);
+            })
+        })
+        .collect();
+    if checks.is_empty() {
+        return TokenStream::new();
+    }
+    quote! {
+        #[allow(dead_code, non_upper_case_globals)]
+        const _: () = {
+            trait __NotInCatalog {
+                #(const #names: () = ();)*
+            }
+            impl<T: ?::core::marker::Sized> __NotInCatalog for T {}
+            #(#checks)*
+        };
+    }
+}
+
 pub fn status_check(input: &Input, variant: &Variant) -> Option<TokenStream> {
     let (lit, value) = variant.attrs.status.get()?;
     let path = entry_path(input, variant)?;
