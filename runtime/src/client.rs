@@ -230,7 +230,8 @@ pub enum NotAProblem {
 }
 
 impl NotAProblem {
-    /// The status of the response.
+    /// The status of the response, which every case keeps. See the example on
+    /// [`NotAProblem`].
     #[must_use]
     pub fn status(&self) -> StatusCode {
         match self {
