@@ -43,9 +43,10 @@ use crate::{Entry, Extensions, Problem, Render};
 /// assert_eq!(response.status(), 429);
 /// assert_eq!(response.headers()["retry-after"], "30");
 /// assert_eq!(
-///     std::str::from_utf8(response.body()).unwrap(),
+///     std::str::from_utf8(response.body())?,
 ///     r#"{"type":"/problems/auth-too-many-requests","title":"OTP request throttled","status":429,"detail":"Try again in 30 seconds","code":"AUTH_TOO_MANY_REQUESTS","retry_after":30}"#,
 /// );
+/// # Ok::<(), std::str::Utf8Error>(())
 /// ```
 ///
 /// [`error_catalog!`]: crate::error_catalog
@@ -171,7 +172,8 @@ pub trait ProblemCode {
     /// let err = AsrDown(std::io::Error::other("connection refused"));
     /// let source = err.as_error().and_then(Error::source).map(ToString::to_string);
     /// assert_eq!(source.as_deref(), Some("connection refused"));
-    /// assert!(!String::from_utf8(err.to_json()).unwrap().contains("refused"));
+    /// assert!(!String::from_utf8(err.to_json())?.contains("refused"));
+    /// # Ok::<(), std::string::FromUtf8Error>(())
     /// ```
     fn as_error(&self) -> Option<&(dyn std::error::Error + 'static)> {
         None

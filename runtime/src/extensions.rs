@@ -251,9 +251,10 @@ const fn eq(a: &[u8], b: &[u8]) -> bool {
 /// }
 ///
 /// let body = Insufficient { balance: 3, needed: 10 }.to_json();
-/// let value: serde_json::Value = serde_json::from_slice(&body).unwrap();
+/// let value: serde_json::Value = serde_json::from_slice(&body)?;
 /// assert_eq!(value["balance"], 3);
 /// assert_eq!(value["needed"], 10);
+/// # Ok::<(), serde_json::Error>(())
 /// ```
 pub struct Extensions<'a> {
     sink: Sink<'a>,

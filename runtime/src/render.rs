@@ -54,9 +54,10 @@ pub const PROBLEM_JSON: &str = "application/problem+json";
 /// let body = render.to_vec();
 /// assert_eq!(body.len(), render.len());
 /// assert_eq!(
-///     std::str::from_utf8(&body).unwrap(),
+///     std::str::from_utf8(&body)?,
 ///     r#"{"type":"/problems/profile-not-found","title":"User profile row missing","status":404,"instance":"/v1/profile","code":"PROFILE_NOT_FOUND"}"#,
 /// );
+/// # Ok::<(), std::str::Utf8Error>(())
 /// ```
 #[must_use = "a render does nothing until it is written"]
 pub struct Render<'a, P: ?Sized> {
