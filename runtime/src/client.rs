@@ -220,7 +220,8 @@ pub enum NotAProblem {
         /// The response's status.
         status: StatusCode,
     },
-    /// The body is not a JSON object.
+    /// The body could not be parsed as a problem document: it is not JSON, not a JSON
+    /// object, not UTF-8, or breaks a [`ParseLimits`] limit; `error` says which.
     Body {
         /// The response's status.
         status: StatusCode,
@@ -230,7 +231,8 @@ pub enum NotAProblem {
 }
 
 impl NotAProblem {
-    /// The status of the response.
+    /// The status of the response, which every case keeps. See the example on
+    /// [`NotAProblem`].
     #[must_use]
     pub fn status(&self) -> StatusCode {
         match self {

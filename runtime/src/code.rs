@@ -43,9 +43,10 @@ use crate::{Entry, Extensions, Problem, Render};
 /// assert_eq!(response.status(), 429);
 /// assert_eq!(response.headers()["retry-after"], "30");
 /// assert_eq!(
-///     std::str::from_utf8(response.body()).unwrap(),
+///     std::str::from_utf8(response.body())?,
 ///     r#"{"type":"/problems/auth-too-many-requests","title":"OTP request throttled","status":429,"detail":"Try again in 30 seconds","code":"AUTH_TOO_MANY_REQUESTS","retry_after":30}"#,
 /// );
+/// # Ok::<(), std::str::Utf8Error>(())
 /// ```
 ///
 /// [`error_catalog!`]: crate::error_catalog
@@ -55,11 +56,13 @@ use crate::{Entry, Extensions, Problem, Render};
     note = "derive it with `#[derive(problem_codes::ProblemCode)]`, or declare the type with `problem_codes::error_catalog!`"
 )]
 pub trait ProblemCode {
-    /// The static facts of this occurrence's code.
+    /// The static facts of this occurrence's code: the one method an implementation
+    /// must write. See the example on [`ProblemCode`].
     fn entry(&self) -> &'static Entry;
 
     /// Writes the RFC 9457 `detail` of this occurrence. Writing nothing (the default)
-    /// leaves `detail` out of the document.
+    /// leaves `detail` out of the document. See the example on [`ProblemCode`]; the
+    /// derive writes it from a variant's `detail = "…"` format.
     ///
     /// # Errors
     ///
@@ -91,13 +94,17 @@ pub trait ProblemCode {
         sink.finish()
     }
 
-    /// Adds the extension members of this occurrence (none by default).
+    /// Adds the extension members of this occurrence (none by default). See the example
+    /// on [`Extensions`]; the derive fills it from fields marked
+    /// `#[problem(extension)]`.
     fn extensions(&self, ext: &mut Extensions<'_>) {
         let _ = ext;
     }
 
     /// The number of seconds a client should wait before retrying, sent as the
-    /// `Retry-After` header and as the `retry_after` member (none by default).
+    /// `Retry-After` header and as the `retry_after` member (none by default). See the
+    /// example on [`ProblemCode`]; the derive fills it from a field marked
+    /// `#[problem(retry_after)]`.
     fn retry_after(&self) -> Option<u64> {
         None
     }
@@ -165,34 +172,76 @@ pub trait ProblemCode {
     /// let err = AsrDown(std::io::Error::other("connection refused"));
     /// let source = err.as_error().and_then(Error::source).map(ToString::to_string);
     /// assert_eq!(source.as_deref(), Some("connection refused"));
-    /// assert!(!String::from_utf8(err.to_json()).unwrap().contains("refused"));
+    /// assert!(!String::from_utf8(err.to_json())?.contains("refused"));
+    /// # Ok::<(), std::string::FromUtf8Error>(())
     /// ```
     fn as_error(&self) -> Option<&(dyn std::error::Error + 'static)> {
         None
     }
 
-    /// The stable code, e.g. `AUTH_TOO_MANY_REQUESTS`.
+    /// The stable code, e.g. `AUTH_TOO_MANY_REQUESTS`. This, [`status`](ProblemCode::status),
+    /// [`title`](ProblemCode::title) and [`type_uri`](ProblemCode::type_uri) read the
+    /// [`entry`](ProblemCode::entry).
+    ///
+    /// ```
+    /// # use problem_codes::ProblemCode;
+    /// # problem_codes::error_catalog! { pub catalog Auth { section "Auth" {
+    /// #     AUTH_USER_NOT_FOUND = 404 { meaning: "User not found", handling: "Show not-found message" },
+    /// # } } }
+    /// # #[derive(Debug, ProblemCode)]
+    /// # #[problem(catalog = Auth)]
+    /// # enum UserError {
+    /// #     #[problem(AUTH_USER_NOT_FOUND, detail = "No user {0}")]
+    /// #     NotFound(u64),
+    /// #     #[problem(AUTH_USER_NOT_FOUND)]
+    /// #     Hidden,
+    /// # }
+    /// let err = UserError::NotFound(7);
+    /// assert_eq!(err.code(), "AUTH_USER_NOT_FOUND");
+    /// assert_eq!(err.status(), http::StatusCode::NOT_FOUND);
+    /// assert_eq!(err.title(), "User not found");
+    /// assert_eq!(err.type_uri(), "/problems/auth-user-not-found");
+    /// // A catalog's codes are problem codes too.
+    /// assert_eq!(Auth::AUTH_USER_NOT_FOUND.status(), 404);
+    /// ```
     fn code(&self) -> &'static str {
         self.entry().code()
     }
 
-    /// The HTTP status of the response.
+    /// The HTTP status of the response. See the example on [`code`](ProblemCode::code).
     fn status(&self) -> StatusCode {
         self.entry().status()
     }
 
-    /// The RFC 9457 `title`.
+    /// The RFC 9457 `title`. See the example on [`code`](ProblemCode::code).
     fn title(&self) -> &'static str {
         self.entry().title()
     }
 
-    /// The RFC 9457 `type` URI.
+    /// The RFC 9457 `type` URI. See the example on [`code`](ProblemCode::code).
     fn type_uri(&self) -> &'static str {
         self.entry().type_uri()
     }
 
     /// The rendered `detail`, or `None` when this occurrence has none. Allocates; the
     /// renderers write the detail straight into the body instead.
+    ///
+    /// ```
+    /// # use problem_codes::ProblemCode;
+    /// # problem_codes::error_catalog! { pub catalog Auth { section "Auth" {
+    /// #     AUTH_USER_NOT_FOUND = 404 { meaning: "User not found", handling: "Show not-found message" },
+    /// # } } }
+    /// # #[derive(Debug, ProblemCode)]
+    /// # #[problem(catalog = Auth)]
+    /// # enum UserError {
+    /// #     #[problem(AUTH_USER_NOT_FOUND, detail = "No user {0}")]
+    /// #     NotFound(u64),
+    /// #     #[problem(AUTH_USER_NOT_FOUND)]
+    /// #     Hidden,
+    /// # }
+    /// assert_eq!(UserError::NotFound(7).detail().as_deref(), Some("No user 7"));
+    /// assert_eq!(UserError::Hidden.detail(), None);
+    /// ```
     fn detail(&self) -> Option<String> {
         // Not `to_string`, which panics when a `Display` fails: the renderers leave such
         // a detail out, and so does this.
@@ -223,18 +272,59 @@ pub trait ProblemCode {
     }
 
     /// The `application/problem+json` body of this occurrence.
+    ///
+    /// ```
+    /// # use problem_codes::ProblemCode;
+    /// # problem_codes::error_catalog! { pub catalog Auth { section "Auth" {
+    /// #     AUTH_USER_NOT_FOUND = 404 { meaning: "User not found", handling: "Show not-found message" },
+    /// # } } }
+    /// # #[derive(Debug, ProblemCode)]
+    /// # #[problem(catalog = Auth)]
+    /// # enum UserError {
+    /// #     #[problem(AUTH_USER_NOT_FOUND, detail = "No user {0}")]
+    /// #     NotFound(u64),
+    /// #     #[problem(AUTH_USER_NOT_FOUND)]
+    /// #     Hidden,
+    /// # }
+    /// assert_eq!(
+    ///     UserError::NotFound(7).to_json(),
+    ///     br#"{"type":"/problems/auth-user-not-found","title":"User not found","status":404,"detail":"No user 7","code":"AUTH_USER_NOT_FOUND"}"#,
+    /// );
+    /// ```
     fn to_json(&self) -> Vec<u8> {
         Render::new(self).to_vec()
     }
 
     /// An HTTP response: the status, the occurrence's [`headers`](ProblemCode::headers),
     /// `Content-Type: application/problem+json`, `Retry-After` when given, and the JSON
-    /// body.
+    /// body. See the example on [`ProblemCode`]; [`render`](ProblemCode::render) sets
+    /// `instance` first.
     fn to_response(&self) -> http::Response<Vec<u8>> {
         Render::new(self).to_response()
     }
 
-    /// The owned RFC 9457 document of this occurrence.
+    /// The owned RFC 9457 document of this occurrence, to inspect or extend before
+    /// serving it.
+    ///
+    /// ```
+    /// # use problem_codes::ProblemCode;
+    /// # problem_codes::error_catalog! { pub catalog Auth { section "Auth" {
+    /// #     AUTH_USER_NOT_FOUND = 404 { meaning: "User not found", handling: "Show not-found message" },
+    /// # } } }
+    /// # #[derive(Debug, ProblemCode)]
+    /// # #[problem(catalog = Auth)]
+    /// # enum UserError {
+    /// #     #[problem(AUTH_USER_NOT_FOUND, detail = "No user {0}")]
+    /// #     NotFound(u64),
+    /// #     #[problem(AUTH_USER_NOT_FOUND)]
+    /// #     Hidden,
+    /// # }
+    /// let problem = UserError::NotFound(7).to_problem().with_extension("trace_id", "a1b2")?;
+    /// assert_eq!(problem.code(), Some("AUTH_USER_NOT_FOUND"));
+    /// assert_eq!(problem.detail(), Some("No user 7"));
+    /// assert_eq!(problem.to_response().status(), 404);
+    /// # Ok::<(), problem_codes::ExtensionError>(())
+    /// ```
     fn to_problem(&self) -> Problem {
         Render::new(self).to_problem()
     }

@@ -8,12 +8,30 @@ use http::StatusCode;
 /// reference that carries its full path, as RFC 9457 §3.1.1 recommends when a relative
 /// reference is used. Serve the exported HTML pages at `/problems/` on the API's own host
 /// and every type resolves to its documentation.
+///
+/// ```
+/// use problem_codes::{DEFAULT_TYPE_BASE, ProblemCode};
+/// # problem_codes::error_catalog! { pub catalog Auth { section "Auth" {
+/// #     AUTH_USER_NOT_FOUND = 404 { meaning: "User not found", handling: "Show not-found message" },
+/// # } } }
+///
+/// // `Auth` is declared with no `type_base`.
+/// assert_eq!(DEFAULT_TYPE_BASE, "/problems/");
+/// assert_eq!(Auth::AUTH_USER_NOT_FOUND.type_uri(), "/problems/auth-user-not-found");
+/// ```
 pub const DEFAULT_TYPE_BASE: &str = "/problems/";
 
 /// What precedes the code in a body.
 pub(crate) const CODE_MEMBER: &str = r#","code":""#;
 
 /// The longest code accepted: AIP-193's limit for a `reason`.
+///
+/// ```
+/// use problem_codes::{MAX_CODE_LEN, is_valid_code};
+///
+/// assert!(is_valid_code(&"A".repeat(MAX_CODE_LEN)));
+/// assert!(!is_valid_code(&"A".repeat(MAX_CODE_LEN + 1)));
+/// ```
 pub const MAX_CODE_LEN: usize = 63;
 
 /// The static facts of one problem code: code, status, title, handling, section and
@@ -36,6 +54,10 @@ pub const MAX_CODE_LEN: usize = 63;
 ///
 /// assert_eq!(THROTTLED.code(), "AUTH_TOO_MANY_REQUESTS");
 /// assert_eq!(THROTTLED.status(), http::StatusCode::TOO_MANY_REQUESTS);
+/// assert_eq!(THROTTLED.title(), "OTP request throttled");
+/// assert_eq!(THROTTLED.type_uri(), "https://errors.example.com/auth-too-many-requests");
+/// assert_eq!(THROTTLED.handling(), "Show wait message");
+/// assert_eq!(THROTTLED.section(), "Auth");
 /// ```
 ///
 /// [`error_catalog!`]: crate::error_catalog
@@ -78,6 +100,12 @@ pub enum Lifecycle {
 
 impl Lifecycle {
     /// The state's name in the exports: `active` or `deprecated`.
+    ///
+    /// ```
+    /// # use problem_codes::Lifecycle;
+    /// assert_eq!(Lifecycle::Active.as_str(), "active");
+    /// assert_eq!(Lifecycle::Deprecated.to_string(), Lifecycle::Deprecated.as_str());
+    /// ```
     #[must_use]
     pub const fn as_str(self) -> &'static str {
         match self {
@@ -117,6 +145,22 @@ impl Entry {
     /// If `code` is not of the AIP-193 shape (see [`is_valid_code`]) or `status` is not a
     /// client or server error (400–599). Use it to initialise a `const`, where that panic
     /// is a compile error, as with [`http::HeaderValue::from_static`].
+    ///
+    /// ```
+    /// use problem_codes::{Entry, Lifecycle};
+    ///
+    /// const NOT_FOUND: Entry = Entry::new("AUTH_USER_NOT_FOUND", 404, "User not found", "/problems/auth-user-not-found");
+    /// assert_eq!(NOT_FOUND.status(), 404);
+    /// assert_eq!(NOT_FOUND.handling(), "");
+    /// assert_eq!(NOT_FOUND.lifecycle(), Lifecycle::Active);
+    /// ```
+    ///
+    /// In a `const`, a status that is not an error (or a malformed code) does not compile:
+    ///
+    /// ```compile_fail
+    /// # use problem_codes::Entry;
+    /// const OK: Entry = Entry::new("AUTH_OK", 200, "Fine", "/problems/auth-ok");
+    /// ```
     #[must_use]
     pub const fn new(
         code: &'static str,
@@ -150,6 +194,13 @@ impl Entry {
     }
 
     /// Sets the text that tells frontend developers how to handle the code.
+    ///
+    /// ```
+    /// # use problem_codes::Entry;
+    /// const E: Entry = Entry::new("AUTH_TOO_MANY_REQUESTS", 429, "OTP request throttled", "/problems/auth-too-many-requests")
+    ///     .with_handling("Show wait message");
+    /// assert_eq!(E.handling(), "Show wait message");
+    /// ```
     #[must_use]
     pub const fn with_handling(mut self, handling: &'static str) -> Entry {
         self.handling = handling;
@@ -157,6 +208,13 @@ impl Entry {
     }
 
     /// Sets the catalog section the code belongs to.
+    ///
+    /// ```
+    /// # use problem_codes::Entry;
+    /// const E: Entry = Entry::new("AUTH_TOO_MANY_REQUESTS", 429, "OTP request throttled", "/problems/auth-too-many-requests")
+    ///     .with_section("Auth");
+    /// assert_eq!(E.section(), "Auth");
+    /// ```
     #[must_use]
     pub const fn with_section(mut self, section: &'static str) -> Entry {
         self.section = section;
@@ -167,6 +225,20 @@ impl Entry {
     ///
     /// A deprecated code is still served and still parses: clients built before the
     /// replacement keep working. The exports show the state and the replacement.
+    ///
+    /// ```
+    /// use problem_codes::{Entry, Lifecycle};
+    ///
+    /// const OLD: Entry = Entry::new("AUTH_OTP_WRONG", 401, "Invalid OTP code", "/problems/auth-otp-wrong")
+    ///     .with_deprecated(Some("AUTH_VERIFICATION_CODE_INVALID"));
+    /// assert_eq!(OLD.lifecycle(), Lifecycle::Deprecated);
+    /// assert_eq!(OLD.replacement(), Some("AUTH_VERIFICATION_CODE_INVALID"));
+    ///
+    /// const GONE: Entry = Entry::new("AUTH_SMS_LOGIN", 410, "SMS login removed", "/problems/auth-sms-login")
+    ///     .with_deprecated(None);
+    /// assert_eq!(GONE.lifecycle(), Lifecycle::Deprecated);
+    /// assert_eq!(GONE.replacement(), None);
+    /// ```
     #[must_use]
     pub const fn with_deprecated(mut self, replacement: Option<&'static str>) -> Entry {
         self.lifecycle = Lifecycle::Deprecated;
@@ -205,12 +277,16 @@ impl Entry {
     }
 
     /// The stable code, e.g. `AUTH_TOO_MANY_REQUESTS`: what clients map on.
+    ///
+    /// See the example on [`Entry`].
     #[must_use]
     pub const fn code(&self) -> &'static str {
         self.code
     }
 
     /// The HTTP status every occurrence of this code is served with.
+    ///
+    /// See the example on [`Entry`].
     #[must_use]
     pub const fn status(&self) -> StatusCode {
         self.status
@@ -218,36 +294,48 @@ impl Entry {
 
     /// The RFC 9457 `title`: a short summary that is the same for every occurrence (the
     /// "meaning" column of an error table).
+    ///
+    /// See the example on [`Entry`].
     #[must_use]
     pub const fn title(&self) -> &'static str {
         self.title
     }
 
     /// How the frontend should handle the code; empty when not given.
+    ///
+    /// See the example on [`Entry`].
     #[must_use]
     pub const fn handling(&self) -> &'static str {
         self.handling
     }
 
     /// The catalog section of the code; empty when not given.
+    ///
+    /// See the example on [`Entry`].
     #[must_use]
     pub const fn section(&self) -> &'static str {
         self.section
     }
 
     /// The RFC 9457 problem `type` URI of this code.
+    ///
+    /// See the example on [`Entry`].
     #[must_use]
     pub const fn type_uri(&self) -> &'static str {
         self.type_uri
     }
 
     /// Where the code is in its life: active or deprecated.
+    ///
+    /// See the example on [`with_deprecated`](Entry::with_deprecated).
     #[must_use]
     pub const fn lifecycle(&self) -> Lifecycle {
         self.lifecycle
     }
 
     /// The code that replaces this deprecated code, if one was named.
+    ///
+    /// See the example on [`with_deprecated`](Entry::with_deprecated).
     #[must_use]
     pub const fn replacement(&self) -> Option<&'static str> {
         self.replacement
@@ -330,6 +418,14 @@ pub const fn is_valid_code(code: &str) -> bool {
 
 /// Whether `status` is a client or server error status (400–599), the only ones a
 /// problem code may carry.
+///
+/// ```
+/// use problem_codes::is_error_status;
+/// assert!(is_error_status(404));
+/// assert!(is_error_status(503));
+/// assert!(!is_error_status(302));
+/// assert!(!is_error_status(600));
+/// ```
 #[must_use]
 pub const fn is_error_status(status: u16) -> bool {
     matches!(status, 400..=599)

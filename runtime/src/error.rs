@@ -3,6 +3,20 @@
 use core::fmt;
 
 /// Why bytes could not be parsed as a problem document.
+///
+/// ```
+/// use problem_codes::{ParseError, ParseLimits, Problem};
+///
+/// let err = Problem::from_json(br#"{"status":404"#).unwrap_err();
+/// assert!(matches!(err, ParseError::Json(_)));
+/// assert!(err.to_string().starts_with("problem document is not valid JSON: "));
+///
+/// assert!(matches!(Problem::from_json(b"\"oops\""), Err(ParseError::NotAnObject)));
+/// assert!(matches!(Problem::from_json(b"{\"title\":\"\xff\"}"), Err(ParseError::NotUtf8(_))));
+///
+/// let err = Problem::from_json_with(b"{}", ParseLimits::DEFAULT.max_depth(0)).unwrap_err();
+/// assert_eq!(err.to_string(), "problem document nests arrays and objects deeper than the limit of 0");
+/// ```
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum ParseError {

@@ -10,6 +10,13 @@ use crate::json::{ByteSink, IoSink};
 /// The member names RFC 9457 defines, plus `code`, which every problem code carries,
 /// and `retry_after`, which a `#[problem(retry_after)]` field fills. An extension member
 /// may not take one of them.
+///
+/// ```
+/// use problem_codes::{ExtensionName, RESERVED_MEMBERS};
+///
+/// assert!(RESERVED_MEMBERS.contains(&"retry_after"));
+/// assert!(RESERVED_MEMBERS.iter().all(|name| ExtensionName::new(name).is_err()));
+/// ```
 pub const RESERVED_MEMBERS: [&str; 7] = [
     "type",
     "title",
@@ -42,6 +49,20 @@ impl ExtensionName {
     ///
     /// If the name is invalid or reserved. Use it to initialise a `const`, where that
     /// panic is a compile error, as with [`http::HeaderName::from_static`].
+    ///
+    /// ```
+    /// use problem_codes::ExtensionName;
+    ///
+    /// const BALANCE: ExtensionName = ExtensionName::from_static("balance");
+    /// assert_eq!(BALANCE.to_string(), "balance");
+    /// ```
+    ///
+    /// A reserved or malformed name in a `const` does not compile:
+    ///
+    /// ```compile_fail
+    /// # use problem_codes::ExtensionName;
+    /// const STATUS: ExtensionName = ExtensionName::from_static("status");
+    /// ```
     #[must_use]
     pub const fn from_static(name: &'static str) -> ExtensionName {
         assert!(
@@ -67,12 +88,21 @@ impl ExtensionName {
     /// # Errors
     ///
     /// [`InvalidExtensionName`] if the name is not a valid member name or is reserved.
+    ///
+    /// ```
+    /// use problem_codes::{ExtensionName, InvalidExtensionName};
+    ///
+    /// assert_eq!(ExtensionName::new("retry_count")?.as_str(), "retry_count");
+    /// assert!(matches!(ExtensionName::new("retry-count"), Err(InvalidExtensionName::Malformed(_))));
+    /// assert!(matches!(ExtensionName::new("detail"), Err(InvalidExtensionName::Reserved(_))));
+    /// # Ok::<(), InvalidExtensionName>(())
+    /// ```
     pub fn new(name: &'static str) -> Result<ExtensionName, InvalidExtensionName> {
         check_member_name(name)?;
         Ok(ExtensionName(name))
     }
 
-    /// The name.
+    /// The name. See the example on [`ExtensionName`].
     #[must_use]
     pub const fn as_str(&self) -> &'static str {
         self.0
@@ -86,6 +116,14 @@ impl fmt::Display for ExtensionName {
 }
 
 /// Why a name cannot be an extension member.
+///
+/// ```
+/// use problem_codes::{ExtensionName, InvalidExtensionName};
+///
+/// let err = ExtensionName::new("code").unwrap_err();
+/// assert_eq!(err, InvalidExtensionName::Reserved("code".to_owned()));
+/// assert_eq!(err.to_string(), "`code` is a standard problem member; choose another name for the extension");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum InvalidExtensionName {
@@ -124,7 +162,17 @@ pub(crate) fn check_member_name(name: &str) -> Result<(), InvalidExtensionName> 
 }
 
 /// Whether `name` is a well-formed member name: an ASCII letter, then ASCII letters,
-/// digits and `_` (RFC 9457 §3.2).
+/// digits and `_` (RFC 9457 §3.2). It does not check the [`RESERVED_MEMBERS`].
+///
+/// ```
+/// use problem_codes::is_valid_member_name;
+///
+/// assert!(is_valid_member_name("balance_2"));
+/// assert!(is_valid_member_name("status"));
+/// assert!(!is_valid_member_name("2fast"));
+/// assert!(!is_valid_member_name("trace-id"));
+/// assert!(!is_valid_member_name(""));
+/// ```
 #[must_use]
 pub const fn is_valid_member_name(name: &str) -> bool {
     let bytes = name.as_bytes();
@@ -143,6 +191,14 @@ pub const fn is_valid_member_name(name: &str) -> bool {
 }
 
 /// Whether `name` is one of the [`RESERVED_MEMBERS`].
+///
+/// ```
+/// use problem_codes::is_reserved_member;
+///
+/// assert!(is_reserved_member("instance"));
+/// assert!(is_reserved_member("code"));
+/// assert!(!is_reserved_member("balance"));
+/// ```
 #[must_use]
 pub const fn is_reserved_member(name: &str) -> bool {
     let mut i = 0;
@@ -195,9 +251,10 @@ const fn eq(a: &[u8], b: &[u8]) -> bool {
 /// }
 ///
 /// let body = Insufficient { balance: 3, needed: 10 }.to_json();
-/// let value: serde_json::Value = serde_json::from_slice(&body).unwrap();
+/// let value: serde_json::Value = serde_json::from_slice(&body)?;
 /// assert_eq!(value["balance"], 3);
 /// assert_eq!(value["needed"], 10);
+/// # Ok::<(), serde_json::Error>(())
 /// ```
 pub struct Extensions<'a> {
     sink: Sink<'a>,
@@ -223,7 +280,27 @@ impl<'a> Extensions<'a> {
         }
     }
 
-    /// Adds the member `name` with `value`, serialized with `serde_json`.
+    /// Adds the member `name` with `value`, serialized with `serde_json`; a value that
+    /// serializes to `null`, or fails to, is left out. Returns `self`, to chain.
+    ///
+    /// ```
+    /// use problem_codes::{Entry, ExtensionName, Extensions, ProblemCode};
+    ///
+    /// struct RateLimited { limit: u32, reset: Option<u64> }
+    /// impl ProblemCode for RateLimited {
+    ///     fn entry(&self) -> &'static Entry {
+    ///         const E: &Entry = &Entry::new("AUTH_TOO_MANY_REQUESTS", 429, "OTP request throttled", "/problems/auth-too-many-requests");
+    ///         E
+    ///     }
+    ///     fn extensions(&self, ext: &mut Extensions<'_>) {
+    ///         ext.insert(ExtensionName::from_static("limit"), &self.limit)
+    ///             .insert(ExtensionName::from_static("reset"), &self.reset);
+    ///     }
+    /// }
+    ///
+    /// let body = RateLimited { limit: 5, reset: None }.to_json();
+    /// assert!(body.ends_with(br#""code":"AUTH_TOO_MANY_REQUESTS","limit":5}"#));
+    /// ```
     pub fn insert<T: Serialize + ?Sized>(&mut self, name: ExtensionName, value: &T) -> &mut Self {
         match &mut self.sink {
             Sink::Bytes(out) => {

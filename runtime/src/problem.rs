@@ -17,6 +17,15 @@ use crate::{Catalog, Entry, PROBLEM_JSON, ParseError, ProblemCode, TypedCode};
 pub use limits::ParseLimits;
 
 /// The `type` of a problem that has no type of its own (RFC 9457 §4.2.1).
+///
+/// ```
+/// use problem_codes::{ABOUT_BLANK, Problem};
+///
+/// let problem = Problem::from_json(br#"{"title":"Bad Gateway","status":502}"#)?;
+/// assert_eq!(problem.type_uri(), ABOUT_BLANK);
+/// assert!(problem.is_about_blank());
+/// # Ok::<(), problem_codes::ParseError>(())
+/// ```
 pub const ABOUT_BLANK: &str = "about:blank";
 
 /// An RFC 9457 problem details document: `type`, `title`, `status`, `detail`,
@@ -100,6 +109,19 @@ impl Problem {
     ///
     /// [`ParseError`] if the bytes are not JSON, not a JSON object, or break a limit.
     /// Members of the wrong type are not errors: they are ignored (RFC 9457 §3.1).
+    ///
+    /// ```
+    /// use problem_codes::{ParseError, Problem};
+    ///
+    /// // `status` as a string is the wrong type: ignored, not an error.
+    /// let problem = Problem::from_json(br#"{"status":"404","title":"Not Found","trace":"a1"}"#)?;
+    /// assert_eq!(problem.status(), None);
+    /// assert_eq!(problem.extension("trace"), Some(&serde_json::json!("a1")));
+    ///
+    /// assert!(matches!(Problem::from_json(b"[1, 2]"), Err(ParseError::NotAnObject)));
+    /// assert!(matches!(Problem::from_json(b"<html>"), Err(ParseError::Json(_))));
+    /// # Ok::<(), ParseError>(())
+    /// ```
     pub fn from_json(bytes: &[u8]) -> Result<Problem, ParseError> {
         Problem::from_json_with(bytes, ParseLimits::DEFAULT)
     }
@@ -146,6 +168,15 @@ impl Problem {
     /// An HTTP response with this document. Its status is the document's `status`, or
     /// 500 when the document has none, in which case `status` is added to the body so
     /// the two agree (RFC 9457 §3.1.2).
+    ///
+    /// ```
+    /// use problem_codes::Problem;
+    ///
+    /// let response = Problem::default().with_title("Upstream failed").to_response();
+    /// assert_eq!(response.status(), 500);
+    /// assert_eq!(response.headers()["content-type"], "application/problem+json");
+    /// assert_eq!(response.body(), br#"{"title":"Upstream failed","status":500}"#);
+    /// ```
     #[must_use]
     pub fn to_response(&self) -> http::Response<Vec<u8>> {
         let status = self.status.unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
@@ -197,24 +228,56 @@ impl Problem {
     }
 
     /// The `type` URI; `about:blank` when the document has none (RFC 9457 §3.1.1).
+    ///
+    /// ```
+    /// # use problem_codes::Problem;
+    /// let typed = Problem::from_json(br#"{"type":"/problems/auth-user-not-found"}"#)?;
+    /// assert_eq!(typed.type_uri(), "/problems/auth-user-not-found");
+    /// assert_eq!(Problem::from_json(b"{}")?.type_uri(), "about:blank");
+    /// # Ok::<(), problem_codes::ParseError>(())
+    /// ```
     #[must_use]
     pub fn type_uri(&self) -> &str {
         self.type_uri.as_deref().unwrap_or(ABOUT_BLANK)
     }
 
     /// Whether the problem has no type of its own (`type` absent or `about:blank`).
+    ///
+    /// ```
+    /// # use problem_codes::Problem;
+    /// assert!(Problem::new(http::StatusCode::BAD_GATEWAY).is_about_blank());
+    /// assert!(Problem::from_json(br#"{"type":"about:blank"}"#)?.is_about_blank());
+    /// assert!(!Problem::from_json(br#"{"type":"/problems/auth-user-not-found"}"#)?.is_about_blank());
+    /// # Ok::<(), problem_codes::ParseError>(())
+    /// ```
     #[must_use]
     pub fn is_about_blank(&self) -> bool {
         self.type_uri() == ABOUT_BLANK
     }
 
     /// The `title`, if any.
+    ///
+    /// ```
+    /// # use problem_codes::Problem;
+    /// let problem = Problem::from_json(br#"{"title":"User not found","status":404}"#)?;
+    /// assert_eq!(problem.title(), Some("User not found"));
+    /// assert_eq!(Problem::from_json(b"{}")?.title(), None);
+    /// # Ok::<(), problem_codes::ParseError>(())
+    /// ```
     #[must_use]
     pub fn title(&self) -> Option<&str> {
         self.title.as_deref()
     }
 
-    /// The `status`, if any.
+    /// The `status`, if any. A value that is not an integer from 100 to 999 is ignored
+    /// (RFC 9457 §3.1).
+    ///
+    /// ```
+    /// # use problem_codes::Problem;
+    /// assert_eq!(Problem::from_json(br#"{"status":404}"#)?.status(), Some(http::StatusCode::NOT_FOUND));
+    /// assert_eq!(Problem::from_json(br#"{"status":"404"}"#)?.status(), None);
+    /// # Ok::<(), problem_codes::ParseError>(())
+    /// ```
     #[must_use]
     pub fn status(&self) -> Option<StatusCode> {
         self.status
@@ -222,18 +285,43 @@ impl Problem {
 
     /// The `detail`, if any. It is for people: map on [`code`](Problem::code), never on
     /// this text.
+    ///
+    /// ```
+    /// # use problem_codes::Problem;
+    /// let problem = Problem::from_json(br#"{"status":429,"detail":"Try again in 30 seconds"}"#)?;
+    /// assert_eq!(problem.detail(), Some("Try again in 30 seconds"));
+    /// # Ok::<(), problem_codes::ParseError>(())
+    /// ```
     #[must_use]
     pub fn detail(&self) -> Option<&str> {
         self.detail.as_deref()
     }
 
-    /// The `instance`, if any.
+    /// The `instance`, if any: the request the occurrence is about.
+    ///
+    /// ```
+    /// # use problem_codes::Problem;
+    /// let problem = Problem::from_json(br#"{"status":404,"instance":"/v1/users/42"}"#)?;
+    /// assert_eq!(problem.instance(), Some("/v1/users/42"));
+    /// # Ok::<(), problem_codes::ParseError>(())
+    /// ```
     #[must_use]
     pub fn instance(&self) -> Option<&str> {
         self.instance.as_deref()
     }
 
-    /// The `code` extension member, if any.
+    /// The `code` extension member, if any. It is not among the
+    /// [`extensions`](Problem::extensions).
+    ///
+    /// ```
+    /// # use problem_codes::Problem;
+    /// let problem = Problem::from_json(br#"{"status":404,"code":"AUTH_USER_NOT_FOUND"}"#)?;
+    /// assert_eq!(problem.code(), Some("AUTH_USER_NOT_FOUND"));
+    /// assert_eq!(problem.extension("code"), None);
+    /// // A proxy's problem has no code: fall back on the status.
+    /// assert_eq!(Problem::from_json(br#"{"status":502}"#)?.code(), None);
+    /// # Ok::<(), problem_codes::ParseError>(())
+    /// ```
     #[must_use]
     pub fn code(&self) -> Option<&str> {
         self.code.as_deref()
@@ -287,40 +375,83 @@ impl Problem {
         }
     }
 
-    /// The extension members, other than `code`.
+    /// The extension members, other than `code` (and `retry_after`, which has its own
+    /// accessor).
+    ///
+    /// ```
+    /// # use problem_codes::Problem;
+    /// let problem = Problem::from_json(br#"{"status":402,"code":"POINTS_LOW","balance":3,"needed":10}"#)?;
+    /// let names: Vec<&str> = problem.extensions().keys().map(String::as_str).collect();
+    /// assert_eq!(names, ["balance", "needed"]);
+    /// # Ok::<(), problem_codes::ParseError>(())
+    /// ```
     #[must_use]
     pub fn extensions(&self) -> &Map<String, Value> {
         &self.extensions
     }
 
     /// One extension member.
+    ///
+    /// ```
+    /// # use problem_codes::Problem;
+    /// let problem = Problem::from_json(br#"{"status":402,"balance":3}"#)?;
+    /// assert_eq!(problem.extension("balance"), Some(&serde_json::json!(3)));
+    /// assert_eq!(problem.extension("needed"), None);
+    /// # Ok::<(), problem_codes::ParseError>(())
+    /// ```
     #[must_use]
     pub fn extension(&self, name: &str) -> Option<&Value> {
         self.extensions.get(name)
     }
 
-    /// Sets `type`.
+    /// Sets `type`, for a problem type of the service's own outside its catalog.
+    ///
+    /// ```
+    /// # use problem_codes::Problem;
+    /// let problem = Problem::new(http::StatusCode::CONFLICT).with_type("/problems/order-locked");
+    /// assert_eq!(problem.type_uri(), "/problems/order-locked");
+    /// assert!(!problem.is_about_blank());
+    /// ```
     #[must_use]
     pub fn with_type(mut self, type_uri: impl Into<String>) -> Problem {
         self.type_uri = Some(type_uri.into());
         self
     }
 
-    /// Sets `title`.
+    /// Sets `title`, replacing the status phrase [`new`](Problem::new) puts there.
+    ///
+    /// ```
+    /// # use problem_codes::Problem;
+    /// let problem = Problem::new(http::StatusCode::CONFLICT).with_title("Order is locked");
+    /// assert_eq!(problem.title(), Some("Order is locked"));
+    /// ```
     #[must_use]
     pub fn with_title(mut self, title: impl Into<String>) -> Problem {
         self.title = Some(title.into());
         self
     }
 
-    /// Sets `status`.
+    /// Sets `status`, which [`to_response`](Problem::to_response) also serves.
+    ///
+    /// ```
+    /// # use problem_codes::Problem;
+    /// let problem = Problem::default().with_status(http::StatusCode::GONE);
+    /// assert_eq!(problem.status(), Some(http::StatusCode::GONE));
+    /// assert_eq!(problem.to_response().status(), 410);
+    /// ```
     #[must_use]
     pub fn with_status(mut self, status: StatusCode) -> Problem {
         self.status = Some(status);
         self
     }
 
-    /// Sets `detail`.
+    /// Sets `detail`: text for people about this occurrence.
+    ///
+    /// ```
+    /// # use problem_codes::Problem;
+    /// let problem = Problem::new(http::StatusCode::NOT_FOUND).with_detail("No order 7");
+    /// assert_eq!(problem.detail(), Some("No order 7"));
+    /// ```
     #[must_use]
     pub fn with_detail(mut self, detail: impl Into<String>) -> Problem {
         self.detail = Some(detail.into());
@@ -340,7 +471,14 @@ impl Problem {
         self
     }
 
-    /// Sets `instance` in place.
+    /// Sets `instance` in place, as a middleware does on a problem it did not build.
+    ///
+    /// ```
+    /// # use problem_codes::Problem;
+    /// let mut problem = Problem::new(http::StatusCode::NOT_FOUND);
+    /// problem.set_instance("/v1/orders/7");
+    /// assert_eq!(problem.instance(), Some("/v1/orders/7"));
+    /// ```
     pub fn set_instance(&mut self, instance: impl Into<String>) {
         self.instance = Some(instance.into());
     }
@@ -359,6 +497,13 @@ impl Problem {
     }
 
     /// Sets the `code` extension member.
+    ///
+    /// ```
+    /// # use problem_codes::Problem;
+    /// let problem = Problem::new(http::StatusCode::CONFLICT).with_code("ORDER_LOCKED");
+    /// assert_eq!(problem.code(), Some("ORDER_LOCKED"));
+    /// assert_eq!(problem.to_json(), br#"{"title":"Conflict","status":409,"code":"ORDER_LOCKED"}"#);
+    /// ```
     #[must_use]
     pub fn with_code(mut self, code: impl Into<String>) -> Problem {
         self.code = Some(code.into());
@@ -398,6 +543,20 @@ impl<P: ProblemCode + ?Sized> From<&P> for Problem {
 }
 
 /// Why an extension member could not be added to a [`Problem`].
+///
+/// ```
+/// use problem_codes::{ExtensionError, InvalidExtensionName, Problem};
+/// use std::collections::HashMap;
+///
+/// let problem = Problem::new(http::StatusCode::PAYMENT_REQUIRED);
+/// let err = problem.clone().with_extension("status", 3).unwrap_err();
+/// assert!(matches!(err, ExtensionError::Name(InvalidExtensionName::Reserved(_))));
+///
+/// // JSON object keys are strings: a map keyed by tuples does not serialize.
+/// let by_pair = HashMap::from([((1, 2), "a")]);
+/// let err = problem.with_extension("pairs", by_pair).unwrap_err();
+/// assert!(matches!(err, ExtensionError::Value(_)));
+/// ```
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum ExtensionError {

@@ -22,6 +22,16 @@ use crate::{Entry, Extensions, Problem, ProblemCode};
 pub(crate) const STACK_PARTS: usize = 256;
 
 /// The media type of a problem document (RFC 9457 §6.1).
+///
+/// ```
+/// use problem_codes::{PROBLEM_JSON, ProblemCode};
+/// # problem_codes::error_catalog! { pub catalog Auth { section "Auth" {
+/// #     AUTH_USER_NOT_FOUND = 404 { meaning: "User not found", handling: "Show not-found message" },
+/// # } } }
+///
+/// let response = Auth::AUTH_USER_NOT_FOUND.to_response();
+/// assert_eq!(response.headers()["content-type"], PROBLEM_JSON);
+/// ```
 pub const PROBLEM_JSON: &str = "application/problem+json";
 
 /// One rendering of a problem code, with the per-request parts set at the edge of the
@@ -44,9 +54,10 @@ pub const PROBLEM_JSON: &str = "application/problem+json";
 /// let body = render.to_vec();
 /// assert_eq!(body.len(), render.len());
 /// assert_eq!(
-///     std::str::from_utf8(&body).unwrap(),
+///     std::str::from_utf8(&body)?,
 ///     r#"{"type":"/problems/profile-not-found","title":"User profile row missing","status":404,"instance":"/v1/profile","code":"PROFILE_NOT_FOUND"}"#,
 /// );
+/// # Ok::<(), std::str::Utf8Error>(())
 /// ```
 #[must_use = "a render does nothing until it is written"]
 pub struct Render<'a, P: ?Sized> {
@@ -72,7 +83,8 @@ impl<P: ProblemCode + ?Sized> fmt::Debug for Render<'_, P> {
 }
 
 impl<'a, P: ProblemCode + ?Sized> Render<'a, P> {
-    /// Starts rendering `problem`.
+    /// Starts rendering `problem`; the same as [`ProblemCode::render`], and also for a
+    /// `dyn ProblemCode`, as in the example on [`Render`].
     pub fn new(problem: &'a P) -> Self {
         Render {
             problem,
@@ -82,12 +94,30 @@ impl<'a, P: ProblemCode + ?Sized> Render<'a, P> {
 
     /// Sets the RFC 9457 `instance`: a URI reference that identifies this occurrence,
     /// typically the request path.
+    ///
+    /// ```
+    /// # use problem_codes::ProblemCode;
+    /// # problem_codes::error_catalog! { pub catalog Auth { section "Auth" {
+    /// #     AUTH_USER_NOT_FOUND = 404 { meaning: "User not found", handling: "Show not-found message" },
+    /// # } } }
+    /// let problem = Auth::AUTH_USER_NOT_FOUND.render().instance("/v1/users/42").to_problem();
+    /// assert_eq!(problem.instance(), Some("/v1/users/42"));
+    /// ```
     pub fn instance(mut self, instance: &'a str) -> Self {
         self.instance = Some(instance);
         self
     }
 
-    /// The exact length of the body in bytes.
+    /// The exact length of the body in bytes, computed without rendering it.
+    ///
+    /// ```
+    /// # use problem_codes::ProblemCode;
+    /// # problem_codes::error_catalog! { pub catalog Auth { section "Auth" {
+    /// #     AUTH_USER_NOT_FOUND = 404 { meaning: "User not found", handling: "Show not-found message" },
+    /// # } } }
+    /// let render = Auth::AUTH_USER_NOT_FOUND.render().instance("/v1/users/42");
+    /// assert_eq!(render.len(), render.to_vec().len());
+    /// ```
     #[must_use]
     pub fn len(&self) -> usize {
         let entry = self.problem.entry();
@@ -103,12 +133,33 @@ impl<'a, P: ProblemCode + ?Sized> Render<'a, P> {
     }
 
     /// Always `false`: a problem document is never empty.
+    ///
+    /// ```
+    /// # use problem_codes::ProblemCode;
+    /// # problem_codes::error_catalog! { pub catalog Auth { section "Auth" {
+    /// #     AUTH_USER_NOT_FOUND = 404 { meaning: "User not found", handling: "Show not-found message" },
+    /// # } } }
+    /// assert!(!Auth::AUTH_USER_NOT_FOUND.render().is_empty());
+    /// ```
     #[must_use]
     pub fn is_empty(&self) -> bool {
         false
     }
 
     /// The body, in a buffer of exactly its size: one allocation.
+    ///
+    /// ```
+    /// # use problem_codes::ProblemCode;
+    /// # problem_codes::error_catalog! { pub catalog Auth { section "Auth" {
+    /// #     AUTH_USER_NOT_FOUND = 404 { meaning: "User not found", handling: "Show not-found message" },
+    /// # } } }
+    /// let body = Auth::AUTH_USER_NOT_FOUND.render().to_vec();
+    /// assert_eq!(body.capacity(), body.len());
+    /// assert_eq!(
+    ///     body,
+    ///     br#"{"type":"/problems/auth-user-not-found","title":"User not found","status":404,"code":"AUTH_USER_NOT_FOUND"}"#,
+    /// );
+    /// ```
     #[must_use]
     pub fn to_vec(&self) -> Vec<u8> {
         let mut out = Vec::new();
@@ -118,6 +169,20 @@ impl<'a, P: ProblemCode + ?Sized> Render<'a, P> {
 
     /// Appends the body to `out`, reserving exactly the room it needs, so a buffer reused
     /// across requests allocates only when it must grow.
+    ///
+    /// ```
+    /// # use problem_codes::ProblemCode;
+    /// # problem_codes::error_catalog! { pub catalog Auth { section "Auth" {
+    /// #     AUTH_USER_NOT_FOUND = 404 { meaning: "User not found", handling: "Show not-found message" },
+    /// # } } }
+    /// let mut buf = Vec::with_capacity(1024);
+    /// for path in ["/v1/users/1", "/v1/users/2"] {
+    ///     buf.clear();
+    ///     Auth::AUTH_USER_NOT_FOUND.render().instance(path).write_into(&mut buf);
+    ///     assert!(buf.starts_with(br#"{"type":"/problems/auth-user-not-found""#));
+    ///     assert_eq!(buf.capacity(), 1024);
+    /// }
+    /// ```
     pub fn write_into(&self, out: &mut Vec<u8>) {
         let _ = self.write_body(out);
     }
@@ -217,6 +282,17 @@ impl<'a, P: ProblemCode + ?Sized> Render<'a, P> {
     ///
     /// With the `tracing` feature, a 5xx response records an event with the code, the
     /// status and the [`as_error`](ProblemCode::as_error) chain; the body is unchanged.
+    ///
+    /// ```
+    /// # use problem_codes::ProblemCode;
+    /// # problem_codes::error_catalog! { pub catalog Auth { section "Auth" {
+    /// #     AUTH_USER_NOT_FOUND = 404 { meaning: "User not found", handling: "Show not-found message" },
+    /// # } } }
+    /// let response = Auth::AUTH_USER_NOT_FOUND.render().instance("/v1/users/42").to_response();
+    /// assert_eq!(response.status(), 404);
+    /// assert_eq!(response.headers()["content-type"], "application/problem+json");
+    /// assert!(response.body().ends_with(br#""instance":"/v1/users/42","code":"AUTH_USER_NOT_FOUND"}"#));
+    /// ```
     #[must_use]
     pub fn to_response(&self) -> http::Response<Vec<u8>> {
         self.response_with_slot().0
@@ -245,6 +321,19 @@ impl<'a, P: ProblemCode + ?Sized> Render<'a, P> {
     }
 
     /// The owned RFC 9457 document, with the same members as the body.
+    ///
+    /// ```
+    /// # use problem_codes::Problem;
+    /// # use problem_codes::ProblemCode;
+    /// # problem_codes::error_catalog! { pub catalog Auth { section "Auth" {
+    /// #     AUTH_USER_NOT_FOUND = 404 { meaning: "User not found", handling: "Show not-found message" },
+    /// # } } }
+    /// let render = Auth::AUTH_USER_NOT_FOUND.render().instance("/v1/users/42");
+    /// let problem = render.to_problem();
+    /// assert_eq!(problem.instance(), Some("/v1/users/42"));
+    /// assert_eq!(problem, Problem::from_json(&render.to_vec())?);
+    /// # Ok::<(), problem_codes::ParseError>(())
+    /// ```
     #[must_use]
     pub fn to_problem(&self) -> Problem {
         let entry = self.problem.entry();

@@ -22,7 +22,8 @@ use core::time::Duration;
     note = "use `u64` seconds, `std::time::Duration`, or an `Option` of either"
 )]
 pub trait RetryAfterValue {
-    /// The delay in whole seconds, or `None` for no `Retry-After`.
+    /// The delay in whole seconds, or `None` for no `Retry-After`. See the example on
+    /// [`RetryAfterValue`]; the derive calls it on a `#[problem(retry_after)]` field.
     fn retry_after_secs(&self) -> Option<u64>;
 }
 

@@ -5,7 +5,7 @@
 //! [`IntoResponse`], so a handler returns `Result<Json<T>, MyError>` and uses `?`:
 //!
 //! ```
-//! use axum::{Router, routing::get};
+//! use axum::{Router, response::IntoResponse, routing::get};
 //! use problem_codes::ProblemCode;
 //! use problem_codes::axum::ProblemLayer;
 //! # problem_codes::error_catalog! { pub catalog Auth { section "Auth" {
@@ -26,6 +26,10 @@
 //! let app: Router = Router::new()
 //!     .route("/v1/users/7", get(user))
 //!     .layer(ProblemLayer::new());
+//!
+//! let response = UserError::NotFound(7).into_response();
+//! assert_eq!(response.status(), 404);
+//! assert_eq!(response.headers()["content-type"], "application/problem+json");
 //! ```
 //!
 //! Cargo unifies features: once any crate in the build turns `axum` on, every derived
@@ -49,6 +53,10 @@
 //!         (http::StatusCode::GONE, "gone").into_response()
 //!     }
 //! }
+//!
+//! let response = LegacyError::Gone.into_response();
+//! assert_eq!(response.headers()["content-type"], "text/plain; charset=utf-8");
+//! assert_eq!(LegacyError::Gone.code(), "LEGACY_GONE");
 //! ```
 //!
 //! [`ProblemCode`]: crate::ProblemCode
@@ -73,6 +81,30 @@ pub use crate::integrations::rejection::{ProblemRejection, Rejections};
 
 /// The response of a problem, as the generated `IntoResponse` impls build it: when it
 /// has no `instance`, [`ProblemLayer`] adds the request path.
+///
+/// A hand-written [`ProblemCode`] type calls it from its own `IntoResponse`:
+///
+/// ```
+/// use axum::response::{IntoResponse, Response};
+/// use problem_codes::{Entry, ProblemCode};
+///
+/// struct Maintenance;
+/// impl ProblemCode for Maintenance {
+///     fn entry(&self) -> &'static Entry {
+///         const E: &Entry = &Entry::new("SERVICE_MAINTENANCE", 503, "Down for maintenance", "/problems/service-maintenance");
+///         E
+///     }
+/// }
+/// impl IntoResponse for Maintenance {
+///     fn into_response(self) -> Response {
+///         problem_codes::axum::into_response(&self)
+///     }
+/// }
+///
+/// let response = Maintenance.into_response();
+/// assert_eq!(response.status(), 503);
+/// assert_eq!(response.headers()["content-type"], "application/problem+json");
+/// ```
 pub fn into_response<P: ProblemCode + ?Sized>(problem: &P) -> Response {
     with_slot(Render::new(problem).response_with_slot())
 }
@@ -119,22 +151,39 @@ impl IntoResponse for ProblemRejection {
 /// every problem response that has none.
 ///
 /// ```
-/// use axum::{Router, routing::post};
-/// use problem_codes::axum::{Json, ProblemLayer, Rejections};
-/// # problem_codes::error_catalog! { pub catalog Profile { section "Profile" {
-/// #     PROFILE_PAYLOAD_INVALID = 422 { meaning: "Profile update payload invalid", handling: "Highlight invalid fields" },
+/// use axum::{Router, body::Body, routing::get};
+/// use http::Request;
+/// use problem_codes::axum::ProblemLayer;
+/// # problem_codes::error_catalog! { pub catalog Auth { section "Auth" {
+/// #     AUTH_USER_NOT_FOUND = 404 { meaning: "User not found", handling: "Show not-found message" },
 /// # } } }
+/// # fn send(mut app: axum::Router, request: http::Request<axum::body::Body>)
+/// #     -> Result<(http::StatusCode, serde_json::Value), Box<dyn std::error::Error>> {
+/// #     use tower_service::Service as _;
+/// #     let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
+/// #     let mut run = std::pin::pin!(async {
+/// #         let (parts, body) = app.call(request).await?.into_parts();
+/// #         let bytes = axum::body::to_bytes(body, 1 << 16).await?;
+/// #         Ok((parts.status, serde_json::from_slice(&bytes)?))
+/// #     });
+/// #     loop {
+/// #         if let std::task::Poll::Ready(out) = run.as_mut().poll(&mut cx) { return out; }
+/// #     }
+/// # }
 ///
-/// #[derive(serde::Deserialize)]
-/// struct Update { nickname: String }
-///
-/// async fn update(Json(update): Json<Update>) -> String {
-///     update.nickname
+/// async fn user() -> Result<String, Auth> {
+///     Err(Auth::AUTH_USER_NOT_FOUND)
 /// }
 ///
 /// let app: Router = Router::new()
-///     .route("/v1/profile", post(update))
-///     .layer(ProblemLayer::new().rejections(Rejections::new().json(Profile::PROFILE_PAYLOAD_INVALID)));
+///     .route("/v1/users/{id}", get(user))
+///     .layer(ProblemLayer::new());
+/// // `send` runs one request through the app, as a test client does.
+/// let (status, body) = send(app, Request::get("/v1/users/7").body(Body::empty())?)?;
+/// assert_eq!(status, 404);
+/// assert_eq!(body["code"], "AUTH_USER_NOT_FOUND");
+/// assert_eq!(body["instance"], "/v1/users/7");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, Default)]
 #[must_use]
@@ -143,14 +192,91 @@ pub struct ProblemLayer {
 }
 
 impl ProblemLayer {
-    /// A layer with no rejection codes: rejections are `about:blank` problems.
+    /// A layer with no rejection codes: rejections are `about:blank` problems, with the
+    /// framework's status and message.
+    ///
+    /// ```
+    /// use axum::{Router, body::Body, routing::get};
+    /// use http::Request;
+    /// use problem_codes::axum::{Path, ProblemLayer};
+    /// # fn send(mut app: axum::Router, request: http::Request<axum::body::Body>)
+    /// #     -> Result<(http::StatusCode, serde_json::Value), Box<dyn std::error::Error>> {
+    /// #     use tower_service::Service as _;
+    /// #     let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
+    /// #     let mut run = std::pin::pin!(async {
+    /// #         let (parts, body) = app.call(request).await?.into_parts();
+    /// #         let bytes = axum::body::to_bytes(body, 1 << 16).await?;
+    /// #         Ok((parts.status, serde_json::from_slice(&bytes)?))
+    /// #     });
+    /// #     loop {
+    /// #         if let std::task::Poll::Ready(out) = run.as_mut().poll(&mut cx) { return out; }
+    /// #     }
+    /// # }
+    ///
+    /// async fn user(Path(id): Path<u64>) -> String {
+    ///     id.to_string()
+    /// }
+    ///
+    /// let app: Router = Router::new()
+    ///     .route("/v1/users/{id}", get(user))
+    ///     .layer(ProblemLayer::new());
+    /// let (status, body) = send(app, Request::get("/v1/users/seven").body(Body::empty())?)?;
+    /// assert_eq!(status, 400);
+    /// assert_eq!(body["type"], serde_json::Value::Null); // about:blank
+    /// assert_eq!(body["title"], "Bad Request");
+    /// assert_eq!(body["instance"], "/v1/users/seven");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub const fn new() -> ProblemLayer {
         ProblemLayer {
             rejections: Rejections::new(),
         }
     }
 
-    /// The codes rejections are rendered under.
+    /// The codes rejections are rendered under; the code's status then wins over the
+    /// framework's.
+    ///
+    /// ```
+    /// use axum::{Router, body::Body, routing::post};
+    /// use http::Request;
+    /// use problem_codes::axum::{Json, ProblemLayer, Rejections};
+    /// # problem_codes::error_catalog! { pub catalog Profile { section "Profile" {
+    /// #     PROFILE_PAYLOAD_INVALID = 422 { meaning: "Profile update payload invalid", handling: "Highlight invalid fields" },
+    /// # } } }
+    /// # fn send(mut app: axum::Router, request: http::Request<axum::body::Body>)
+    /// #     -> Result<(http::StatusCode, serde_json::Value), Box<dyn std::error::Error>> {
+    /// #     use tower_service::Service as _;
+    /// #     let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
+    /// #     let mut run = std::pin::pin!(async {
+    /// #         let (parts, body) = app.call(request).await?.into_parts();
+    /// #         let bytes = axum::body::to_bytes(body, 1 << 16).await?;
+    /// #         Ok((parts.status, serde_json::from_slice(&bytes)?))
+    /// #     });
+    /// #     loop {
+    /// #         if let std::task::Poll::Ready(out) = run.as_mut().poll(&mut cx) { return out; }
+    /// #     }
+    /// # }
+    ///
+    /// #[derive(serde::Deserialize)]
+    /// struct Update { nickname: String }
+    ///
+    /// async fn update(Json(update): Json<Update>) -> String {
+    ///     update.nickname
+    /// }
+    ///
+    /// let rejections = Rejections::new().json(Profile::PROFILE_PAYLOAD_INVALID);
+    /// let app: Router = Router::new()
+    ///     .route("/v1/profile", post(update))
+    ///     .layer(ProblemLayer::new().rejections(rejections));
+    /// let request = Request::post("/v1/profile")
+    ///     .header("content-type", "application/json")
+    ///     .body(Body::from(r#"{"nickname":7}"#))?;
+    /// let (status, body) = send(app, request)?;
+    /// assert_eq!(status, 422);
+    /// assert_eq!(body["code"], "PROFILE_PAYLOAD_INVALID");
+    /// assert_eq!(body["errors"][0]["pointer"], "#/nickname");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn rejections(mut self, rejections: Rejections) -> ProblemLayer {
         self.rejections = rejections;
         self
@@ -168,7 +294,7 @@ impl<S> tower_layer::Layer<S> for ProblemLayer {
     }
 }
 
-/// The service of [`ProblemLayer`].
+/// The service of [`ProblemLayer`], which wraps a router; see the example there.
 #[derive(Debug, Clone)]
 pub struct ProblemService<S> {
     inner: S,
@@ -219,6 +345,44 @@ fn fill_instance(mut response: Response, instance: &str) -> Response {
 /// a body of the wrong shape also gets an `errors` member pointing at the field.
 ///
 /// It is a response too, as `axum::Json` is.
+///
+/// ```
+/// use axum::{Router, body::Body, routing::post};
+/// use http::Request;
+/// use problem_codes::axum::{Json, ProblemLayer};
+/// # fn send(mut app: axum::Router, request: http::Request<axum::body::Body>)
+/// #     -> Result<(http::StatusCode, serde_json::Value), Box<dyn std::error::Error>> {
+/// #     use tower_service::Service as _;
+/// #     let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
+/// #     let mut run = std::pin::pin!(async {
+/// #         let (parts, body) = app.call(request).await?.into_parts();
+/// #         let bytes = axum::body::to_bytes(body, 1 << 16).await?;
+/// #         Ok((parts.status, serde_json::from_slice(&bytes)?))
+/// #     });
+/// #     loop {
+/// #         if let std::task::Poll::Ready(out) = run.as_mut().poll(&mut cx) { return out; }
+/// #     }
+/// # }
+///
+/// #[derive(serde::Deserialize, serde::Serialize)]
+/// struct Update { nickname: String }
+///
+/// async fn update(Json(update): Json<Update>) -> Json<Update> {
+///     Json(update)
+/// }
+///
+/// let app: Router = Router::new().route("/v1/profile", post(update)).layer(ProblemLayer::new());
+/// let json = |body: &'static str| Request::post("/v1/profile")
+///     .header("content-type", "application/json")
+///     .body(Body::from(body));
+/// let (status, body) = send(app.clone(), json(r#"{"nickname":"ann"}"#)?)?;
+/// assert_eq!((status.as_u16(), &body["nickname"]), (200, &serde_json::json!("ann")));
+///
+/// let (status, body) = send(app, json(r#"{"nickname":7}"#)?)?;
+/// assert_eq!(status, 422);
+/// assert_eq!(body["errors"][0]["pointer"], "#/nickname");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Json<T>(pub T);
 
@@ -282,6 +446,40 @@ fn json_errors(rejection: &JsonRejection) -> ValidationErrors {
 
 /// `axum::extract::Path`, whose rejection is a problem under the code of
 /// [`Rejections::path`].
+///
+/// ```
+/// use axum::{Router, body::Body, routing::get};
+/// use http::Request;
+/// use problem_codes::axum::{Path, ProblemLayer, Rejections};
+/// # problem_codes::error_catalog! { pub catalog Session { section "Session" {
+/// #     SESSION_ID_INVALID = 422 { meaning: "Invalid session id", handling: "Refresh" },
+/// # } } }
+/// # fn send(mut app: axum::Router, request: http::Request<axum::body::Body>)
+/// #     -> Result<(http::StatusCode, serde_json::Value), Box<dyn std::error::Error>> {
+/// #     use tower_service::Service as _;
+/// #     let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
+/// #     let mut run = std::pin::pin!(async {
+/// #         let (parts, body) = app.call(request).await?.into_parts();
+/// #         let bytes = axum::body::to_bytes(body, 1 << 16).await?;
+/// #         Ok((parts.status, serde_json::from_slice(&bytes)?))
+/// #     });
+/// #     loop {
+/// #         if let std::task::Poll::Ready(out) = run.as_mut().poll(&mut cx) { return out; }
+/// #     }
+/// # }
+///
+/// async fn session(Path(id): Path<u64>) -> String {
+///     id.to_string()
+/// }
+///
+/// let layer = ProblemLayer::new().rejections(Rejections::new().path(Session::SESSION_ID_INVALID));
+/// let app: Router = Router::new().route("/v1/sessions/{id}", get(session)).layer(layer);
+/// let (status, body) = send(app, Request::get("/v1/sessions/abc").body(Body::empty())?)?;
+/// assert_eq!(status, 422);
+/// assert_eq!(body["code"], "SESSION_ID_INVALID");
+/// assert_eq!(body["instance"], "/v1/sessions/abc");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Path<T>(pub T);
 
@@ -307,6 +505,43 @@ where
 
 /// `axum::extract::Query`, whose rejection is a problem under the code of
 /// [`Rejections::query`].
+///
+/// ```
+/// use axum::{Router, body::Body, routing::get};
+/// use http::Request;
+/// use problem_codes::axum::{ProblemLayer, Query, Rejections};
+/// # problem_codes::error_catalog! { pub catalog Api { section "Api" {
+/// #     API_QUERY_INVALID = 400 { meaning: "Query string invalid", handling: "Fix the request" },
+/// # } } }
+/// # fn send(mut app: axum::Router, request: http::Request<axum::body::Body>)
+/// #     -> Result<(http::StatusCode, serde_json::Value), Box<dyn std::error::Error>> {
+/// #     use tower_service::Service as _;
+/// #     let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
+/// #     let mut run = std::pin::pin!(async {
+/// #         let (parts, body) = app.call(request).await?.into_parts();
+/// #         let bytes = axum::body::to_bytes(body, 1 << 16).await?;
+/// #         Ok((parts.status, serde_json::from_slice(&bytes)?))
+/// #     });
+/// #     loop {
+/// #         if let std::task::Poll::Ready(out) = run.as_mut().poll(&mut cx) { return out; }
+/// #     }
+/// # }
+///
+/// #[derive(serde::Deserialize)]
+/// struct Page { page: u32 }
+///
+/// async fn list(Query(page): Query<Page>) -> String {
+///     page.page.to_string()
+/// }
+///
+/// let layer = ProblemLayer::new().rejections(Rejections::new().query(Api::API_QUERY_INVALID));
+/// let app: Router = Router::new().route("/v1/orders", get(list)).layer(layer);
+/// let (status, body) = send(app, Request::get("/v1/orders?page=last").body(Body::empty())?)?;
+/// assert_eq!(status, 400);
+/// assert_eq!(body["code"], "API_QUERY_INVALID");
+/// assert!(body["detail"].as_str().is_some_and(|detail| detail.contains("page")));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Query<T>(pub T);
 

@@ -75,7 +75,8 @@ use crate::{Entry, PROBLEM_JSON, Problem, ProblemCode};
 /// assert!(problem_codes::utoipa::responses::<Teapot>().contains_key("418"));
 /// ```
 pub trait ProblemResponses {
-    /// Appends the entry of every code a value of this type may carry.
+    /// Appends the entry of every code a value of this type may carry. See the example
+    /// on [`ProblemResponses`].
     fn problem_entries(out: &mut Vec<&'static Entry>);
 }
 
@@ -93,6 +94,24 @@ impl<T: ProblemResponses + ?Sized> ProblemResponses for std::sync::Arc<T> {
 
 /// The responses of the codes of `P`: one per status, in status order, each listing
 /// its codes in the description, with the problem schema and an example per code.
+/// A code listed twice is described once.
+///
+/// ```
+/// use problem_codes::utoipa::responses;
+/// # problem_codes::error_catalog! { pub catalog Auth { section "Auth" {
+/// #     AUTH_TOO_MANY_REQUESTS = 429 { meaning: "OTP request throttled", handling: "Show wait message" },
+/// #     AUTH_USER_NOT_FOUND = 404 { meaning: "User not found", handling: "Show not-found message" },
+/// # } } }
+///
+/// let responses = responses::<Auth>();
+/// assert_eq!(responses.keys().collect::<Vec<_>>(), ["404", "429"]);
+/// let doc = serde_json::to_value(&responses["429"])?;
+/// assert_eq!(doc["description"], "Too Many Requests: `AUTH_TOO_MANY_REQUESTS` (OTP request throttled)");
+/// let example = &doc["content"]["application/problem+json"]["examples"]["AUTH_TOO_MANY_REQUESTS"];
+/// assert_eq!(example["description"], "Show wait message");
+/// assert_eq!(example["value"]["code"], "AUTH_TOO_MANY_REQUESTS");
+/// # Ok::<(), serde_json::Error>(())
+/// ```
 #[must_use]
 pub fn responses<P: ProblemResponses + ?Sized>() -> BTreeMap<String, RefOr<Response>> {
     let mut entries = Vec::new();
@@ -150,7 +169,22 @@ fn example_value(entry: &'static Entry) -> Value {
 }
 
 /// The schema of a problem document whose `code` is one of `entries`' codes or a code
-/// added later. With no entries, `code` is any string.
+/// added later. With no entries, `code` is any string, and no member is required: the
+/// schema of any problem, such as [`Problem`]'s.
+///
+/// ```
+/// use problem_codes::{Entry, utoipa::problem_schema};
+///
+/// const LOCKED: &Entry = &Entry::new("ORDER_LOCKED", 409, "Order is locked", "/problems/order-locked");
+/// let schema = serde_json::to_value(problem_schema(&[LOCKED]))?;
+/// assert_eq!(schema["required"], serde_json::json!(["type", "title", "status", "code"]));
+/// assert_eq!(schema["properties"]["code"]["x-extensible-enum"], serde_json::json!(["ORDER_LOCKED"]));
+///
+/// let any = serde_json::to_value(problem_schema(&[]))?;
+/// assert_eq!(any["properties"]["code"]["type"], "string");
+/// assert_eq!(any["required"], serde_json::Value::Null);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
 #[must_use]
 pub fn problem_schema(entries: &[&'static Entry]) -> Schema {
     let string = || ObjectBuilder::new().schema_type(Type::String);

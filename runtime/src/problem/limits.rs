@@ -42,7 +42,17 @@ pub struct ParseLimits {
 }
 
 impl ParseLimits {
-    /// 64 KiB and a nesting depth of 32.
+    /// 64 KiB and a nesting depth of 32, the limits of [`Problem::from_json`].
+    ///
+    /// ```
+    /// use problem_codes::ParseLimits;
+    ///
+    /// assert_eq!(ParseLimits::DEFAULT.bytes(), 64 * 1024);
+    /// assert_eq!(ParseLimits::DEFAULT.depth(), 32);
+    /// assert_eq!(ParseLimits::default(), ParseLimits::DEFAULT);
+    /// ```
+    ///
+    /// [`Problem::from_json`]: crate::Problem::from_json
     pub const DEFAULT: ParseLimits = ParseLimits {
         max_bytes: 64 * 1024,
         max_depth: 32,
@@ -80,12 +90,29 @@ impl ParseLimits {
     }
 
     /// The largest body accepted, in bytes: a client can stop reading a response there.
+    ///
+    /// ```
+    /// # use problem_codes::{ParseError, ParseLimits, Problem};
+    /// let limits = ParseLimits::DEFAULT.max_bytes(4096);
+    /// let body = vec![b' '; 10_000]; // a response body far too long
+    /// // Read one byte past the limit, so that a longer body is refused, not cut.
+    /// let read = &body[..body.len().min(limits.bytes() + 1)];
+    /// assert!(matches!(
+    ///     Problem::from_json_with(read, limits),
+    ///     Err(ParseError::TooLarge { size: 4097, limit: 4096 })
+    /// ));
+    /// ```
     #[must_use]
     pub const fn bytes(&self) -> usize {
         self.max_bytes
     }
 
-    /// The deepest nesting accepted.
+    /// The deepest nesting accepted; see [`max_depth`](ParseLimits::max_depth).
+    ///
+    /// ```
+    /// # use problem_codes::ParseLimits;
+    /// assert_eq!(ParseLimits::DEFAULT.max_depth(4).depth(), 4);
+    /// ```
     #[must_use]
     pub const fn depth(&self) -> usize {
         self.max_depth
