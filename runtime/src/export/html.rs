@@ -15,6 +15,21 @@ use http::StatusCode;
 use crate::{Lifecycle, Problem, Registry, RegistryEntry};
 
 /// One file of the site: its path relative to the site's root, and its HTML.
+///
+/// ```
+/// use problem_codes::{Registry, RegistryEntry};
+///
+/// let registry = Registry::new("Auth", vec![
+///     RegistryEntry::new("AUTH_USER_NOT_FOUND", 404, "User not found")
+///         .with_type_uri("https://errors.example.com/auth-user-not-found"),
+/// ])?;
+/// let pages = registry.to_html();
+/// let page = &pages[1];
+/// assert_eq!(page.path(), "auth-user-not-found/index.html");
+/// assert!(page.html().starts_with("<!doctype html>"));
+/// assert!(page.html().contains("<code>https://errors.example.com/auth-user-not-found</code>"));
+/// # Ok::<(), problem_codes::RegistryError>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Page {
     path: String,
@@ -23,13 +38,14 @@ pub struct Page {
 
 impl Page {
     /// The path relative to the site's root, with `/` separators:
-    /// `index.html` or `auth-too-many-requests/index.html`.
+    /// `index.html` or `auth-too-many-requests/index.html` (see the example on
+    /// [`Page`]).
     #[must_use]
     pub fn path(&self) -> &str {
         &self.path
     }
 
-    /// The page's HTML document.
+    /// The page's HTML document (see the example on [`Page`]).
     #[must_use]
     pub fn html(&self) -> &str {
         &self.html
@@ -71,12 +87,16 @@ impl Registry {
 ///
 /// The first I/O error met; pages written before it stay written.
 ///
-/// ```no_run
+/// ```
 /// use problem_codes::{Registry, RegistryEntry};
 /// use problem_codes::export::html::write_site;
 ///
 /// let registry = Registry::new("Auth", vec![RegistryEntry::new("AUTH_X_Y", 400, "X")])?;
-/// write_site(&registry.to_html(), "target/problems".as_ref())?;
+/// let dir = std::env::temp_dir().join(format!("problem-codes-site-{}", std::process::id()));
+/// write_site(&registry.to_html(), &dir)?;
+/// assert!(dir.join("index.html").is_file());
+/// assert!(std::fs::read_to_string(dir.join("auth-x-y/index.html"))?.contains("<h1>X</h1>"));
+/// # std::fs::remove_dir_all(&dir)?;
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn write_site(pages: &[Page], dir: &Path) -> io::Result<()> {
