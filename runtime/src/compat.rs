@@ -63,7 +63,7 @@ pub const ACKNOWLEDGE_ENV: &str = "PROBLEM_CODES_ACKNOWLEDGE";
 ///
 /// ```
 /// use problem_codes::{Registry, RegistryEntry};
-/// use problem_codes::compat::{check, Finding, Verdict};
+/// use problem_codes::compat::{check, Finding};
 ///
 /// let before = Registry::new("Auth", vec![RegistryEntry::new("AUTH_OLD_CODE", 401, "Old")])?;
 /// let after = Registry::new("Auth", vec![RegistryEntry::new("AUTH_NEW_CODE", 401, "New")])?;
@@ -730,8 +730,7 @@ impl Outcome {
 /// use problem_codes::{Registry, RegistryEntry};
 /// use problem_codes::compat::{gate, GateError, Settings};
 ///
-/// let dir = std::env::temp_dir().join("problem-codes-gate-doc");
-/// std::fs::create_dir_all(&dir)?;
+/// let dir = std::env::temp_dir().join(format!("problem-codes-gate-{}", std::process::id()));
 /// let path = dir.join("auth.codes.json");
 /// let v1 = Registry::new("Auth", vec![RegistryEntry::new("AUTH_SLOW_DOWN", 429, "Throttled")])?;
 /// gate(&v1, &path, &Settings::new().overwrite(true))?;          // recorded
@@ -739,6 +738,7 @@ impl Outcome {
 /// let v2 = Registry::new("Auth", vec![RegistryEntry::new("AUTH_SLOW_DOWN", 503, "Throttled")])?;
 /// let err = gate(&v2, &path, &Settings::new()).unwrap_err();
 /// assert!(matches!(err, GateError::Incompatible { .. }));
+/// # std::fs::remove_dir_all(&dir)?;
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn gate(live: &Registry, path: &Path, settings: &Settings) -> Result<Outcome, GateError> {

@@ -5,6 +5,22 @@
 //!
 //! Each page shows the code's title, status, meaning, frontend handling, section,
 //! lifecycle, type URI, and the body a response carries.
+//!
+//! ```
+//! use problem_codes::{Registry, RegistryEntry};
+//!
+//! let registry = Registry::new("Auth", vec![
+//!     RegistryEntry::new("AUTH_OTP_WRONG", 401, "Invalid OTP code")
+//!         .with_deprecated(Some("AUTH_CODE_INVALID".into())),
+//!     RegistryEntry::new("AUTH_CODE_INVALID", 401, "Invalid verification code"),
+//! ])?;
+//! let pages = registry.to_html();
+//! let paths: Vec<&str> = pages.iter().map(|page| page.path()).collect();
+//! assert_eq!(paths, ["index.html", "auth-otp-wrong/index.html", "auth-code-invalid/index.html"]);
+//! // A deprecated code's page links to its replacement's.
+//! assert!(pages[1].html().contains(r#"use <a href="../auth-code-invalid/"><code>AUTH_CODE_INVALID</code></a>"#));
+//! # Ok::<(), problem_codes::RegistryError>(())
+//! ```
 
 use core::fmt::Write as _;
 use std::io;

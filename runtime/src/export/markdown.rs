@@ -16,6 +16,21 @@
 //!
 //! The [importer](crate::import) undoes the first and last, so importing an export gives
 //! the catalog back; an escaped lone backtick stays escaped, which renders the same.
+//!
+//! ```
+//! use problem_codes::{Registry, RegistryEntry};
+//! use problem_codes::export::MarkdownOptions;
+//!
+//! let registry = Registry::new("Agent", vec![
+//!     RegistryEntry::new("AGENT_MODE_MISSING", 400, "Missing `forwardedProps.runtime_mode`")
+//!         .with_handling("Retry | report"),
+//! ])?;
+//! let markdown = registry.to_markdown(&MarkdownOptions::new());
+//! assert!(markdown.ends_with("| `AGENT_MODE_MISSING` | 400 | Missing `forwardedProps.runtime_mode` | Retry \\| report |\n"));
+//! let imported = problem_codes::import::markdown(&markdown)?;
+//! assert_eq!(imported.registry().codes()[0].handling(), "Retry | report");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 
 use core::fmt::Write as _;
 
