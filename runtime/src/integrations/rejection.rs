@@ -134,9 +134,12 @@ pub(crate) enum RejectionKind {
 /// an `errors` member pointing at the field at fault.
 ///
 /// The framework integrations make it: it is the rejection of the `axum` module's
-/// extractors, and the error the `actix_web` module's extractor configs return.
+/// extractors, and the error the `actix_web` module's extractor configs return. With
+/// actix-web:
 ///
 /// ```
+/// # // This module is built with `axum` alone too, where actix-web is not a dependency.
+/// # #[cfg(feature = "actix-web")] {
 /// use actix_web::{App, test, web};
 /// use problem_codes::actix_web::rejections;
 /// use problem_codes::{ProblemRejection, Rejections};
@@ -165,6 +168,7 @@ pub(crate) enum RejectionKind {
 ///     assert_eq!((problem.code(), problem.instance()), (Some("PAYLOAD_INVALID"), Some("/v1/profile")));
 ///     assert_eq!(rejection.to_response().headers()["content-type"], "application/problem+json");
 /// });
+/// # }
 /// ```
 #[derive(Debug, Clone)]
 pub struct ProblemRejection {
