@@ -41,6 +41,16 @@ use crate::import::{self, ImportError};
 use crate::{Catalog, Registry};
 
 /// The commands, for `help` and usage errors.
+///
+/// ```
+/// use problem_codes::Registry;
+/// use problem_codes::cli::{Cli, USAGE};
+///
+/// let mut out = Vec::new();
+/// Cli::for_registry(Registry::new("Auth", Vec::new())?).execute(["help"], &mut out)?;
+/// assert_eq!(String::from_utf8(out)?, format!("{USAGE}\n"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub const USAGE: &str = "\
 commands:
   markdown                     the catalog as the Markdown document
@@ -54,7 +64,20 @@ commands:
 options of check and snapshot:
   --acknowledge CODE,CODE      let the refused changes of these codes through";
 
-/// The command-line front for one catalog.
+/// The command-line front for one catalog: build it with [`Cli::new`] or
+/// [`Cli::for_registry`], then [`run`](Cli::run) it from `main` or
+/// [`execute`](Cli::execute) it in a test.
+///
+/// ```
+/// use problem_codes::{Registry, RegistryEntry};
+/// use problem_codes::cli::Cli;
+///
+/// let registry = Registry::new("Auth", vec![RegistryEntry::new("AUTH_USER_NOT_FOUND", 404, "User not found")])?;
+/// let mut out = Vec::new();
+/// Cli::for_registry(registry).execute(["typescript"], &mut out)?;
+/// assert!(String::from_utf8(out)?.contains("export type AuthCode =\n  | \"AUTH_USER_NOT_FOUND\";"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone)]
 pub struct Cli<'a> {
     registry: Registry,
@@ -64,12 +87,29 @@ pub struct Cli<'a> {
 
 impl<'a> Cli<'a> {
     /// The front for catalog `C`, with no Markdown options and no default snapshot.
+    ///
+    /// ```
+    /// use problem_codes::cli::Cli;
+    /// # problem_codes::error_catalog! { pub catalog Auth { section "Auth" {
+    /// #     AUTH_USER_NOT_FOUND = 404 { meaning: "User not found", handling: "Show not-found message" },
+    /// # } } }
+    ///
+    /// let mut out = Vec::new();
+    /// Cli::new::<Auth>().execute(["markdown"], &mut out)?;
+    /// assert_eq!(
+    ///     String::from_utf8(out)?,
+    ///     "## Auth\n\n| code | status | meaning | frontend handling |\n|---|---:|---|---|\n\
+    ///      | `AUTH_USER_NOT_FOUND` | 404 | User not found | Show not-found message |\n",
+    /// );
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn new<C: Catalog>() -> Cli<'a> {
         Cli::for_registry(Registry::of::<C>())
     }
 
-    /// The front for a registry.
+    /// The front for a registry: one read from a snapshot, or assembled by hand (see
+    /// the example on [`Cli`]).
     #[must_use]
     pub fn for_registry(registry: Registry) -> Cli<'a> {
         Cli {
@@ -80,6 +120,19 @@ impl<'a> Cli<'a> {
     }
 
     /// The title, preamble and closing text of the `markdown` command.
+    ///
+    /// ```
+    /// use problem_codes::{Registry, RegistryEntry};
+    /// use problem_codes::cli::Cli;
+    /// use problem_codes::export::MarkdownOptions;
+    ///
+    /// let registry = Registry::new("Auth", vec![RegistryEntry::new("AUTH_X_Y", 400, "X")])?;
+    /// let cli = Cli::for_registry(registry).markdown(MarkdownOptions::new().title("HTTP Error Codes"));
+    /// let mut out = Vec::new();
+    /// cli.execute(["markdown"], &mut out)?;
+    /// assert!(String::from_utf8(out)?.starts_with("# HTTP Error Codes\n\n| code |"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn markdown(mut self, options: MarkdownOptions<'a>) -> Cli<'a> {
         self.markdown = options;
@@ -87,6 +140,21 @@ impl<'a> Cli<'a> {
     }
 
     /// The snapshot `check` and `snapshot` use when given none.
+    ///
+    /// ```
+    /// use problem_codes::{Registry, RegistryEntry};
+    /// use problem_codes::cli::Cli;
+    ///
+    /// let dir = std::env::temp_dir().join(format!("problem-codes-cli-{}", std::process::id()));
+    /// let registry = Registry::new("Auth", vec![RegistryEntry::new("AUTH_X_Y", 400, "X")])?;
+    /// let cli = Cli::for_registry(registry).snapshot(dir.join("auth.codes.json"));
+    /// cli.execute(["snapshot"], &mut Vec::new())?;
+    /// let mut out = Vec::new();
+    /// cli.execute(["check"], &mut out)?;
+    /// assert_eq!(String::from_utf8(out)?, "the catalog matches its snapshot\n");
+    /// # std::fs::remove_dir_all(&dir)?;
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn snapshot(mut self, path: impl Into<PathBuf>) -> Cli<'a> {
         self.snapshot = Some(path.into());
@@ -96,6 +164,24 @@ impl<'a> Cli<'a> {
     /// Runs the command in `args` (without the program name), printing to stdout and
     /// errors to stderr: exit code 0 on success, 1 when `check` or `snapshot` refuses a
     /// change, 2 on a usage, input or I/O error.
+    ///
+    /// ```
+    /// use std::process::ExitCode;
+    /// use problem_codes::{Registry, RegistryEntry};
+    /// use problem_codes::cli::Cli;
+    ///
+    /// let dir = std::env::temp_dir().join(format!("problem-codes-run-{}", std::process::id()));
+    /// let v1 = Registry::new("Auth", vec![RegistryEntry::new("AUTH_SLOW_DOWN", 429, "Throttled")])?;
+    /// let v2 = Registry::new("Auth", vec![RegistryEntry::new("AUTH_SLOW_DOWN", 503, "Throttled")])?;
+    /// let path = dir.join("auth.codes.json");
+    /// Cli::for_registry(v1).snapshot(&path).execute(["snapshot"], &mut Vec::new())?;
+    ///
+    /// let cli = Cli::for_registry(v2).snapshot(&path);
+    /// assert_eq!(cli.run(["check"]), ExitCode::from(1)); // the status change is refused
+    /// assert_eq!(cli.run(["chekc"]), ExitCode::from(2)); // a usage error
+    /// # std::fs::remove_dir_all(&dir)?;
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn run(&self, args: impl IntoIterator<Item = impl Into<OsString>>) -> ExitCode {
         let stdout = io::stdout();
@@ -330,6 +416,20 @@ impl Args {
 }
 
 /// Why a command failed.
+///
+/// ```
+/// use problem_codes::Registry;
+/// use problem_codes::cli::{Cli, CliError};
+///
+/// let cli = Cli::for_registry(Registry::new("Auth", Vec::new())?);
+/// let err = cli.execute(["check"], &mut Vec::new()).unwrap_err();
+/// assert!(matches!(err, CliError::Usage(_)));
+/// assert!(err.to_string().starts_with("`check` needs the snapshot's path: `check <snapshot.json>`\n"));
+///
+/// let err = cli.execute(["import", "no-such-file.md"], &mut Vec::new()).unwrap_err();
+/// assert!(matches!(err, CliError::Io { .. }));
+/// # Ok::<(), problem_codes::RegistryError>(())
+/// ```
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum CliError {
@@ -352,7 +452,18 @@ pub enum CliError {
 }
 
 impl CliError {
-    /// 1 when the catalog breaks its snapshot, 2 otherwise.
+    /// 1 when the catalog breaks its snapshot, 2 otherwise: the exit code
+    /// [`Cli::run`] returns.
+    ///
+    /// ```
+    /// use problem_codes::Registry;
+    /// use problem_codes::cli::Cli;
+    ///
+    /// let cli = Cli::for_registry(Registry::new("Auth", Vec::new())?);
+    /// let err = cli.execute(["json", "extra"], &mut Vec::new()).unwrap_err();
+    /// assert_eq!(err.exit_code(), 2);
+    /// # Ok::<(), problem_codes::RegistryError>(())
+    /// ```
     #[must_use]
     pub fn exit_code(&self) -> u8 {
         match self {

@@ -38,12 +38,43 @@ use std::path::{Path, PathBuf};
 use crate::{Catalog, Lifecycle, Registry, RegistryError};
 
 /// The environment variable that asks the gate to write the snapshot: `overwrite`.
+///
+/// [`Settings::from_env`] reads it, and a failing gate's report names it in the command
+/// that records an acknowledged change:
+///
+/// ```
+/// use problem_codes::{Registry, RegistryEntry};
+/// use problem_codes::compat::{check, Report, ACKNOWLEDGE_ENV, SNAPSHOT_ENV};
+///
+/// let before = Registry::new("Auth", vec![RegistryEntry::new("AUTH_SLOW_DOWN", 429, "Throttled")])?;
+/// let after = Registry::new("Auth", vec![RegistryEntry::new("AUTH_SLOW_DOWN", 503, "Throttled")])?;
+/// let report = Report::new(check(&before, &after), Vec::<String>::new());
+/// assert_eq!((SNAPSHOT_ENV, ACKNOWLEDGE_ENV), ("PROBLEM_CODES_SNAPSHOT", "PROBLEM_CODES_ACKNOWLEDGE"));
+/// assert!(report.to_string().contains("`PROBLEM_CODES_ACKNOWLEDGE=AUTH_SLOW_DOWN PROBLEM_CODES_SNAPSHOT=overwrite cargo test`"));
+/// # Ok::<(), problem_codes::RegistryError>(())
+/// ```
 pub const SNAPSHOT_ENV: &str = "PROBLEM_CODES_SNAPSHOT";
 
-/// The environment variable that acknowledges refused changes: codes, comma-separated.
+/// The environment variable that acknowledges refused changes: codes, comma-separated
+/// (see the example on [`SNAPSHOT_ENV`]).
 pub const ACKNOWLEDGE_ENV: &str = "PROBLEM_CODES_ACKNOWLEDGE";
 
-/// One difference between a snapshot and the live catalog.
+/// One difference between a snapshot and the live catalog, as [`check`] finds it.
+///
+/// ```
+/// use problem_codes::{Registry, RegistryEntry};
+/// use problem_codes::compat::{check, Finding};
+///
+/// let before = Registry::new("Auth", vec![RegistryEntry::new("AUTH_OLD_CODE", 401, "Old")])?;
+/// let after = Registry::new("Auth", vec![RegistryEntry::new("AUTH_NEW_CODE", 401, "New")])?;
+/// let findings = check(&before, &after);
+/// assert_eq!(findings, [
+///     Finding::Removed { code: "AUTH_OLD_CODE".into(), status: 401, title: "Old".into() },
+///     Finding::Added { code: "AUTH_NEW_CODE".into(), status: 401, title: "New".into() },
+/// ]);
+/// assert_eq!(findings[1].to_string(), r#"AUTH_NEW_CODE was added (401 "New")"#);
+/// # Ok::<(), problem_codes::RegistryError>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Finding {
@@ -123,7 +154,17 @@ pub enum Finding {
     },
 }
 
-/// Whether a finding breaks the catalog's promise.
+/// Whether a finding breaks the catalog's promise: see the table in the
+/// [module documentation](self).
+///
+/// ```
+/// use problem_codes::compat::{Finding, Verdict};
+///
+/// let added = Finding::Added { code: "AUTH_NEW_CODE".into(), status: 401, title: "New".into() };
+/// assert_eq!(added.verdict(), Verdict::Allowed);
+/// let moved = Finding::SectionMoved { code: "AUTH_X_Y".into(), from: "Auth".into(), to: "Profile".into() };
+/// assert_eq!(moved.verdict(), Verdict::Refused);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Verdict {
     /// Breaks it: the gate fails unless the code is acknowledged.
@@ -134,6 +175,13 @@ pub enum Verdict {
 
 impl Finding {
     /// The code the finding is about.
+    ///
+    /// ```
+    /// use problem_codes::compat::Finding;
+    ///
+    /// let finding = Finding::StatusChanged { code: "AUTH_SLOW_DOWN".into(), from: 429, to: 503 };
+    /// assert_eq!(finding.code(), "AUTH_SLOW_DOWN");
+    /// ```
     #[must_use]
     pub fn code(&self) -> &str {
         match self {
@@ -148,7 +196,8 @@ impl Finding {
         }
     }
 
-    /// Refused or allowed, by the table in the [module documentation](self).
+    /// Refused or allowed, by the table in the [module documentation](self) (see the
+    /// example on [`Verdict`]).
     #[must_use]
     pub fn verdict(&self) -> Verdict {
         match self {
@@ -315,7 +364,7 @@ pub struct Report {
 
 impl Report {
     /// A report of `findings`, with the refused changes of `acknowledged` codes let
-    /// through.
+    /// through (see the example on [`Report`]).
     #[must_use]
     pub fn new(
         findings: Vec<Finding>,
@@ -327,33 +376,80 @@ impl Report {
         }
     }
 
-    /// Every finding.
+    /// Every finding, refused, acknowledged or allowed, in the order [`check`] gave
+    /// them.
+    ///
+    /// ```
+    /// use problem_codes::{Registry, RegistryEntry};
+    /// use problem_codes::compat::{check, Report};
+    ///
+    /// let before = Registry::new("Auth", vec![RegistryEntry::new("AUTH_SLOW_DOWN", 429, "Throttled")])?;
+    /// let after = Registry::new("Auth", vec![
+    ///     RegistryEntry::new("AUTH_SLOW_DOWN", 429, "Throttled").with_handling("Show wait message"),
+    /// ])?;
+    /// let report = Report::new(check(&before, &after), Vec::<String>::new());
+    /// assert_eq!(report.findings().len(), 1);
+    /// assert!(report.is_compatible()); // a handling change is allowed
+    /// # Ok::<(), problem_codes::RegistryError>(())
+    /// ```
     #[must_use]
     pub fn findings(&self) -> &[Finding] {
         &self.findings
     }
 
-    /// Whether a refused finding is let through by an acknowledgement.
+    /// Whether a refused finding is let through by an acknowledgement; an allowed
+    /// finding never is, as it needs none.
+    ///
+    /// ```
+    /// use problem_codes::compat::{Finding, Report};
+    ///
+    /// let status = Finding::StatusChanged { code: "AUTH_SLOW_DOWN".into(), from: 429, to: 503 };
+    /// let added = Finding::Added { code: "AUTH_NEW_CODE".into(), status: 401, title: "New".into() };
+    /// let report = Report::new(vec![status.clone(), added.clone()], ["AUTH_SLOW_DOWN", "AUTH_NEW_CODE"]);
+    /// assert!(report.is_acknowledged(&status));
+    /// assert!(!report.is_acknowledged(&added));
+    /// ```
     #[must_use]
     pub fn is_acknowledged(&self, finding: &Finding) -> bool {
         finding.verdict() == Verdict::Refused && self.acknowledged.contains(finding.code())
     }
 
     /// The refused findings that are not acknowledged: what fails the gate.
+    ///
+    /// ```
+    /// use problem_codes::compat::{Finding, Report};
+    ///
+    /// let report = Report::new(vec![
+    ///     Finding::StatusChanged { code: "AUTH_SLOW_DOWN".into(), from: 429, to: 503 },
+    ///     Finding::MeaningChanged { code: "AUTH_X_Y".into(), from: "X".into(), to: "Y".into() },
+    /// ], ["AUTH_X_Y"]);
+    /// let refused: Vec<&str> = report.refused().map(Finding::code).collect();
+    /// assert_eq!(refused, ["AUTH_SLOW_DOWN"]);
+    /// ```
     pub fn refused(&self) -> impl Iterator<Item = &Finding> {
         self.findings
             .iter()
             .filter(|f| f.verdict() == Verdict::Refused && !self.is_acknowledged(f))
     }
 
-    /// Whether the live catalog keeps the snapshot's promises.
+    /// Whether the live catalog keeps the snapshot's promises: no refused finding is
+    /// left unacknowledged (see the example on [`Report`]).
     #[must_use]
     pub fn is_compatible(&self) -> bool {
         self.refused().next().is_none()
     }
 
     /// Acknowledged codes that have no refused change: likely a typo, or a stale
-    /// acknowledgement.
+    /// acknowledgement. The report's `Display` notes each one.
+    ///
+    /// ```
+    /// use problem_codes::compat::{Finding, Report};
+    ///
+    /// let status = Finding::StatusChanged { code: "AUTH_SLOW_DOWN".into(), from: 429, to: 503 };
+    /// let report = Report::new(vec![status], ["AUTH_SLOW_DOWN", "AUTH_SLOW_DWON"]);
+    /// assert_eq!(report.unused_acknowledgements().collect::<Vec<_>>(), ["AUTH_SLOW_DWON"]);
+    /// assert!(report.to_string().contains("note: AUTH_SLOW_DWON is acknowledged but has no refused change"));
+    /// ```
     pub fn unused_acknowledgements(&self) -> impl Iterator<Item = &str> {
         self.acknowledged
             .iter()
@@ -412,6 +508,20 @@ impl fmt::Display for Report {
 }
 
 /// Why the gate could not run, or failed.
+///
+/// ```
+/// use problem_codes::{Registry, RegistryEntry};
+/// use problem_codes::compat::{gate, GateError, Settings};
+///
+/// let live = Registry::new("Auth", vec![RegistryEntry::new("AUTH_X_Y", 400, "X")])?;
+/// let path = std::env::temp_dir().join("problem-codes-doc-no-such-dir/auth.codes.json");
+/// let err = gate(&live, &path, &Settings::new()).unwrap_err();
+/// assert!(matches!(&err, GateError::Missing { path: p } if *p == path));
+/// assert!(err.to_string().ends_with(
+///     "; record the catalog with PROBLEM_CODES_SNAPSHOT=overwrite and commit the file"
+/// ));
+/// # Ok::<(), problem_codes::RegistryError>(())
+/// ```
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum GateError {
@@ -487,13 +597,29 @@ pub struct Settings {
 
 impl Settings {
     /// Check only; nothing acknowledged.
+    ///
+    /// ```
+    /// use problem_codes::compat::Settings;
+    ///
+    /// assert!(!Settings::new().overwrites());
+    /// assert_eq!(Settings::new(), Settings::default());
+    /// ```
     #[must_use]
     pub fn new() -> Settings {
         Settings::default()
     }
 
     /// From the environment: [`SNAPSHOT_ENV`] set to `overwrite` writes the snapshot,
-    /// [`ACKNOWLEDGE_ENV`] lists acknowledged codes, comma-separated.
+    /// [`ACKNOWLEDGE_ENV`] lists acknowledged codes, comma-separated. This is what
+    /// [`assert_compatible`] uses.
+    ///
+    /// ```
+    /// use problem_codes::compat::{Settings, SNAPSHOT_ENV};
+    ///
+    /// // `PROBLEM_CODES_SNAPSHOT=overwrite cargo test` writes the snapshot.
+    /// let asked = std::env::var(SNAPSHOT_ENV).is_ok_and(|v| v.trim() == "overwrite");
+    /// assert_eq!(Settings::from_env().overwrites(), asked);
+    /// ```
     #[must_use]
     pub fn from_env() -> Settings {
         let overwrite = std::env::var(SNAPSHOT_ENV).is_ok_and(|v| v.trim() == "overwrite");
@@ -503,21 +629,39 @@ impl Settings {
             .acknowledge(split_codes(&acknowledged))
     }
 
-    /// Whether to write the live catalog to the snapshot when it is compatible.
+    /// Whether to write the live catalog to the snapshot when it is compatible (see the
+    /// example on [`Outcome`]).
     #[must_use]
     pub fn overwrite(mut self, overwrite: bool) -> Settings {
         self.overwrite = overwrite;
         self
     }
 
-    /// Acknowledges the refused changes of `codes`.
+    /// Acknowledges the refused changes of `codes`; called again, it adds to them.
+    ///
+    /// ```
+    /// use problem_codes::{Registry, RegistryEntry};
+    /// use problem_codes::compat::{gate, Settings};
+    ///
+    /// let dir = std::env::temp_dir().join(format!("problem-codes-ack-{}", std::process::id()));
+    /// let path = dir.join("auth.codes.json");
+    /// let v1 = Registry::new("Auth", vec![RegistryEntry::new("AUTH_SLOW_DOWN", 429, "Throttled")])?;
+    /// gate(&v1, &path, &Settings::new().overwrite(true))?;
+    ///
+    /// let v2 = Registry::new("Auth", vec![RegistryEntry::new("AUTH_SLOW_DOWN", 503, "Throttled")])?;
+    /// assert!(gate(&v2, &path, &Settings::new()).is_err());
+    /// let outcome = gate(&v2, &path, &Settings::new().acknowledge(["AUTH_SLOW_DOWN"]))?;
+    /// assert!(outcome.report().is_compatible());
+    /// # std::fs::remove_dir_all(&dir)?;
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn acknowledge(mut self, codes: impl IntoIterator<Item = impl Into<String>>) -> Settings {
         self.acknowledged.extend(codes.into_iter().map(Into::into));
         self
     }
 
-    /// Whether the snapshot is written.
+    /// Whether the snapshot is written (see the example on [`Settings`]).
     #[must_use]
     pub fn overwrites(&self) -> bool {
         self.overwrite
@@ -533,7 +677,25 @@ pub(crate) fn split_codes(list: &str) -> Vec<String> {
         .collect()
 }
 
-/// What a passing gate did.
+/// What a passing gate did: its report, and whether it wrote the snapshot.
+///
+/// ```
+/// use problem_codes::{Registry, RegistryEntry};
+/// use problem_codes::compat::{gate, Settings};
+///
+/// let dir = std::env::temp_dir().join(format!("problem-codes-outcome-{}", std::process::id()));
+/// let path = dir.join("auth.codes.json");
+/// let v1 = Registry::new("Auth", vec![RegistryEntry::new("AUTH_X_Y", 400, "X")])?;
+/// let created = gate(&v1, &path, &Settings::new().overwrite(true))?;
+/// assert!(created.written());
+/// assert_eq!(created.report().findings().len(), 1); // AUTH_X_Y was added
+///
+/// let unchanged = gate(&v1, &path, &Settings::new().overwrite(true))?;
+/// assert!(!unchanged.written());
+/// assert!(unchanged.report().findings().is_empty());
+/// # std::fs::remove_dir_all(&dir)?;
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Outcome {
     report: Report,
@@ -541,13 +703,14 @@ pub struct Outcome {
 }
 
 impl Outcome {
-    /// The findings.
+    /// The findings (see the example on [`Outcome`]).
     #[must_use]
     pub fn report(&self) -> &Report {
         &self.report
     }
 
-    /// Whether the snapshot was written.
+    /// Whether the snapshot was written: asked to, and the live catalog differed from
+    /// it (see the example on [`Outcome`]).
     #[must_use]
     pub fn written(&self) -> bool {
         self.written
@@ -567,8 +730,7 @@ impl Outcome {
 /// use problem_codes::{Registry, RegistryEntry};
 /// use problem_codes::compat::{gate, GateError, Settings};
 ///
-/// let dir = std::env::temp_dir().join("problem-codes-gate-doc");
-/// std::fs::create_dir_all(&dir)?;
+/// let dir = std::env::temp_dir().join(format!("problem-codes-gate-{}", std::process::id()));
 /// let path = dir.join("auth.codes.json");
 /// let v1 = Registry::new("Auth", vec![RegistryEntry::new("AUTH_SLOW_DOWN", 429, "Throttled")])?;
 /// gate(&v1, &path, &Settings::new().overwrite(true))?;          // recorded
@@ -576,6 +738,7 @@ impl Outcome {
 /// let v2 = Registry::new("Auth", vec![RegistryEntry::new("AUTH_SLOW_DOWN", 503, "Throttled")])?;
 /// let err = gate(&v2, &path, &Settings::new()).unwrap_err();
 /// assert!(matches!(err, GateError::Incompatible { .. }));
+/// # std::fs::remove_dir_all(&dir)?;
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn gate(live: &Registry, path: &Path, settings: &Settings) -> Result<Outcome, GateError> {

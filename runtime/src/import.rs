@@ -30,7 +30,25 @@ use std::collections::BTreeMap;
 use crate::export::MarkdownOptions;
 use crate::{Lifecycle, Registry, RegistryEntry, RegistryError, is_valid_code};
 
-/// An imported document: the codes, and the text around the tables.
+/// An imported document: the codes, and the text around the tables. Made by
+/// [`markdown`].
+///
+/// ```
+/// use problem_codes::Lifecycle;
+///
+/// let document = problem_codes::import::markdown(
+///     "# HTTP Error Codes\n\nMap on `code`.\n\n## Auth\n\n\
+///      | code | status | meaning | frontend handling |\n|---|---:|---|---|\n\
+///      | `AUTH_OTP_WRONG` (deprecated; use `AUTH_CODE_INVALID`) | 401 | Invalid OTP | Retry |\n\
+///      | `AUTH_CODE_INVALID` | 401 | Invalid verification code | Retry |\n",
+/// )?;
+/// let first = &document.registry().codes()[0];
+/// assert_eq!((first.section(), first.lifecycle()), ("Auth", Lifecycle::Deprecated));
+/// assert_eq!(first.replacement(), Some("AUTH_CODE_INVALID"));
+/// assert_eq!(document.options().preamble_text(), Some("Map on `code`."));
+/// assert_eq!(document.suggested_name(), "HttpErrorCodes");
+/// # Ok::<(), problem_codes::import::ImportError>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Document {
     title: Option<String>,
@@ -40,7 +58,8 @@ pub struct Document {
 }
 
 impl Document {
-    /// The codes, in the document's order, with default type URIs.
+    /// The codes, in the document's order, with default type URIs (see the example on
+    /// [`Document`]).
     #[must_use]
     pub fn registry(&self) -> &Registry {
         &self.registry
@@ -71,6 +90,16 @@ impl Document {
 
     /// A catalog name made from the title (`HTTP Error Codes` gives `HttpErrorCodes`),
     /// or `Catalog` without one.
+    ///
+    /// ```
+    /// const TABLE: &str = "| code | status | meaning | frontend handling |\n|---|---:|---|---|\n| `AUTH_X_Y` | 400 | X | Y |\n";
+    ///
+    /// let titled = problem_codes::import::markdown(&format!("# HTTP Error Codes\n\n{TABLE}"))?;
+    /// assert_eq!(titled.suggested_name(), "HttpErrorCodes");
+    /// let untitled = problem_codes::import::markdown(TABLE)?;
+    /// assert_eq!(untitled.suggested_name(), "Catalog");
+    /// # Ok::<(), problem_codes::import::ImportError>(())
+    /// ```
     #[must_use]
     pub fn suggested_name(&self) -> String {
         let name: String = self
@@ -97,6 +126,21 @@ impl Document {
     /// `error_catalog!`, and `DOCUMENT`, the Markdown options that export the document
     /// back. A table without a `## Section` heading becomes a section named `name`, as
     /// every section of the catalog has a name.
+    ///
+    /// ```
+    /// let document = problem_codes::import::markdown(
+    ///     "# Errors\n\n## Auth\n\n\
+    ///      | code | status | meaning | frontend handling |\n|---|---:|---|---|\n\
+    ///      | `AUTH_TOO_MANY_REQUESTS` | 429 | OTP request throttled | Show wait message |\n",
+    /// )?;
+    /// let source = document.to_rust("Eryao");
+    /// assert!(source.contains("    pub catalog Eryao {\n        section \"Auth\" {\n"));
+    /// assert!(source.contains(
+    ///     "            AUTH_TOO_MANY_REQUESTS = 429 {\n                meaning: \"OTP request throttled\",\n"
+    /// ));
+    /// assert!(source.ends_with("problem_codes::export::MarkdownOptions::new()\n        .title(\"Errors\");\n"));
+    /// # Ok::<(), problem_codes::import::ImportError>(())
+    /// ```
     #[must_use]
     pub fn to_rust(&self, name: &str) -> String {
         let mut out = String::new();
@@ -181,6 +225,18 @@ fn literal(text: &str) -> String {
 }
 
 /// Why a document could not be imported: the line (from 1) and what is wrong there.
+///
+/// ```
+/// let err = problem_codes::import::markdown(
+///     "## Auth\n\n\
+///      | code | status | meaning | frontend handling |\n|---|---:|---|---|\n\
+///      | `AUTH_OK` | 200 | Fine | None |\n",
+/// )
+/// .unwrap_err();
+/// assert_eq!(err.line(), 5);
+/// assert_eq!(err.message(), "status `200` of `AUTH_OK` is not a number from 400 to 599");
+/// assert_eq!(err.to_string(), "line 5: status `200` of `AUTH_OK` is not a number from 400 to 599");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ImportError {
     line: usize,
@@ -195,13 +251,14 @@ impl ImportError {
         }
     }
 
-    /// The line at fault, counted from 1.
+    /// The line at fault, counted from 1 (see the example on [`ImportError`]).
     #[must_use]
     pub fn line(&self) -> usize {
         self.line
     }
 
-    /// What is wrong, and how to fix it.
+    /// What is wrong, and how to fix it, without the line (see the example on
+    /// [`ImportError`]).
     #[must_use]
     pub fn message(&self) -> &str {
         &self.message

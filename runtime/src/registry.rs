@@ -36,7 +36,27 @@ pub struct Registry {
 }
 
 impl Registry {
-    /// The registry of a compiled catalog.
+    /// The registry of a compiled catalog: every code in declaration order, with the
+    /// type URIs the catalog's `type_base` gives them.
+    ///
+    /// ```
+    /// use problem_codes::{Registry, error_catalog};
+    ///
+    /// error_catalog! {
+    ///     pub catalog Auth {
+    ///         type_base = "https://errors.example.com/";
+    ///         section "Auth" {
+    ///             AUTH_USER_NOT_FOUND = 404 { meaning: "User not found" },
+    ///             AUTH_OTP_WRONG = 401 { meaning: "Invalid OTP code" },
+    ///         }
+    ///     }
+    /// }
+    ///
+    /// let registry = Registry::of::<Auth>();
+    /// let codes: Vec<&str> = registry.codes().iter().map(|e| e.code()).collect();
+    /// assert_eq!(codes, ["AUTH_USER_NOT_FOUND", "AUTH_OTP_WRONG"]);
+    /// assert_eq!(registry.codes()[1].type_uri(), "https://errors.example.com/auth-otp-wrong");
+    /// ```
     #[must_use]
     pub fn of<C: Catalog>() -> Registry {
         Registry {
@@ -89,19 +109,48 @@ impl Registry {
         })
     }
 
-    /// The catalog's name, e.g. `Eryao`.
+    /// The catalog's name, e.g. `Eryao`: the name of a compiled catalog, or the one
+    /// given to [`Registry::new`].
+    ///
+    /// ```
+    /// use problem_codes::Registry;
+    ///
+    /// assert_eq!(Registry::new("Eryao", Vec::new())?.name(), "Eryao");
+    /// # Ok::<(), problem_codes::RegistryError>(())
+    /// ```
     #[must_use]
     pub fn name(&self) -> &str {
         &self.name
     }
 
     /// Every code, in declaration order.
+    ///
+    /// ```
+    /// use problem_codes::{Registry, RegistryEntry};
+    ///
+    /// let registry = Registry::new("Auth", vec![
+    ///     RegistryEntry::new("AUTH_B_CODE", 401, "B"),
+    ///     RegistryEntry::new("AUTH_A_CODE", 404, "A"),
+    /// ])?;
+    /// let statuses: Vec<(&str, u16)> = registry.codes().iter().map(|e| (e.code(), e.status())).collect();
+    /// assert_eq!(statuses, [("AUTH_B_CODE", 401), ("AUTH_A_CODE", 404)]);
+    /// # Ok::<(), problem_codes::RegistryError>(())
+    /// ```
     #[must_use]
     pub fn codes(&self) -> &[RegistryEntry] {
         &self.codes
     }
 
     /// The facts of `code`, if the registry has it.
+    ///
+    /// ```
+    /// use problem_codes::{Registry, RegistryEntry};
+    ///
+    /// let registry = Registry::new("Auth", vec![RegistryEntry::new("AUTH_USER_NOT_FOUND", 404, "User not found")])?;
+    /// assert_eq!(registry.get("AUTH_USER_NOT_FOUND").map(|e| e.status()), Some(404));
+    /// assert!(registry.get("AUTH_NOPE").is_none());
+    /// # Ok::<(), problem_codes::RegistryError>(())
+    /// ```
     #[must_use]
     pub fn get(&self, code: &str) -> Option<&RegistryEntry> {
         self.codes.iter().find(|entry| entry.code == code)
@@ -138,9 +187,15 @@ impl Registry {
 /// let entry = RegistryEntry::new("AUTH_OTP_WRONG", 401, "Invalid OTP code")
 ///     .with_handling("Prompt user to re-enter code")
 ///     .with_section("Auth")
-///     .with_type_uri("/problems/auth-otp-wrong")
+///     .with_type_uri("https://errors.example.com/auth-otp-wrong")
 ///     .with_deprecated(Some("AUTH_VERIFICATION_CODE_INVALID".into()));
+/// assert_eq!((entry.code(), entry.status()), ("AUTH_OTP_WRONG", 401));
+/// assert_eq!(entry.title(), "Invalid OTP code");
+/// assert_eq!(entry.handling(), "Prompt user to re-enter code");
+/// assert_eq!(entry.section(), "Auth");
+/// assert_eq!(entry.type_uri(), "https://errors.example.com/auth-otp-wrong");
 /// assert_eq!(entry.lifecycle(), Lifecycle::Deprecated);
+/// assert_eq!(entry.replacement(), Some("AUTH_VERIFICATION_CODE_INVALID"));
 /// assert_eq!(entry.slug(), "auth-otp-wrong");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -158,6 +213,18 @@ pub struct RegistryEntry {
 impl RegistryEntry {
     /// An active code with its status and title; its type URI is the default
     /// `/problems/<slug>`, its handling and section empty.
+    ///
+    /// The code and status are checked when the entry joins a [`Registry`], by
+    /// [`Registry::new`].
+    ///
+    /// ```
+    /// use problem_codes::{Lifecycle, RegistryEntry};
+    ///
+    /// let entry = RegistryEntry::new("AUTH_USER_NOT_FOUND", 404, "User not found");
+    /// assert_eq!(entry.type_uri(), "/problems/auth-user-not-found");
+    /// assert_eq!((entry.handling(), entry.section()), ("", ""));
+    /// assert_eq!(entry.lifecycle(), Lifecycle::Active);
+    /// ```
     #[must_use]
     pub fn new(code: impl Into<String>, status: u16, title: impl Into<String>) -> RegistryEntry {
         let code = code.into();
@@ -174,6 +241,18 @@ impl RegistryEntry {
     }
 
     /// The facts of a compiled catalog's entry.
+    ///
+    /// ```
+    /// use problem_codes::{ProblemCode, RegistryEntry};
+    /// # problem_codes::error_catalog! { pub catalog Auth { section "Auth" {
+    /// #     AUTH_USER_NOT_FOUND = 404 { meaning: "User not found", handling: "Show not-found message" },
+    /// # } } }
+    ///
+    /// let entry = RegistryEntry::from_entry(Auth::AUTH_USER_NOT_FOUND.entry());
+    /// assert_eq!((entry.code(), entry.status()), ("AUTH_USER_NOT_FOUND", 404));
+    /// assert_eq!(entry.handling(), "Show not-found message");
+    /// assert_eq!(entry.section(), "Auth");
+    /// ```
     #[must_use]
     pub fn from_entry(entry: &Entry) -> RegistryEntry {
         RegistryEntry {
@@ -189,20 +268,44 @@ impl RegistryEntry {
     }
 
     /// Sets the frontend handling text.
+    ///
+    /// ```
+    /// use problem_codes::RegistryEntry;
+    ///
+    /// let entry = RegistryEntry::new("AUTH_TOO_MANY_REQUESTS", 429, "OTP request throttled")
+    ///     .with_handling("Show wait message");
+    /// assert_eq!(entry.handling(), "Show wait message");
+    /// ```
     #[must_use]
     pub fn with_handling(mut self, handling: impl Into<String>) -> RegistryEntry {
         self.handling = handling.into();
         self
     }
 
-    /// Sets the section.
+    /// Sets the section; consecutive entries with the same section form one of
+    /// [`Registry::sections`].
+    ///
+    /// ```
+    /// use problem_codes::RegistryEntry;
+    ///
+    /// let entry = RegistryEntry::new("AUTH_USER_NOT_FOUND", 404, "User not found").with_section("Auth");
+    /// assert_eq!(entry.section(), "Auth");
+    /// ```
     #[must_use]
     pub fn with_section(mut self, section: impl Into<String>) -> RegistryEntry {
         self.section = section.into();
         self
     }
 
-    /// Sets the problem type URI.
+    /// Sets the problem type URI, in place of the default `/problems/<slug>`.
+    ///
+    /// ```
+    /// use problem_codes::RegistryEntry;
+    ///
+    /// let entry = RegistryEntry::new("AUTH_USER_NOT_FOUND", 404, "User not found")
+    ///     .with_type_uri("https://errors.example.com/auth-user-not-found");
+    /// assert_eq!(entry.type_uri(), "https://errors.example.com/auth-user-not-found");
+    /// ```
     #[must_use]
     pub fn with_type_uri(mut self, type_uri: impl Into<String>) -> RegistryEntry {
         self.type_uri = type_uri.into();
@@ -210,6 +313,19 @@ impl RegistryEntry {
     }
 
     /// Marks the code deprecated, with the code that replaces it, if any.
+    ///
+    /// ```
+    /// use problem_codes::{Lifecycle, RegistryEntry};
+    ///
+    /// let replaced = RegistryEntry::new("AUTH_OTP_WRONG", 401, "Invalid OTP code")
+    ///     .with_deprecated(Some("AUTH_VERIFICATION_CODE_INVALID".to_owned()));
+    /// assert_eq!(replaced.lifecycle(), Lifecycle::Deprecated);
+    /// assert_eq!(replaced.replacement(), Some("AUTH_VERIFICATION_CODE_INVALID"));
+    ///
+    /// let retired = RegistryEntry::new("AUTH_LEGACY_LOGIN", 410, "Legacy login removed").with_deprecated(None);
+    /// assert_eq!(retired.lifecycle(), Lifecycle::Deprecated);
+    /// assert_eq!(retired.replacement(), None);
+    /// ```
     #[must_use]
     pub fn with_deprecated(mut self, replacement: Option<String>) -> RegistryEntry {
         self.lifecycle = Lifecycle::Deprecated;
@@ -218,54 +334,80 @@ impl RegistryEntry {
     }
 
     /// The code, e.g. `AUTH_TOO_MANY_REQUESTS`.
+    ///
+    /// See the example on [`RegistryEntry`].
     #[must_use]
     pub fn code(&self) -> &str {
         &self.code
     }
 
     /// The HTTP status.
+    ///
+    /// See the example on [`RegistryEntry`].
     #[must_use]
     pub fn status(&self) -> u16 {
         self.status
     }
 
     /// The title: the "meaning" column.
+    ///
+    /// See the example on [`RegistryEntry`].
     #[must_use]
     pub fn title(&self) -> &str {
         &self.title
     }
 
     /// The frontend handling text; empty when not given.
+    ///
+    /// See the example on [`RegistryEntry`].
     #[must_use]
     pub fn handling(&self) -> &str {
         &self.handling
     }
 
     /// The section; empty when not given.
+    ///
+    /// See the example on [`RegistryEntry`].
     #[must_use]
     pub fn section(&self) -> &str {
         &self.section
     }
 
     /// The problem type URI.
+    ///
+    /// See the example on [`RegistryEntry`].
     #[must_use]
     pub fn type_uri(&self) -> &str {
         &self.type_uri
     }
 
     /// Active or deprecated.
+    ///
+    /// See the example on [`RegistryEntry`].
     #[must_use]
     pub fn lifecycle(&self) -> Lifecycle {
         self.lifecycle
     }
 
     /// The code that replaces this deprecated one, if named.
+    ///
+    /// See the example on [`RegistryEntry`].
     #[must_use]
     pub fn replacement(&self) -> Option<&str> {
         self.replacement.as_deref()
     }
 
-    /// The code's slug, the last segment of its type URI: `auth-too-many-requests`.
+    /// The code's slug, `auth-too-many-requests`: the last segment of the type URI a
+    /// catalog gives the code, and the folder of its page in the
+    /// [HTML export](Registry::to_html). It is made from the code, whatever the type URI.
+    ///
+    /// ```
+    /// use problem_codes::RegistryEntry;
+    ///
+    /// let entry = RegistryEntry::new("AUTH_TOO_MANY_REQUESTS", 429, "OTP request throttled");
+    /// assert_eq!(entry.slug(), "auth-too-many-requests");
+    /// assert_eq!(entry.with_type_uri("https://example.com/throttled").slug(), "auth-too-many-requests");
+    /// ```
     #[must_use]
     pub fn slug(&self) -> String {
         crate::slug(&self.code)
@@ -273,6 +415,19 @@ impl RegistryEntry {
 }
 
 /// Why a registry could not be built or read.
+///
+/// ```
+/// use problem_codes::{Registry, RegistryEntry, RegistryError};
+///
+/// let err = Registry::new("Auth", vec![RegistryEntry::new("AUTH_OK", 200, "Fine")]).unwrap_err();
+/// assert_eq!(err, RegistryError::InvalidStatus { code: "AUTH_OK".into(), status: 200 });
+/// assert_eq!(err.to_string(), "`AUTH_OK` has status 200; a problem status is 400 to 599");
+///
+/// let err = Registry::new("Auth", vec![RegistryEntry::new("authFailed", 401, "Failed")]).unwrap_err();
+/// assert!(matches!(err, RegistryError::InvalidCode { code } if code == "authFailed"));
+///
+/// assert!(matches!(Registry::from_json("{"), Err(RegistryError::Json { .. })));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum RegistryError {

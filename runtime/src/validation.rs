@@ -11,6 +11,15 @@ use serde_json::Value;
 use crate::Problem;
 
 /// The member a problem carries its validation errors in, as RFC 9457 §3 names it.
+///
+/// ```
+/// use problem_codes::{ERRORS_MEMBER, Problem};
+///
+/// let problem = Problem::from_json(br##"{"status":422,"errors":[{"detail":"required","pointer":"#/name"}]}"##)?;
+/// assert_eq!(ERRORS_MEMBER, "errors");
+/// assert_eq!(problem.extension(ERRORS_MEMBER).and_then(|v| v.as_array()).map(Vec::len), Some(1));
+/// # Ok::<(), problem_codes::ParseError>(())
+/// ```
 pub const ERRORS_MEMBER: &str = "errors";
 
 /// A JSON Pointer (RFC 6901): the path to one value inside a JSON document, such as
@@ -40,6 +49,15 @@ pub struct JsonPointer(String);
 
 impl JsonPointer {
     /// The pointer to the whole document: the empty string.
+    ///
+    /// ```
+    /// use problem_codes::JsonPointer;
+    ///
+    /// let root = JsonPointer::root();
+    /// assert!(root.is_root());
+    /// assert_eq!(root.as_str(), "");
+    /// assert_eq!(root.to_uri_fragment(), "#");
+    /// ```
     #[must_use]
     pub const fn root() -> JsonPointer {
         JsonPointer(String::new())
@@ -47,6 +65,13 @@ impl JsonPointer {
 
     /// This pointer, one member deeper: `key` is a member name, escaped as RFC 6901
     /// asks.
+    ///
+    /// ```
+    /// use problem_codes::JsonPointer;
+    ///
+    /// let pointer = JsonPointer::root().key("profile").key("a/b~c");
+    /// assert_eq!(pointer.as_str(), "/profile/a~1b~0c");
+    /// ```
     #[must_use]
     pub fn key(mut self, key: &str) -> JsonPointer {
         self.push(key);
@@ -54,6 +79,12 @@ impl JsonPointer {
     }
 
     /// This pointer, one array element deeper.
+    ///
+    /// ```
+    /// use problem_codes::JsonPointer;
+    ///
+    /// assert_eq!(JsonPointer::root().key("tags").index(2).as_str(), "/tags/2");
+    /// ```
     #[must_use]
     pub fn index(mut self, index: usize) -> JsonPointer {
         self.0.push('/');
@@ -61,7 +92,18 @@ impl JsonPointer {
         self
     }
 
-    /// Appends one reference token (a member name or an array index), escaping it.
+    /// Appends one reference token (a member name or an array index), escaping it: the
+    /// in-place form of [`key`](JsonPointer::key), for a path built in a loop.
+    ///
+    /// ```
+    /// use problem_codes::JsonPointer;
+    ///
+    /// let mut pointer = JsonPointer::root();
+    /// for token in ["links", "a/b", "0"] {
+    ///     pointer.push(token);
+    /// }
+    /// assert_eq!(pointer.as_str(), "/links/a~1b/0");
+    /// ```
     pub fn push(&mut self, token: &str) {
         self.0.reserve(token.len() + 1);
         self.0.push('/');
@@ -110,19 +152,45 @@ impl JsonPointer {
         Ok(JsonPointer(plain))
     }
 
-    /// The pointer, as RFC 6901 writes it: `/profile/nickname`.
+    /// The pointer, as RFC 6901 writes it: `/profile/nickname`, without the URI
+    /// fragment's `#` and percent-encoding.
+    ///
+    /// ```
+    /// use problem_codes::JsonPointer;
+    ///
+    /// let pointer = JsonPointer::root().key("nick name");
+    /// assert_eq!(pointer.as_str(), "/nick name");
+    /// assert_eq!(pointer.to_string(), "/nick name");
+    /// ```
     #[must_use]
     pub fn as_str(&self) -> &str {
         &self.0
     }
 
     /// Whether this is the pointer to the whole document.
+    ///
+    /// ```
+    /// use problem_codes::JsonPointer;
+    ///
+    /// assert!(JsonPointer::parse("#")?.is_root());
+    /// assert!(!JsonPointer::parse("/")?.is_root()); // the member named ""
+    /// # Ok::<(), problem_codes::InvalidPointer>(())
+    /// ```
     #[must_use]
     pub fn is_root(&self) -> bool {
         self.0.is_empty()
     }
 
     /// The reference tokens, unescaped: `/a~1b/0` gives `a/b` and `0`.
+    ///
+    /// ```
+    /// use problem_codes::JsonPointer;
+    ///
+    /// let pointer = JsonPointer::parse("/a~1b/m~0n/0")?;
+    /// assert_eq!(pointer.tokens().collect::<Vec<_>>(), ["a/b", "m~n", "0"]);
+    /// assert_eq!(JsonPointer::root().tokens().count(), 0);
+    /// # Ok::<(), problem_codes::InvalidPointer>(())
+    /// ```
     pub fn tokens(&self) -> impl Iterator<Item = String> + '_ {
         self.0
             .split('/')
@@ -131,7 +199,17 @@ impl JsonPointer {
     }
 
     /// The URI fragment form, `#` then the pointer with every character a fragment may
-    /// not hold percent-encoded (RFC 6901 §6).
+    /// not hold percent-encoded (RFC 6901 §6). This is the form a pointer serializes
+    /// to.
+    ///
+    /// ```
+    /// use problem_codes::JsonPointer;
+    ///
+    /// let pointer = JsonPointer::root().key("c%d").key("e^f g");
+    /// assert_eq!(pointer.to_uri_fragment(), "#/c%25d/e%5Ef%20g");
+    /// assert_eq!(serde_json::to_string(&pointer)?, r##""#/c%25d/e%5Ef%20g""##);
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
     #[must_use]
     pub fn to_uri_fragment(&self) -> String {
         let mut out = String::with_capacity(self.0.len() + 1);
@@ -149,6 +227,16 @@ impl JsonPointer {
     }
 
     /// The value this pointer designates in `document`, if there is one.
+    ///
+    /// ```
+    /// use problem_codes::JsonPointer;
+    /// use serde_json::json;
+    ///
+    /// let body = json!({ "tags": ["a", "b"] });
+    /// assert_eq!(JsonPointer::root().key("tags").index(1).resolve(&body), Some(&json!("b")));
+    /// assert_eq!(JsonPointer::root().key("tags").index(5).resolve(&body), None);
+    /// assert_eq!(JsonPointer::root().resolve(&body), Some(&body));
+    /// ```
     #[must_use]
     pub fn resolve<'v>(&self, document: &'v Value) -> Option<&'v Value> {
         document.pointer(&self.0)
@@ -208,7 +296,18 @@ impl<'de> Deserialize<'de> for JsonPointer {
     }
 }
 
-/// Text that is not a JSON Pointer.
+/// Text that is not a JSON Pointer: the error of [`JsonPointer::parse`].
+///
+/// ```
+/// use problem_codes::JsonPointer;
+///
+/// let err = JsonPointer::parse("nickname").unwrap_err();
+/// assert_eq!(err.text(), "nickname");
+/// assert_eq!(
+///     err.to_string(),
+///     "`nickname` is not a JSON Pointer: write `/member/0`, escape `~` as `~0` and `/` as `~1`",
+/// );
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InvalidPointer {
     text: String,
@@ -221,7 +320,8 @@ impl InvalidPointer {
         }
     }
 
-    /// The text that was refused.
+    /// The text that was refused, as it was given (see the example on
+    /// [`InvalidPointer`]).
     #[must_use]
     pub fn text(&self) -> &str {
         &self.text
@@ -247,10 +347,13 @@ impl std::error::Error for InvalidPointer {}
 /// use problem_codes::{FieldError, JsonPointer};
 ///
 /// let error = FieldError::new(JsonPointer::root().key("age"), "must be a positive integer");
+/// assert_eq!(error.pointer().as_str(), "/age");
+/// assert_eq!(error.detail(), "must be a positive integer");
 /// assert_eq!(
-///     serde_json::to_string(&error).unwrap(),
+///     serde_json::to_string(&error)?,
 ///     r##"{"detail":"must be a positive integer","pointer":"#/age"}"##,
 /// );
+/// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct FieldError {
@@ -259,7 +362,7 @@ pub struct FieldError {
 }
 
 impl FieldError {
-    /// The error `detail` at `pointer`.
+    /// The error `detail` at `pointer` (see the example on [`FieldError`]).
     #[must_use]
     pub fn new(pointer: JsonPointer, detail: impl Into<String>) -> FieldError {
         FieldError {
@@ -268,13 +371,13 @@ impl FieldError {
         }
     }
 
-    /// Where the invalid value is in the request.
+    /// Where the invalid value is in the request (see the example on [`FieldError`]).
     #[must_use]
     pub fn pointer(&self) -> &JsonPointer {
         &self.pointer
     }
 
-    /// What is wrong with it.
+    /// What is wrong with it (see the example on [`FieldError`]).
     #[must_use]
     pub fn detail(&self) -> &str {
         &self.detail
@@ -329,12 +432,13 @@ impl Serialize for FieldError {
 /// }
 ///
 /// let body = check("", "far too long a bio").unwrap_err().to_json();
-/// let value: serde_json::Value = serde_json::from_slice(&body).unwrap();
+/// let value: serde_json::Value = serde_json::from_slice(&body)?;
 /// assert_eq!(value["errors"], serde_json::json!([
 ///     { "detail": "must not be empty", "pointer": "#/nickname" },
 ///     { "detail": "at most 10 bytes", "pointer": "#/bio" },
 /// ]));
 /// assert!(check("ada", "hi").is_ok());
+/// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub struct ValidationErrors {
@@ -343,18 +447,49 @@ pub struct ValidationErrors {
 
 impl ValidationErrors {
     /// No errors yet.
+    ///
+    /// ```
+    /// use problem_codes::ValidationErrors;
+    ///
+    /// let errors = ValidationErrors::new();
+    /// assert!(errors.is_empty());
+    /// assert_eq!(errors.into_result(), Ok(()));
+    /// ```
     #[must_use]
     pub fn new() -> ValidationErrors {
         ValidationErrors::default()
     }
 
     /// Adds the error `detail` at `pointer`.
+    ///
+    /// ```
+    /// use problem_codes::{JsonPointer, ValidationErrors};
+    ///
+    /// let mut errors = ValidationErrors::new();
+    /// for (i, tag) in ["ok", "", "fine", ""].iter().enumerate() {
+    ///     if tag.is_empty() {
+    ///         errors.push(JsonPointer::root().key("tags").index(i), "must not be empty");
+    ///     }
+    /// }
+    /// let pointers: Vec<&str> = errors.iter().map(|e| e.pointer().as_str()).collect();
+    /// assert_eq!(pointers, ["/tags/1", "/tags/3"]);
+    /// ```
     pub fn push(&mut self, pointer: JsonPointer, detail: impl Into<String>) -> &mut Self {
         self.errors.push(FieldError::new(pointer, detail));
         self
     }
 
-    /// Adds the error `detail` at `pointer`, by value.
+    /// Adds the error `detail` at `pointer`, by value: for a list written in one
+    /// expression.
+    ///
+    /// ```
+    /// use problem_codes::{JsonPointer, ValidationErrors};
+    ///
+    /// let errors = ValidationErrors::new()
+    ///     .with(JsonPointer::root().key("nickname"), "must not be empty")
+    ///     .with(JsonPointer::root().key("age"), "must be a number");
+    /// assert_eq!(errors.len(), 2);
+    /// ```
     #[must_use]
     pub fn with(mut self, pointer: JsonPointer, detail: impl Into<String>) -> ValidationErrors {
         self.push(pointer, detail);
@@ -362,18 +497,43 @@ impl ValidationErrors {
     }
 
     /// Whether there is no error.
+    ///
+    /// ```
+    /// use problem_codes::{JsonPointer, ValidationErrors};
+    ///
+    /// assert!(ValidationErrors::new().is_empty());
+    /// assert!(!ValidationErrors::new().with(JsonPointer::root(), "not an object").is_empty());
+    /// ```
     #[must_use]
     pub fn is_empty(&self) -> bool {
         self.errors.is_empty()
     }
 
     /// How many errors there are.
+    ///
+    /// ```
+    /// use problem_codes::{JsonPointer, ValidationErrors};
+    ///
+    /// let mut errors = ValidationErrors::new();
+    /// errors.push(JsonPointer::root().key("a"), "missing").push(JsonPointer::root().key("b"), "missing");
+    /// assert_eq!(errors.len(), 2);
+    /// ```
     #[must_use]
     pub fn len(&self) -> usize {
         self.errors.len()
     }
 
     /// The errors, in the order they were added.
+    ///
+    /// ```
+    /// use problem_codes::{JsonPointer, ValidationErrors};
+    ///
+    /// let errors = ValidationErrors::new()
+    ///     .with(JsonPointer::root().key("name"), "required")
+    ///     .with(JsonPointer::root().key("age"), "must be a number");
+    /// let details: Vec<&str> = errors.iter().map(|e| e.detail()).collect();
+    /// assert_eq!(details, ["required", "must be a number"]);
+    /// ```
     pub fn iter(&self) -> core::slice::Iter<'_, FieldError> {
         self.errors.iter()
     }
@@ -383,6 +543,21 @@ impl ValidationErrors {
     /// # Errors
     ///
     /// `self`, when it is not empty.
+    ///
+    /// ```
+    /// use problem_codes::{JsonPointer, ValidationErrors};
+    ///
+    /// fn check(name: &str) -> Result<(), ValidationErrors> {
+    ///     let mut errors = ValidationErrors::new();
+    ///     if name.is_empty() {
+    ///         errors.push(JsonPointer::root().key("name"), "required");
+    ///     }
+    ///     errors.into_result()
+    /// }
+    ///
+    /// assert!(check("ada").is_ok());
+    /// assert_eq!(check("").map_err(|e| e.len()), Err(1));
+    /// ```
     pub fn into_result(self) -> Result<(), ValidationErrors> {
         if self.is_empty() { Ok(()) } else { Err(self) }
     }

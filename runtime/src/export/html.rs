@@ -5,6 +5,22 @@
 //!
 //! Each page shows the code's title, status, meaning, frontend handling, section,
 //! lifecycle, type URI, and the body a response carries.
+//!
+//! ```
+//! use problem_codes::{Registry, RegistryEntry};
+//!
+//! let registry = Registry::new("Auth", vec![
+//!     RegistryEntry::new("AUTH_OTP_WRONG", 401, "Invalid OTP code")
+//!         .with_deprecated(Some("AUTH_CODE_INVALID".into())),
+//!     RegistryEntry::new("AUTH_CODE_INVALID", 401, "Invalid verification code"),
+//! ])?;
+//! let pages = registry.to_html();
+//! let paths: Vec<&str> = pages.iter().map(|page| page.path()).collect();
+//! assert_eq!(paths, ["index.html", "auth-otp-wrong/index.html", "auth-code-invalid/index.html"]);
+//! // A deprecated code's page links to its replacement's.
+//! assert!(pages[1].html().contains(r#"use <a href="../auth-code-invalid/"><code>AUTH_CODE_INVALID</code></a>"#));
+//! # Ok::<(), problem_codes::RegistryError>(())
+//! ```
 
 use core::fmt::Write as _;
 use std::io;
@@ -15,6 +31,21 @@ use http::StatusCode;
 use crate::{Lifecycle, Problem, Registry, RegistryEntry};
 
 /// One file of the site: its path relative to the site's root, and its HTML.
+///
+/// ```
+/// use problem_codes::{Registry, RegistryEntry};
+///
+/// let registry = Registry::new("Auth", vec![
+///     RegistryEntry::new("AUTH_USER_NOT_FOUND", 404, "User not found")
+///         .with_type_uri("https://errors.example.com/auth-user-not-found"),
+/// ])?;
+/// let pages = registry.to_html();
+/// let page = &pages[1];
+/// assert_eq!(page.path(), "auth-user-not-found/index.html");
+/// assert!(page.html().starts_with("<!doctype html>"));
+/// assert!(page.html().contains("<code>https://errors.example.com/auth-user-not-found</code>"));
+/// # Ok::<(), problem_codes::RegistryError>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Page {
     path: String,
@@ -23,13 +54,14 @@ pub struct Page {
 
 impl Page {
     /// The path relative to the site's root, with `/` separators:
-    /// `index.html` or `auth-too-many-requests/index.html`.
+    /// `index.html` or `auth-too-many-requests/index.html` (see the example on
+    /// [`Page`]).
     #[must_use]
     pub fn path(&self) -> &str {
         &self.path
     }
 
-    /// The page's HTML document.
+    /// The page's HTML document (see the example on [`Page`]).
     #[must_use]
     pub fn html(&self) -> &str {
         &self.html
@@ -71,12 +103,16 @@ impl Registry {
 ///
 /// The first I/O error met; pages written before it stay written.
 ///
-/// ```no_run
+/// ```
 /// use problem_codes::{Registry, RegistryEntry};
 /// use problem_codes::export::html::write_site;
 ///
 /// let registry = Registry::new("Auth", vec![RegistryEntry::new("AUTH_X_Y", 400, "X")])?;
-/// write_site(&registry.to_html(), "target/problems".as_ref())?;
+/// let dir = std::env::temp_dir().join(format!("problem-codes-site-{}", std::process::id()));
+/// write_site(&registry.to_html(), &dir)?;
+/// assert!(dir.join("index.html").is_file());
+/// assert!(std::fs::read_to_string(dir.join("auth-x-y/index.html"))?.contains("<h1>X</h1>"));
+/// # std::fs::remove_dir_all(&dir)?;
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn write_site(pages: &[Page], dir: &Path) -> io::Result<()> {

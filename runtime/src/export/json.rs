@@ -27,7 +27,19 @@ use serde_json::{Map, Value};
 
 use crate::{Lifecycle, Registry, RegistryEntry, RegistryError};
 
-/// The version of the document's shape, its `format` member.
+/// The version of the document's shape, its `format` member. [`Registry::from_json`]
+/// reads this version only.
+///
+/// ```
+/// use problem_codes::{Registry, RegistryError};
+/// use problem_codes::export::json::FORMAT;
+///
+/// let json = Registry::new("Auth", Vec::new())?.to_json();
+/// assert!(json.contains(&format!(r#""format": {FORMAT}"#)));
+/// let newer = json.replace(&format!(r#""format": {FORMAT}"#), r#""format": 99"#);
+/// assert!(matches!(Registry::from_json(&newer), Err(RegistryError::Malformed { at, .. }) if at == "format"));
+/// # Ok::<(), RegistryError>(())
+/// ```
 pub const FORMAT: u64 = 1;
 
 /// The JSON Schema (draft 2020-12) of the registry document, as published in the

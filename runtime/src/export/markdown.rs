@@ -16,12 +16,37 @@
 //!
 //! The [importer](crate::import) undoes the first and last, so importing an export gives
 //! the catalog back; an escaped lone backtick stays escaped, which renders the same.
+//!
+//! ```
+//! use problem_codes::{Registry, RegistryEntry};
+//! use problem_codes::export::MarkdownOptions;
+//!
+//! let registry = Registry::new("Agent", vec![
+//!     RegistryEntry::new("AGENT_MODE_MISSING", 400, "Missing `forwardedProps.runtime_mode`")
+//!         .with_handling("Retry | report"),
+//! ])?;
+//! let markdown = registry.to_markdown(&MarkdownOptions::new());
+//! assert!(markdown.ends_with("| `AGENT_MODE_MISSING` | 400 | Missing `forwardedProps.runtime_mode` | Retry \\| report |\n"));
+//! let imported = problem_codes::import::markdown(&markdown)?;
+//! assert_eq!(imported.registry().codes()[0].handling(), "Retry | report");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 
 use core::fmt::Write as _;
 
 use crate::{Lifecycle, Registry, RegistryEntry};
 
 /// The header of every table, and its alignment row (status right-aligned).
+///
+/// ```
+/// use problem_codes::{Registry, RegistryEntry};
+/// use problem_codes::export::MarkdownOptions;
+/// use problem_codes::export::markdown::TABLE_HEADER;
+///
+/// let registry = Registry::new("Auth", vec![RegistryEntry::new("AUTH_X_Y", 400, "X")])?;
+/// assert!(registry.to_markdown(&MarkdownOptions::new()).starts_with(TABLE_HEADER));
+/// # Ok::<(), problem_codes::RegistryError>(())
+/// ```
 pub const TABLE_HEADER: &str =
     "| code | status | meaning | frontend handling |\n|---|---:|---|---|";
 
@@ -36,6 +61,8 @@ pub const TABLE_HEADER: &str =
 ///     .preamble("This document is the source of truth for backend `code` values.")
 ///     .closing("Compatibility strategy:\n\n- Additive changes only for new codes.");
 /// assert_eq!(DOCUMENT.title_text(), Some("HTTP Error Codes"));
+/// assert_eq!(DOCUMENT.preamble_text(), Some("This document is the source of truth for backend `code` values."));
+/// assert_eq!(DOCUMENT.closing_text(), Some("Compatibility strategy:\n\n- Additive changes only for new codes."));
 /// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct MarkdownOptions<'a> {
@@ -46,6 +73,17 @@ pub struct MarkdownOptions<'a> {
 
 impl<'a> MarkdownOptions<'a> {
     /// No title, preamble or closing text: only the sections.
+    ///
+    /// ```
+    /// use problem_codes::{Registry, RegistryEntry};
+    /// use problem_codes::export::MarkdownOptions;
+    ///
+    /// let options = MarkdownOptions::new();
+    /// assert_eq!(options.title_text(), None);
+    /// let registry = Registry::new("Auth", vec![RegistryEntry::new("AUTH_X_Y", 400, "X").with_section("Auth")])?;
+    /// assert!(registry.to_markdown(&options).starts_with("## Auth\n"));
+    /// # Ok::<(), problem_codes::RegistryError>(())
+    /// ```
     #[must_use]
     pub const fn new() -> MarkdownOptions<'a> {
         MarkdownOptions {
@@ -56,6 +94,16 @@ impl<'a> MarkdownOptions<'a> {
     }
 
     /// The document's title, written as a level-1 heading.
+    ///
+    /// ```
+    /// use problem_codes::{Registry, RegistryEntry};
+    /// use problem_codes::export::MarkdownOptions;
+    ///
+    /// let registry = Registry::new("Auth", vec![RegistryEntry::new("AUTH_X_Y", 400, "X")])?;
+    /// let markdown = registry.to_markdown(&MarkdownOptions::new().title("HTTP Error Codes"));
+    /// assert!(markdown.starts_with("# HTTP Error Codes\n\n| code |"));
+    /// # Ok::<(), problem_codes::RegistryError>(())
+    /// ```
     #[must_use]
     pub const fn title(mut self, title: &'a str) -> MarkdownOptions<'a> {
         self.title = Some(title);
@@ -63,6 +111,16 @@ impl<'a> MarkdownOptions<'a> {
     }
 
     /// Text between the title and the first section.
+    ///
+    /// ```
+    /// use problem_codes::{Registry, RegistryEntry};
+    /// use problem_codes::export::MarkdownOptions;
+    ///
+    /// let registry = Registry::new("Auth", vec![RegistryEntry::new("AUTH_X_Y", 400, "X").with_section("Auth")])?;
+    /// let options = MarkdownOptions::new().title("Errors").preamble("Map on `code`.");
+    /// assert!(registry.to_markdown(&options).starts_with("# Errors\n\nMap on `code`.\n\n## Auth\n"));
+    /// # Ok::<(), problem_codes::RegistryError>(())
+    /// ```
     #[must_use]
     pub const fn preamble(mut self, preamble: &'a str) -> MarkdownOptions<'a> {
         self.preamble = Some(preamble);
@@ -70,25 +128,35 @@ impl<'a> MarkdownOptions<'a> {
     }
 
     /// Text after the last section.
+    ///
+    /// ```
+    /// use problem_codes::{Registry, RegistryEntry};
+    /// use problem_codes::export::MarkdownOptions;
+    ///
+    /// let registry = Registry::new("Auth", vec![RegistryEntry::new("AUTH_X_Y", 400, "X")])?;
+    /// let markdown = registry.to_markdown(&MarkdownOptions::new().closing("Additive changes only."));
+    /// assert!(markdown.ends_with("| `AUTH_X_Y` | 400 | X |  |\n\nAdditive changes only.\n"));
+    /// # Ok::<(), problem_codes::RegistryError>(())
+    /// ```
     #[must_use]
     pub const fn closing(mut self, closing: &'a str) -> MarkdownOptions<'a> {
         self.closing = Some(closing);
         self
     }
 
-    /// The title, if set.
+    /// The title, if set (see the example on [`MarkdownOptions`]).
     #[must_use]
     pub const fn title_text(&self) -> Option<&'a str> {
         self.title
     }
 
-    /// The preamble, if set.
+    /// The preamble, if set (see the example on [`MarkdownOptions`]).
     #[must_use]
     pub const fn preamble_text(&self) -> Option<&'a str> {
         self.preamble
     }
 
-    /// The closing text, if set.
+    /// The closing text, if set (see the example on [`MarkdownOptions`]).
     #[must_use]
     pub const fn closing_text(&self) -> Option<&'a str> {
         self.closing

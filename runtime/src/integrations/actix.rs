@@ -48,7 +48,18 @@ use crate::{Problem, ProblemCode, Render};
 
 pub use crate::integrations::rejection::{ProblemRejection, Rejections};
 
-/// The status of a problem, in actix-web's `http` version.
+/// The status of a problem, in actix-web's `http` version: what the generated
+/// `ResponseError::status_code` returns.
+///
+/// ```
+/// use actix_web::http::StatusCode;
+/// use problem_codes::actix_web::status_code;
+/// # problem_codes::error_catalog! { pub catalog Auth { section "Auth" {
+/// #     AUTH_USER_NOT_FOUND = 404 { meaning: "User not found", handling: "Show not-found message" },
+/// # } } }
+///
+/// assert_eq!(status_code(&Auth::AUTH_USER_NOT_FOUND), StatusCode::NOT_FOUND);
+/// ```
 pub fn status_code<P: ProblemCode + ?Sized>(problem: &P) -> ::actix_web::http::StatusCode {
     actix_status(problem.status())
 }
@@ -60,6 +71,22 @@ fn actix_status(status: http::StatusCode) -> ::actix_web::http::StatusCode {
 
 /// The response of a problem, as the generated `ResponseError` impls build it: when it
 /// has no `instance`, [`fill_instance`] adds the request path.
+///
+/// ```
+/// use actix_web::body::MessageBody;
+/// use problem_codes::actix_web::error_response;
+/// # problem_codes::error_catalog! { pub catalog Auth { section "Auth" {
+/// #     AUTH_USER_NOT_FOUND = 404 { meaning: "User not found", handling: "Show not-found message" },
+/// # } } }
+///
+/// let response = error_response(&Auth::AUTH_USER_NOT_FOUND);
+/// assert_eq!(response.status(), 404);
+/// assert_eq!(response.headers().get("content-type").unwrap(), "application/problem+json");
+/// assert_eq!(
+///     response.into_body().try_into_bytes().unwrap(),
+///     r#"{"type":"/problems/auth-user-not-found","title":"User not found","status":404,"code":"AUTH_USER_NOT_FOUND"}"#,
+/// );
+/// ```
 pub fn error_response<P: ProblemCode + ?Sized>(problem: &P) -> HttpResponse {
     convert(Render::new(problem).response_with_slot())
 }
@@ -110,6 +137,29 @@ impl ResponseError for ProblemRejection {
 /// problem response rendered without one; wrap it with
 /// `actix_web::middleware::from_fn(fill_instance)`.
 ///
+/// ```
+/// use actix_web::{App, middleware::from_fn, test, web};
+/// use problem_codes::actix_web::fill_instance;
+/// # problem_codes::error_catalog! { pub catalog Auth { section "Auth" {
+/// #     AUTH_USER_NOT_FOUND = 404 { meaning: "User not found", handling: "Show not-found message" },
+/// # } } }
+///
+/// async fn user() -> Result<String, Auth> {
+///     Err(Auth::AUTH_USER_NOT_FOUND)
+/// }
+///
+/// actix_web::rt::System::new().block_on(async {
+///     let app = test::init_service(
+///         App::new().wrap(from_fn(fill_instance)).route("/v1/users/7", web::get().to(user)),
+///     )
+///     .await;
+///     let request = test::TestRequest::get().uri("/v1/users/7").to_request();
+///     let body: serde_json::Value = test::call_and_read_body_json(&app, request).await;
+///     assert_eq!(body["instance"], "/v1/users/7");
+///     assert_eq!(body["code"], "AUTH_USER_NOT_FOUND");
+/// });
+/// ```
+///
 /// # Errors
 ///
 /// Only those of the inner service, passed on. (actix-web turns a handler's error into
@@ -140,6 +190,40 @@ pub async fn fill_instance<B: MessageBody + 'static>(
 /// Registers extractor configs (`web::Json`, `web::Path`, `web::Query`) whose
 /// rejections are problems under the given codes, with the request path as `instance`:
 /// `App::new().configure(rejections(codes))`.
+///
+/// A kind of rejection without a code is still a problem: `about:blank`, with
+/// actix-web's status.
+///
+/// ```
+/// use actix_web::{App, test, web};
+/// use problem_codes::actix_web::{rejections, Rejections};
+/// # problem_codes::error_catalog! { pub catalog Api { section "Api" {
+/// #     PAYLOAD_INVALID = 422 { meaning: "Payload invalid", handling: "Highlight invalid fields" },
+/// #     USER_ID_INVALID = 404 { meaning: "No such user", handling: "Show not-found message" },
+/// #     PAGE_INVALID = 400 { meaning: "Invalid page", handling: "Go to the first page" },
+/// # } } }
+/// # #[derive(serde::Deserialize)]
+/// # struct Page { page: u32 }
+///
+/// actix_web::rt::System::new().block_on(async {
+///     let app = test::init_service(
+///         App::new()
+///             .configure(rejections(Rejections::new().path(Api::USER_ID_INVALID)))
+///             .route("/v1/users/{id}", web::get().to(|id: web::Path<u64>| async move { id.to_string() }))
+///             .route("/v1/users", web::get().to(|page: web::Query<Page>| async move { page.page.to_string() })),
+///     )
+///     .await;
+///     let request = test::TestRequest::get().uri("/v1/users/ada").to_request();
+///     let body: serde_json::Value = test::call_and_read_body_json(&app, request).await;
+///     assert_eq!((&body["code"], &body["status"]), (&"USER_ID_INVALID".into(), &404.into()));
+///
+///     let request = test::TestRequest::get().uri("/v1/users?page=x").to_request();
+///     let body: serde_json::Value = test::call_and_read_body_json(&app, request).await;
+///     // `about:blank`, which the document leaves out (RFC 9457 §3.1.1): no type, no code.
+///     assert_eq!((body.get("type"), body.get("code")), (None, None));
+///     assert_eq!((&body["title"], &body["status"]), (&"Bad Request".into(), &400.into()));
+/// });
+/// ```
 pub fn rejections(rejections: Rejections) -> impl FnOnce(&mut web::ServiceConfig) {
     move |config| {
         config
@@ -151,6 +235,31 @@ pub fn rejections(rejections: Rejections) -> impl FnOnce(&mut web::ServiceConfig
 
 /// A `web::JsonConfig` whose rejections are problems under the code of
 /// [`Rejections::json`].
+///
+/// ```
+/// use actix_web::{App, test, web};
+/// use problem_codes::actix_web::{json_config, Rejections};
+/// # problem_codes::error_catalog! { pub catalog Api { section "Api" {
+/// #     PAYLOAD_INVALID = 422 { meaning: "Payload invalid", handling: "Highlight invalid fields" },
+/// #     USER_ID_INVALID = 404 { meaning: "No such user", handling: "Show not-found message" },
+/// #     PAGE_INVALID = 400 { meaning: "Invalid page", handling: "Go to the first page" },
+/// # } } }
+/// # #[derive(serde::Deserialize)]
+/// # struct Update { nickname: String }
+///
+/// actix_web::rt::System::new().block_on(async {
+///     let app = test::init_service(
+///         App::new()
+///             .app_data(json_config(Rejections::new().json(Api::PAYLOAD_INVALID)))
+///             .route("/v1/profile", web::post().to(|update: web::Json<Update>| async move { update.0.nickname })),
+///     )
+///     .await;
+///     let request = test::TestRequest::post().uri("/v1/profile").set_json(serde_json::json!({ "nick": 1 })).to_request();
+///     let body: serde_json::Value = test::call_and_read_body_json(&app, request).await;
+///     assert_eq!((&body["code"], &body["status"]), (&"PAYLOAD_INVALID".into(), &422.into()));
+///     assert_eq!(body["instance"], "/v1/profile");
+/// });
+/// ```
 #[must_use]
 pub fn json_config(rejections: Rejections) -> web::JsonConfig {
     web::JsonConfig::default().error_handler(move |error, request| {
@@ -160,6 +269,28 @@ pub fn json_config(rejections: Rejections) -> web::JsonConfig {
 
 /// A `web::PathConfig` whose rejections are problems under the code of
 /// [`Rejections::path`].
+///
+/// ```
+/// use actix_web::{App, test, web};
+/// use problem_codes::actix_web::{path_config, Rejections};
+/// # problem_codes::error_catalog! { pub catalog Api { section "Api" {
+/// #     PAYLOAD_INVALID = 422 { meaning: "Payload invalid", handling: "Highlight invalid fields" },
+/// #     USER_ID_INVALID = 404 { meaning: "No such user", handling: "Show not-found message" },
+/// #     PAGE_INVALID = 400 { meaning: "Invalid page", handling: "Go to the first page" },
+/// # } } }
+///
+/// actix_web::rt::System::new().block_on(async {
+///     let app = test::init_service(
+///         App::new()
+///             .app_data(path_config(Rejections::new().path(Api::USER_ID_INVALID)))
+///             .route("/v1/users/{id}", web::get().to(|id: web::Path<u64>| async move { id.to_string() })),
+///     )
+///     .await;
+///     let request = test::TestRequest::get().uri("/v1/users/ada").to_request();
+///     let body: serde_json::Value = test::call_and_read_body_json(&app, request).await;
+///     assert_eq!((&body["code"], &body["status"]), (&"USER_ID_INVALID".into(), &404.into()));
+/// });
+/// ```
 #[must_use]
 pub fn path_config(rejections: Rejections) -> web::PathConfig {
     web::PathConfig::default().error_handler(move |error, request| {
@@ -169,6 +300,31 @@ pub fn path_config(rejections: Rejections) -> web::PathConfig {
 
 /// A `web::QueryConfig` whose rejections are problems under the code of
 /// [`Rejections::query`].
+///
+/// ```
+/// use actix_web::{App, test, web};
+/// use problem_codes::actix_web::{query_config, Rejections};
+/// # problem_codes::error_catalog! { pub catalog Api { section "Api" {
+/// #     PAYLOAD_INVALID = 422 { meaning: "Payload invalid", handling: "Highlight invalid fields" },
+/// #     USER_ID_INVALID = 404 { meaning: "No such user", handling: "Show not-found message" },
+/// #     PAGE_INVALID = 400 { meaning: "Invalid page", handling: "Go to the first page" },
+/// # } } }
+/// # #[derive(serde::Deserialize)]
+/// # struct Page { page: u32 }
+///
+/// actix_web::rt::System::new().block_on(async {
+///     let app = test::init_service(
+///         App::new()
+///             .app_data(query_config(Rejections::new().query(Api::PAGE_INVALID)))
+///             .route("/v1/users", web::get().to(|page: web::Query<Page>| async move { page.page.to_string() })),
+///     )
+///     .await;
+///     let request = test::TestRequest::get().uri("/v1/users?page=x").to_request();
+///     let body: serde_json::Value = test::call_and_read_body_json(&app, request).await;
+///     assert_eq!((&body["code"], &body["status"]), (&"PAGE_INVALID".into(), &400.into()));
+///     assert_eq!(body["instance"], "/v1/users");
+/// });
+/// ```
 #[must_use]
 pub fn query_config(rejections: Rejections) -> web::QueryConfig {
     web::QueryConfig::default().error_handler(move |error, request| {

@@ -26,8 +26,13 @@ const ERRORS: ExtensionName = ExtensionName::from_static("errors");
 ///     .json(Api::PAYLOAD_INVALID)
 ///     .path(Api::SESSION_ID_INVALID);
 /// assert_eq!(rejections.json_code(), Some("PAYLOAD_INVALID"));
+/// assert_eq!(rejections.path_code(), Some("SESSION_ID_INVALID"));
 /// assert_eq!(rejections.query_code(), None);
 /// ```
+///
+/// Give them to `problem_codes::axum::ProblemLayer::rejections` or to
+/// `problem_codes::actix_web::rejections`; the example on [`ProblemRejection`] shows a
+/// rejection rendered under its code.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 #[must_use]
 pub struct Rejections {
@@ -38,6 +43,17 @@ pub struct Rejections {
 
 impl Rejections {
     /// No codes: every rejection is an `about:blank` problem.
+    ///
+    /// ```
+    /// use problem_codes::Rejections;
+    ///
+    /// let rejections = Rejections::new();
+    /// assert_eq!(rejections, Rejections::default());
+    /// assert_eq!(
+    ///     (rejections.json_code(), rejections.path_code(), rejections.query_code()),
+    ///     (None, None, None),
+    /// );
+    /// ```
     pub const fn new() -> Rejections {
         Rejections {
             json: None,
@@ -47,37 +63,49 @@ impl Rejections {
     }
 
     /// The code of a JSON body that is missing, malformed, of the wrong content type or
-    /// of the wrong shape.
+    /// of the wrong shape (see the example on [`Rejections`]).
     pub fn json(mut self, code: impl ProblemCode) -> Rejections {
         self.json = Some(code.entry());
         self
     }
 
-    /// The code of path parameters that do not parse.
+    /// The code of path parameters that do not parse (see the example on
+    /// [`Rejections`]).
     pub fn path(mut self, code: impl ProblemCode) -> Rejections {
         self.path = Some(code.entry());
         self
     }
 
     /// The code of a query string that does not parse.
+    ///
+    /// ```
+    /// use problem_codes::Rejections;
+    /// # problem_codes::error_catalog! { pub catalog Api { section "Api" {
+    /// #     QUERY_INVALID = 400 { meaning: "Query invalid", handling: "Fix the link" },
+    /// # } } }
+    ///
+    /// let rejections = Rejections::new().query(Api::QUERY_INVALID);
+    /// assert_eq!(rejections.query_code(), Some("QUERY_INVALID"));
+    /// assert_eq!(rejections.json_code(), None);
+    /// ```
     pub fn query(mut self, code: impl ProblemCode) -> Rejections {
         self.query = Some(code.entry());
         self
     }
 
-    /// The code of JSON body rejections, if set.
+    /// The code of JSON body rejections, if set (see the example on [`Rejections`]).
     #[must_use]
     pub fn json_code(&self) -> Option<&'static str> {
         self.json.map(Entry::code)
     }
 
-    /// The code of path rejections, if set.
+    /// The code of path rejections, if set (see the example on [`Rejections`]).
     #[must_use]
     pub fn path_code(&self) -> Option<&'static str> {
         self.path.map(Entry::code)
     }
 
-    /// The code of query rejections, if set.
+    /// The code of query rejections, if set (see the example on [`Rejections`]).
     #[must_use]
     pub fn query_code(&self) -> Option<&'static str> {
         self.query.map(Entry::code)
@@ -104,6 +132,44 @@ pub(crate) enum RejectionKind {
 /// [`Rejections`] (whose status then wins over the framework's), the framework's message
 /// as `detail`, the request path as `instance`, and for a JSON body of the wrong shape
 /// an `errors` member pointing at the field at fault.
+///
+/// The framework integrations make it: it is the rejection of the `axum` module's
+/// extractors, and the error the `actix_web` module's extractor configs return. With
+/// actix-web:
+///
+/// ```
+/// # // This module is built with `axum` alone too, where actix-web is not a dependency.
+/// # #[cfg(feature = "actix-web")] {
+/// use actix_web::{App, test, web};
+/// use problem_codes::actix_web::rejections;
+/// use problem_codes::{ProblemRejection, Rejections};
+/// # problem_codes::error_catalog! { pub catalog Api { section "Api" {
+/// #     PAYLOAD_INVALID = 422 { meaning: "Payload invalid", handling: "Highlight invalid fields" },
+/// # } } }
+/// # #[derive(serde::Deserialize)]
+/// # struct Update { nickname: String }
+///
+/// actix_web::rt::System::new().block_on(async {
+///     let app = test::init_service(
+///         App::new()
+///             .configure(rejections(Rejections::new().json(Api::PAYLOAD_INVALID)))
+///             .route("/v1/profile", web::post().to(|update: web::Json<Update>| async move { update.0.nickname })),
+///     )
+///     .await;
+///     let request = test::TestRequest::post().uri("/v1/profile")
+///         .insert_header(("content-type", "application/json")).set_payload("{").to_request();
+///     let response = test::call_service(&app, request).await;
+///     let rejection = response.response().error().and_then(|e| e.as_error::<ProblemRejection>()).unwrap();
+///
+///     assert_eq!((rejection.code(), rejection.status()), (Some("PAYLOAD_INVALID"), http::StatusCode::UNPROCESSABLE_ENTITY));
+///     assert!(rejection.detail().contains("EOF while parsing an object"));
+///     assert!(rejection.errors().is_empty()); // actix-web does not name the field
+///     let problem = rejection.to_problem();
+///     assert_eq!((problem.code(), problem.instance()), (Some("PAYLOAD_INVALID"), Some("/v1/profile")));
+///     assert_eq!(rejection.to_response().headers()["content-type"], "application/problem+json");
+/// });
+/// # }
+/// ```
 #[derive(Debug, Clone)]
 pub struct ProblemRejection {
     entry: Option<&'static Entry>,
@@ -143,31 +209,37 @@ impl ProblemRejection {
         self
     }
 
-    /// The status of the response: the chosen code's, else the framework's.
+    /// The status of the response: the chosen code's, else the framework's (see the
+    /// example on [`ProblemRejection`]).
     #[must_use]
     pub fn status(&self) -> StatusCode {
         self.entry.map_or(self.status, Entry::status)
     }
 
-    /// The chosen code, if [`Rejections`] names one for this kind of rejection.
+    /// The chosen code, if [`Rejections`] names one for this kind of rejection (see the
+    /// example on [`ProblemRejection`]).
     #[must_use]
     pub fn code(&self) -> Option<&'static str> {
         self.entry.map(Entry::code)
     }
 
-    /// The framework's message: what is wrong with the request.
+    /// The framework's message: what is wrong with the request (see the example on
+    /// [`ProblemRejection`]).
     #[must_use]
     pub fn detail(&self) -> &str {
         &self.detail
     }
 
-    /// The fields at fault, when the framework tells them.
+    /// The fields at fault, when the framework tells them: `axum`'s JSON extractor
+    /// does, for a body of the wrong shape (see the example on [`ProblemRejection`]).
     #[must_use]
     pub fn errors(&self) -> &ValidationErrors {
         &self.errors
     }
 
-    /// The owned problem document.
+    /// The owned problem document: the chosen code's type, title and status, else
+    /// `about:blank` with the framework's status (see the example on
+    /// [`ProblemRejection`]).
     #[must_use]
     pub fn to_problem(&self) -> Problem {
         let problem = match self.entry {
@@ -195,7 +267,8 @@ impl ProblemRejection {
         }
     }
 
-    /// The HTTP response.
+    /// The HTTP response, `application/problem+json` (see the example on
+    /// [`ProblemRejection`]).
     #[must_use]
     pub fn to_response(&self) -> http::Response<Vec<u8>> {
         match self.entry {
