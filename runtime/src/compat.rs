@@ -246,10 +246,16 @@ impl fmt::Display for Finding {
                 to,
                 replacement,
             } => {
-                write!(f, "{code} went from {from} to {to}")?;
-                match replacement {
-                    Some(replacement) => write!(f, " (use {replacement})"),
-                    None => Ok(()),
+                // Still deprecated: only the replacement changed.
+                match (from == to, replacement) {
+                    (true, Some(replacement)) => {
+                        write!(f, "{code} stays {to}, now replaced by {replacement}")
+                    }
+                    (true, None) => write!(f, "{code} stays {to}, now with no replacement"),
+                    (false, Some(replacement)) => {
+                        write!(f, "{code} went from {from} to {to} (use {replacement})")
+                    }
+                    (false, None) => write!(f, "{code} went from {from} to {to}"),
                 }
             }
             Finding::Added {

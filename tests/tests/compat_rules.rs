@@ -1,7 +1,7 @@
 //! The compatibility gate, rule by rule, on real before/after pairs of catalogs.
 
-use problem_codes::Registry;
 use problem_codes::compat::{Finding, Verdict, check};
+use problem_codes::{Lifecycle, Registry};
 
 /// The catalog as committed in the snapshot.
 mod before {
@@ -169,4 +169,32 @@ fn going_back_is_checked_the_other_way() {
         status: 409,
         title: "Order is busy".into()
     }));
+}
+
+#[test]
+fn a_new_replacement_for_a_deprecated_code_says_what_changed() {
+    let changed = |replacement: Option<&str>| Finding::LifecycleChanged {
+        code: "ORDER_LOCKED".into(),
+        from: Lifecycle::Deprecated,
+        to: Lifecycle::Deprecated,
+        replacement: replacement.map(str::to_owned),
+    };
+    assert_eq!(
+        changed(Some("ORDER_HELD")).to_string(),
+        "ORDER_LOCKED stays deprecated, now replaced by ORDER_HELD"
+    );
+    assert_eq!(
+        changed(None).to_string(),
+        "ORDER_LOCKED stays deprecated, now with no replacement"
+    );
+    let revived = Finding::LifecycleChanged {
+        code: "ORDER_LOCKED".into(),
+        from: Lifecycle::Deprecated,
+        to: Lifecycle::Active,
+        replacement: None,
+    };
+    assert_eq!(
+        revived.to_string(),
+        "ORDER_LOCKED went from deprecated to active"
+    );
 }
