@@ -672,6 +672,20 @@ impl Settings {
     pub fn overwrites(&self) -> bool {
         self.overwrite
     }
+
+    /// The codes whose refused changes are acknowledged, in the order given.
+    ///
+    /// ```
+    /// use problem_codes::compat::Settings;
+    ///
+    /// let settings = Settings::new().acknowledge(["AUTH_SLOW_DOWN", "AUTH_GONE"]);
+    /// assert_eq!(settings.acknowledged(), ["AUTH_SLOW_DOWN", "AUTH_GONE"]);
+    /// assert!(Settings::new().acknowledged().is_empty());
+    /// ```
+    #[must_use]
+    pub fn acknowledged(&self) -> &[String] {
+        &self.acknowledged
+    }
 }
 
 /// Codes from a comma-separated list, blanks ignored.
