@@ -356,7 +356,12 @@ fn gen_catalog(rng: &mut Rng) -> String {
             out.push_str(&format!("= {members}"));
             if rng.one_in(2) {
                 let krate = or_slip(rng, "\"::problem_codes\"".into(), value);
-                out.push_str(&format!(" {{ crate = {krate}; }}"));
+                let skip = if rng.one_in(2) {
+                    " skip_impl(utoipa);"
+                } else {
+                    ""
+                };
+                out.push_str(&format!(" {{ crate = {krate};{skip} }}"));
             } else {
                 out.push_str(&or_slip(rng, ";".into(), |_| String::new()));
             }
@@ -371,8 +376,29 @@ fn gen_catalog(rng: &mut Rng) -> String {
             let krate = or_slip(rng, "\"::problem_codes\"".into(), value);
             out.push_str(&format!("crate = {krate};"));
         }
+        if rng.one_in(4) {
+            let skipped = rng.pick(&[
+                "(axum)",
+                "(actix_web, utoipa)",
+                "(axom)",
+                "(actix-web)",
+                "(axum, axum)",
+                "()",
+                "(\"axum\")",
+                " = \"axum\"",
+                "",
+            ]);
+            out.push_str(&format!("skip_impl{skipped};"));
+        }
         if rng.slip() {
-            let key = rng.pick(&["type_bse", "crate", "type_base", "section", "sectoin"]);
+            let key = rng.pick(&[
+                "type_bse",
+                "crate",
+                "type_base",
+                "section",
+                "sectoin",
+                "skip_impl",
+            ]);
             out.push_str(&format!("{key} = {};", value(rng)));
         }
         for s in 0..1 + rng.below(3) {

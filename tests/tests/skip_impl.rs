@@ -1,10 +1,25 @@
-//! `#[problem(skip_impl(…))]`: a type whose crate writes a framework impl itself gets
-//! none from the derive, so turning the feature on anywhere in the build (Cargo unifies
-//! features) does not make two impls collide. Each test below would fail to compile,
-//! with "conflicting implementations", if the derive still wrote the skipped impl; each
-//! also checks that the type's other impls are still derived.
+//! `#[problem(skip_impl(…))]`, and `skip_impl(…);` in a catalog: a type whose crate
+//! writes a framework impl itself gets none generated, so turning the feature on
+//! anywhere in the build (Cargo unifies features) does not make two impls collide. Each
+//! test below would fail to compile, with "conflicting implementations", if a skipped
+//! impl were still generated; each also checks that the type's other impls still are.
 
 use problem_codes::ProblemCode;
+
+problem_codes::error_catalog! {
+    /// Writes its own `IntoResponse`, `ResponseError` and `IntoResponses`.
+    pub catalog Legacy {
+        skip_impl(axum, actix_web, utoipa);
+        section "Legacy" {
+            LEGACY_GONE = 410 { meaning: "Gone for good" },
+        }
+    }
+
+    /// Composed, and skips only axum.
+    pub catalog Everything = Legacy {
+        skip_impl(axum);
+    }
+}
 
 /// Writes its own `IntoResponse`, `ResponseError` and `IntoResponses`.
 #[derive(Debug, ProblemCode)]
@@ -39,6 +54,8 @@ fn a_type_that_skips_every_impl_is_still_a_problem_code() {
     assert_eq!(HandWritten::Teapot.code(), "LEGACY_TEAPOT");
     assert_eq!(HandWritten::Teapot.status(), 418);
     assert_eq!(SkipsAxum::Conflict.code(), "ONLY_AXUM_SKIPPED");
+    assert_eq!(Legacy::LEGACY_GONE.status(), 410);
+    assert_eq!(Everything::from(Legacy::LEGACY_GONE).code(), "LEGACY_GONE");
 }
 
 #[cfg(feature = "axum")]
@@ -47,7 +64,19 @@ mod axum_impls {
     use http::StatusCode;
     use problem_codes::{PROBLEM_JSON, ProblemCode};
 
-    use super::{HandWritten, SkipsAxum};
+    use super::{Everything, HandWritten, Legacy, SkipsAxum};
+
+    impl IntoResponse for Legacy {
+        fn into_response(self) -> Response {
+            (StatusCode::GONE, "hand-written").into_response()
+        }
+    }
+
+    impl IntoResponse for Everything {
+        fn into_response(self) -> Response {
+            (StatusCode::GONE, "hand-written too").into_response()
+        }
+    }
 
     impl IntoResponse for HandWritten {
         fn into_response(self) -> Response {
@@ -74,6 +103,13 @@ mod axum_impls {
             response.headers().get(http::header::CONTENT_TYPE),
             Some(&http::HeaderValue::from_static(PROBLEM_JSON))
         );
+        for response in [
+            Legacy::LEGACY_GONE.into_response(),
+            Everything::from(Legacy::LEGACY_GONE).into_response(),
+        ] {
+            assert_eq!(response.status(), StatusCode::GONE);
+            assert_ne!(response.headers()[http::header::CONTENT_TYPE], PROBLEM_JSON);
+        }
         let response = SkipsAxum::Conflict.into_response();
         assert_eq!(response.headers()["x-hand-written"], "yes");
         assert_eq!(response.headers()[http::header::CONTENT_TYPE], PROBLEM_JSON);
@@ -85,7 +121,13 @@ mod actix_impls {
     use actix_web::http::StatusCode;
     use actix_web::{HttpResponse, ResponseError};
 
-    use super::{HandWritten, SkipsAxum};
+    use super::{Everything, HandWritten, Legacy, SkipsAxum};
+
+    impl ResponseError for Legacy {
+        fn status_code(&self) -> StatusCode {
+            StatusCode::IM_A_TEAPOT
+        }
+    }
 
     impl ResponseError for HandWritten {
         fn status_code(&self) -> StatusCode {
@@ -102,6 +144,13 @@ mod actix_impls {
         let response = HandWritten::Teapot.error_response();
         assert_eq!(response.status(), StatusCode::IM_A_TEAPOT);
         assert!(response.headers().get("content-type").is_none());
+        assert_eq!(
+            Legacy::LEGACY_GONE.error_response().status(),
+            StatusCode::IM_A_TEAPOT
+        );
+        // The composed catalog skips only axum: its actix impl is generated.
+        let response = Everything::from(Legacy::LEGACY_GONE).error_response();
+        assert_eq!(response.status(), StatusCode::GONE);
         // `skip_impl(axum)` leaves actix's impl derived.
         let response = SkipsAxum::Conflict.error_response();
         assert_eq!(response.status(), StatusCode::CONFLICT);
@@ -120,7 +169,13 @@ mod utoipa_impls {
     use utoipa::openapi::RefOr;
     use utoipa::openapi::response::{Response, ResponseBuilder};
 
-    use super::{HandWritten, SkipsAxum};
+    use super::{Everything, HandWritten, Legacy, SkipsAxum};
+
+    impl IntoResponses for Legacy {
+        fn responses() -> BTreeMap<String, RefOr<Response>> {
+            BTreeMap::new()
+        }
+    }
 
     impl IntoResponses for HandWritten {
         fn responses() -> BTreeMap<String, RefOr<Response>> {
@@ -139,6 +194,8 @@ mod utoipa_impls {
         };
         assert_eq!(teapot.description, "hand-written");
         // `skip_impl(axum)` leaves the OpenAPI impl derived: one response, its code.
+        assert!(Legacy::responses().is_empty());
+        assert_eq!(Everything::responses().keys().collect::<Vec<_>>(), ["410"]);
         let responses = SkipsAxum::responses();
         assert_eq!(responses.keys().collect::<Vec<_>>(), ["409"]);
         let listed = serde_json::to_string(&responses).expect("responses serialize");

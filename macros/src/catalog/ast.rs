@@ -22,17 +22,19 @@
 //! skips to the next `,` (between codes or fields) or past the item (a setting or a
 //! section), and goes on, so one compile reports every mistake, not only the first.
 
-use proc_macro2::{Delimiter, Span, TokenTree};
+use proc_macro2::{Delimiter, Span, TokenStream, TokenTree};
 use syn::parse::{Parse, ParseStream};
 use syn::{Attribute, Ident, Lit, LitInt, LitStr, Path, Token, Visibility, braced};
 
 use crate::shared::code::shape_error;
+use crate::shared::integrations::SKIP_IMPL;
 use crate::shared::suggest::closest;
 
 mod kw {
     syn::custom_keyword!(catalog);
     syn::custom_keyword!(section);
     syn::custom_keyword!(type_base);
+    syn::custom_keyword!(skip_impl);
 }
 
 const SECTION: &str = "section";
@@ -68,19 +70,29 @@ pub enum Body {
 
 pub struct Setting {
     pub key: SettingKey,
-    pub value: Lit,
+    pub value: SettingValue,
+}
+
+pub enum SettingValue {
+    /// `= "…";`
+    Lit(Lit),
+    /// `(…);`: the tokens in the parentheses, read when lowered.
+    List(TokenStream),
 }
 
 #[derive(Clone, Copy)]
 pub enum SettingKey {
     TypeBase(Span),
     Crate(Span),
+    SkipImpl(Span),
 }
 
 impl SettingKey {
     pub fn span(self) -> Span {
         match self {
-            SettingKey::TypeBase(span) | SettingKey::Crate(span) => span,
+            SettingKey::TypeBase(span) | SettingKey::Crate(span) | SettingKey::SkipImpl(span) => {
+                span
+            }
         }
     }
 
@@ -88,6 +100,16 @@ impl SettingKey {
         match self {
             SettingKey::TypeBase(_) => TYPE_BASE,
             SettingKey::Crate(_) => CRATE,
+            SettingKey::SkipImpl(_) => SKIP_IMPL,
+        }
+    }
+
+    fn from_item(item: &str, span: Span) -> Option<SettingKey> {
+        match item {
+            TYPE_BASE => Some(SettingKey::TypeBase(span)),
+            CRATE => Some(SettingKey::Crate(span)),
+            SKIP_IMPL => Some(SettingKey::SkipImpl(span)),
+            _ => None,
         }
     }
 }
@@ -199,10 +221,9 @@ fn parse_defined(content: ParseStream, errors: &mut Vec<syn::Error>) -> Body {
                 "a setting takes no attributes; only sections and codes take doc comments",
             ));
         }
-        let key = if item == CRATE {
-            SettingKey::Crate(span)
-        } else {
-            SettingKey::TypeBase(span)
+        let Some(key) = SettingKey::from_item(item, span) else {
+            skip_item(content);
+            continue;
         };
         settings.extend(recover(content, errors, skip_item, |input, errors| {
             parse_setting(input, key, errors)
@@ -226,23 +247,29 @@ fn item_keyword(input: ParseStream, errors: &mut Vec<syn::Error>) -> Option<(&'s
     if input.peek(Token![crate]) {
         return input.parse::<Token![crate]>().ok().map(|k| (CRATE, k.span));
     }
+    if input.peek(kw::skip_impl) {
+        return input
+            .parse::<kw::skip_impl>()
+            .ok()
+            .map(|k| (SKIP_IMPL, k.span));
+    }
     let Some((word, _)) = input.cursor().ident() else {
         errors.push(
             input.error(
-                "expected `section \"Name\" { … }`, `type_base = \"…\";` or `crate = \"…\";`",
+                "expected `section \"Name\" { … }`, `type_base = \"…\";`, `crate = \"…\";` or `skip_impl(axum);`",
             ),
         );
         return None;
     };
     let _ = input.step(|cursor| cursor.token_tree().ok_or_else(|| cursor.error("")));
     let name = word.to_string();
-    let meant = closest(&name, [SECTION, TYPE_BASE, CRATE]);
+    let meant = closest(&name, [SECTION, TYPE_BASE, CRATE, SKIP_IMPL]);
     errors.push(syn::Error::new(
         word.span(),
         match meant {
             Some(meant) => format!("unknown catalog item `{name}`; did you mean `{meant}`?"),
             None => format!(
-                "unknown catalog item `{name}`; a catalog holds `section \"Name\" {{ … }}`, `type_base = \"…\";` and `crate = \"…\";`"
+                "unknown catalog item `{name}`; a catalog holds `section \"Name\" {{ … }}`, `type_base = \"…\";`, `crate = \"…\";` and `skip_impl(axum);`"
             ),
         },
     ));
@@ -266,10 +293,9 @@ fn parse_composed(input: ParseStream, errors: &mut Vec<syn::Error>) -> syn::Resu
                 skip_item(&content);
                 continue;
             };
-            let key = match item {
-                CRATE => SettingKey::Crate(span),
-                TYPE_BASE => SettingKey::TypeBase(span),
-                _ => {
+            let key = match SettingKey::from_item(item, span) {
+                Some(key) => key,
+                None => {
                     errors.push(syn::Error::new(
                         span,
                         "a composed catalog takes its sections from its members; declare the section in one of them",
@@ -288,27 +314,41 @@ fn parse_composed(input: ParseStream, errors: &mut Vec<syn::Error>) -> syn::Resu
     Ok(Body::Composed { settings, members })
 }
 
-/// `= "…";` after a setting's key.
+/// `= "…";` after a setting's key, or `(…);` after `skip_impl`.
 fn parse_setting(
     input: ParseStream,
     key: SettingKey,
     errors: &mut Vec<syn::Error>,
 ) -> syn::Result<Setting> {
     let name = key.name();
-    if !input.peek(Token![=]) {
-        return Err(input.error(format!("expected `=` after `{name}`: `{name} = \"…\";`")));
-    }
-    input.parse::<Token![=]>()?;
-    if !input.peek(Lit) {
-        return Err(input.error(format!("`{name}` takes a string: `{name} = \"…\";`")));
-    }
-    let value: Lit = input.parse()?;
+    let (value, end) = if let SettingKey::SkipImpl(_) = key {
+        if !input.peek(syn::token::Paren) {
+            return Err(input.error(format!(
+                "`{name}` takes the integrations whose impls you write yourself, in parentheses: `{name}(axum);`"
+            )));
+        }
+        let content;
+        let parens = syn::parenthesized!(content in input);
+        let list: TokenStream = content.parse()?;
+        (SettingValue::List(list), parens.span.close())
+    } else {
+        if !input.peek(Token![=]) {
+            return Err(input.error(format!("expected `=` after `{name}`: `{name} = \"…\";`")));
+        }
+        input.parse::<Token![=]>()?;
+        if !input.peek(Lit) {
+            return Err(input.error(format!("`{name}` takes a string: `{name} = \"…\";`")));
+        }
+        let value: Lit = input.parse()?;
+        let end = value.span();
+        (SettingValue::Lit(value), end)
+    };
     if input.peek(Token![;]) {
         input.parse::<Token![;]>()?;
     } else {
         // Read on: what follows is most likely the next item.
         errors.push(syn::Error::new(
-            value.span(),
+            end,
             format!("expected `;` after the value of `{name}`"),
         ));
     }

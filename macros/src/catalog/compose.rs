@@ -15,6 +15,7 @@ pub fn expand(catalog: &Catalog, members: &[Member]) -> TokenStream {
         vis,
         ident,
         krate,
+        skip_impl,
         ..
     } = catalog;
     let name = ident.to_string();
@@ -49,7 +50,7 @@ pub fn expand(catalog: &Catalog, members: &[Member]) -> TokenStream {
         },
     );
     let enum_token = quote_spanned!(ident.span()=> enum);
-    let shared = shared_impls(ident, krate);
+    let shared = shared_impls(ident, krate, skip_impl);
     // Named after what it asserts: rustc's error names the const whose evaluation failed.
     let check_name = quote::format_ident!(
         "each_code_of_{}_is_in_one_member",

@@ -23,6 +23,7 @@ fn defined(catalog: &Catalog, type_base: &str, sections: &[Section]) -> TokenStr
         vis,
         ident,
         krate,
+        skip_impl,
         ..
     } = catalog;
     let name = ident.to_string();
@@ -119,7 +120,7 @@ fn defined(catalog: &Catalog, type_base: &str, sections: &[Section]) -> TokenStr
         if section_count == 1 { "" } else { "s" },
     );
 
-    let shared = shared_impls(ident, krate);
+    let shared = shared_impls(ident, krate, skip_impl);
     // Spanned on the name, so rustc's notes about the enum point at it.
     let enum_token = quote_spanned!(ident.span()=> enum);
     quote! {
@@ -194,7 +195,11 @@ fn defined(catalog: &Catalog, type_base: &str, sections: &[Section]) -> TokenStr
 
 /// The impls every catalog has, whatever its kind: they go through `entry`, `as_str` and
 /// `Catalog::from_code`.
-pub fn shared_impls(ident: &syn::Ident, krate: &TokenStream) -> TokenStream {
+pub fn shared_impls(
+    ident: &syn::Ident,
+    krate: &TokenStream,
+    skip_impl: &[syn::Ident],
+) -> TokenStream {
     quote! {
             #[automatically_derived]
             impl #krate::ProblemCode for #ident {
@@ -221,7 +226,7 @@ pub fn shared_impls(ident: &syn::Ident, krate: &TokenStream) -> TokenStream {
             }
 
             #krate::__private::integrations! {
-                skip []
+                skip [#(#skip_impl)*]
                 impl [] for [#ident] where []
                 entries [<#ident as #krate::Catalog>::entries()]
                 transparent []

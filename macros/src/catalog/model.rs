@@ -7,11 +7,14 @@ use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote};
 use syn::{Attribute, Ident, Lit, LitStr, Path, Visibility};
 
-use super::ast::{Body, CatalogDef, CodeDef, FieldDef, SectionDef, Setting, SettingKey, StatusDef};
+use super::ast::{
+    Body, CatalogDef, CodeDef, FieldDef, SectionDef, Setting, SettingKey, SettingValue, StatusDef,
+};
 use crate::shared::code::{
     camel_case, shape_error, slug, status_error, status_of_name, type_base_error,
 };
 use crate::shared::ctxt::Ctxt;
+use crate::shared::integrations;
 use crate::shared::suggest::{closest, did_you_mean};
 
 const DEFAULT_TYPE_BASE: &str = "/problems/";
@@ -24,6 +27,8 @@ pub struct Catalog<'a> {
     pub vis: &'a Visibility,
     pub ident: &'a Ident,
     pub krate: TokenStream,
+    /// The integrations of `skip_impl(…)`, whose impls the user writes.
+    pub skip_impl: Vec<Ident>,
     pub kind: Kind<'a>,
 }
 
@@ -93,7 +98,11 @@ impl<'a> Catalog<'a> {
                 (settings, Kind::Composed(lower_members(cx, members)))
             }
         };
-        let (type_base, krate) = lower_settings(cx, settings, matches!(kind, Kind::Composed(_)));
+        let Settings {
+            type_base,
+            krate,
+            skip_impl,
+        } = lower_settings(cx, settings, matches!(kind, Kind::Composed(_)));
         let kind = match kind {
             Kind::Defined { sections, .. } => Kind::Defined {
                 type_base: type_base.unwrap_or_else(|| DEFAULT_TYPE_BASE.to_owned()),
@@ -106,6 +115,7 @@ impl<'a> Catalog<'a> {
             vis: &def.vis,
             ident: &def.ident,
             krate: krate.unwrap_or_else(|| quote!(::problem_codes)),
+            skip_impl,
             kind,
         }
     }
@@ -120,13 +130,15 @@ impl<'a> Catalog<'a> {
     }
 }
 
-fn lower_settings(
-    cx: &Ctxt,
-    settings: &[Setting],
-    composed: bool,
-) -> (Option<String>, Option<TokenStream>) {
-    let mut type_base = None;
-    let mut krate = None;
+#[derive(Default)]
+struct Settings {
+    type_base: Option<String>,
+    krate: Option<TokenStream>,
+    skip_impl: Vec<Ident>,
+}
+
+fn lower_settings(cx: &Ctxt, settings: &[Setting], composed: bool) -> Settings {
+    let mut lowered = Settings::default();
     let mut seen: BTreeMap<&str, Span> = BTreeMap::new();
     for setting in settings {
         let name = setting.key.name();
@@ -140,12 +152,22 @@ fn lower_settings(
             continue;
         }
         seen.insert(name, setting.key.span());
-        let Lit::Str(value) = &setting.value else {
-            cx.error_spanned_by(
-                &setting.value,
-                format!("`{name}` takes a string: `{name} = \"…\";`"),
-            );
-            continue;
+        let value = match &setting.value {
+            SettingValue::List(tokens) => {
+                let parser = |input: syn::parse::ParseStream| {
+                    integrations::parse_names(cx, input, setting.key.span())
+                };
+                match syn::parse::Parser::parse2(parser, tokens.clone()) {
+                    Ok(names) => lowered.skip_impl = names.unwrap_or_default(),
+                    Err(err) => cx.push(err),
+                }
+                continue;
+            }
+            SettingValue::Lit(Lit::Str(value)) => value,
+            SettingValue::Lit(other) => {
+                cx.error_spanned_by(other, format!("`{name}` takes a string: `{name} = \"…\";`"));
+                continue;
+            }
         };
         match setting.key {
             SettingKey::TypeBase(span) if composed => cx.error_at(
@@ -156,18 +178,20 @@ fn lower_settings(
                 if let Some(message) = type_base_error(&value.value()) {
                     cx.error_spanned_by(value, message);
                 }
-                type_base = Some(value.value());
+                lowered.type_base = Some(value.value());
             }
             SettingKey::Crate(_) => match value.parse::<Path>() {
-                Ok(path) => krate = Some(quote!(#path)),
+                Ok(path) => lowered.krate = Some(quote!(#path)),
                 Err(_) => cx.error_spanned_by(
                     value,
                     "`crate` takes the path of the problem_codes crate, e.g. `crate = \"::my_api::problem_codes\";`",
                 ),
             },
+            // Read above, as a list.
+            SettingKey::SkipImpl(_) => {}
         }
     }
-    (type_base, krate)
+    lowered
 }
 
 fn lower_members<'a>(cx: &Ctxt, members: &'a [Path]) -> Vec<Member<'a>> {

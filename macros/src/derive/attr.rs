@@ -2,20 +2,19 @@
 //! code (a variant, or a struct's own code), and field.
 
 use proc_macro2::{Span, TokenTree};
-use quote::ToTokens;
 use syn::meta::ParseNestedMeta;
 use syn::spanned::Spanned;
 use syn::{Attribute, Ident, Lit, LitInt, LitStr, Meta, Path, Token};
 
 use crate::shared::code::{looks_like_code, status_of_name, suggest_code};
 use crate::shared::ctxt::Ctxt;
+use crate::shared::integrations::{self, KNOWN, SKIP_IMPL};
 use crate::shared::suggest::closest;
 
 const CRATE: &str = "crate";
 const CATALOG: &str = "catalog";
 const TYPE_BASE: &str = "type_base";
 const SECTION: &str = "section";
-const SKIP_IMPL: &str = "skip_impl";
 const CODE: &str = "code";
 const STATUS: &str = "status";
 const TITLE: &str = "title";
@@ -29,9 +28,6 @@ const HEADER: &str = "header";
 
 const CONTAINER_KEYS: &[&str] = &[CRATE, CATALOG, TYPE_BASE, SECTION, SKIP_IMPL];
 
-/// The integrations `skip_impl(…)` names: the runtime's framework features, spelt as
-/// their crates are in Rust code.
-const INTEGRATIONS: &[&str] = &["axum", "actix_web", "utoipa"];
 const CODE_KEYS: &[&str] = &[CODE, STATUS, TITLE, HANDLING, DETAIL, TYPE, TRANSPARENT];
 const FIELD_KEYS: &[&str] = &[EXTENSION, RETRY_AFTER, HEADER];
 
@@ -576,85 +572,18 @@ fn path_value(cx: &Ctxt, meta: &ParseNestedMeta, key: &str) -> syn::Result<Optio
 
 /// `skip_impl(axum, utoipa)`: the integrations, each named once.
 fn integrations(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<Option<Vec<Ident>>> {
-    let known = "`axum`, `actix_web` or `utoipa`";
     if !meta.input.peek(syn::token::Paren) {
         cx.error_spanned_by(
             &meta.path,
             format!(
-                "`{SKIP_IMPL}` takes the integrations whose impls you write yourself, in parentheses: `{SKIP_IMPL}(axum)`, any of {known}"
+                "`{SKIP_IMPL}` takes the integrations whose impls you write yourself, in parentheses: `{SKIP_IMPL}(axum)`, any of {KNOWN}"
             ),
         );
         return skip_value(meta).map(|()| None);
     }
-    let mut names: Vec<Ident> = Vec::new();
-    let mut complete = true;
-    meta.parse_nested_meta(|inner| {
-        let name = key_of(&inner.path);
-        if inner.input.peek(Token![-]) {
-            // `actix-web`, the feature's name: the crate is `actix_web` in code.
-            complete = false;
-            let meant = INTEGRATIONS
-                .iter()
-                .find(|known| known.starts_with(&format!("{name}_")))
-                .map_or_else(|| format!("one of {known}"), |meant| format!("`{meant}`"));
-            let mut written = inner.path.to_token_stream();
-            inner.input.fork().step(|cursor| {
-                let mut rest = *cursor;
-                while let Some((tt, next)) = rest.token_tree() {
-                    if matches!(&tt, TokenTree::Punct(p) if p.as_char() == ',') {
-                        break;
-                    }
-                    written.extend([tt]);
-                    rest = next;
-                }
-                Ok(((), rest))
-            })?;
-            cx.error_spanned_by(
-                written,
-                format!("write the integration as its crate is named in code: {meant}"),
-            );
-            return skip_value(&inner);
-        }
-        match inner.path.get_ident() {
-            Some(ident) if INTEGRATIONS.contains(&name.as_str()) => {
-                if let Some(first) = names.iter().find(|first| *first == ident) {
-                    cx.duplicate(
-                        ident.span(),
-                        format!("`{name}` is named twice in `{SKIP_IMPL}`; remove one"),
-                        first.span(),
-                        format!("`{name}` is first named here"),
-                    );
-                } else {
-                    names.push(ident.clone());
-                }
-            }
-            _ => {
-                complete = false;
-                let message = match closest(&name, INTEGRATIONS.iter().copied()) {
-                    Some(meant) => format!("unknown integration `{name}`; did you mean `{meant}`?"),
-                    None => format!("unknown integration `{name}`; `{SKIP_IMPL}` takes {known}"),
-                };
-                cx.error_spanned_by(&inner.path, message);
-            }
-        }
-        if !inner.input.is_empty() && !inner.input.peek(Token![,]) {
-            complete = false;
-            cx.error_spanned_by(
-                &inner.path,
-                format!("`{SKIP_IMPL}` takes names alone: `{SKIP_IMPL}({name})`"),
-            );
-            skip_value(&inner)?;
-        }
-        Ok(())
-    })?;
-    if names.is_empty() && complete {
-        cx.error_spanned_by(
-            &meta.path,
-            format!("`{SKIP_IMPL}()` names no integration; name one, e.g. `{SKIP_IMPL}(axum)`, or remove it"),
-        );
-        return Ok(None);
-    }
-    Ok(complete.then_some(names))
+    let content;
+    syn::parenthesized!(content in meta.input);
+    integrations::parse_names(cx, &content, meta.path.span())
 }
 
 fn no_value(cx: &Ctxt, meta: &ParseNestedMeta, key: &str) -> syn::Result<()> {

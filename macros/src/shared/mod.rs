@@ -2,6 +2,7 @@
 
 pub mod code;
 pub mod ctxt;
+pub mod integrations;
 pub mod json;
 pub mod suggest;
 #[cfg(test)]

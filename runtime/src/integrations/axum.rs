@@ -35,7 +35,7 @@
 //! Cargo unifies features: once any crate in the build turns `axum` on, every derived
 //! type gets this impl. A type whose crate writes its own `IntoResponse` says so with
 //! `#[problem(skip_impl(axum))]`, and the derive leaves that impl out (`actix_web` and
-//! `utoipa` are skipped the same way):
+//! `utoipa` are skipped the same way; a catalog says `skip_impl(axum);`):
 //!
 //! ```
 //! use axum::response::{IntoResponse, Response};

@@ -1,6 +1,6 @@
 // What the catalog DSL accepts: docs on catalogs, sections and codes; `handling`
 // optional; fields in any order; trailing commas or none; several catalogs in one
-// call; a composed catalog with a `crate` setting.
+// call; `skip_impl`; a composed catalog with `crate` and `skip_impl` settings.
 use problem_codes::{Catalog, ProblemCode};
 
 mod reexport {
@@ -17,6 +17,7 @@ problem_codes::error_catalog! {
             ORDER_LOCKED = 423 { meaning: "Order locked" }
         }
         type_base = "https://shop.example/problems/";
+        skip_impl(axum, actix_web);
     }
 
     pub(crate) catalog Payments {
@@ -29,6 +30,7 @@ problem_codes::error_catalog! {
     /// Every code of the shop.
     pub(crate) catalog Shop = Orders + Payments {
         crate = "crate::reexport";
+        skip_impl(utoipa);
     }
 }
 

@@ -1,0 +1,13 @@
+use problem_codes::error_catalog;
+
+error_catalog! {
+    pub catalog Shop {
+        skip_impl(axum);
+        skip_impl(utoipa);
+        section "Orders" {
+            ORDER_NOT_FOUND = 404 { meaning: "Order not found" },
+        }
+    }
+}
+
+fn main() {}
