@@ -17,14 +17,14 @@ mod never_panics;
 
 use proc_macro::TokenStream;
 
-/// Derives `problem_codes::ProblemCode`. See the `problem-codes` crate for the
-/// attributes.
+/// Expands to an impl of `problem_codes::ProblemCode` and, with the runtime's framework
+/// features, of the frameworks' response traits.
 #[proc_macro_derive(ProblemCode, attributes(problem))]
 pub fn derive_problem_code(input: TokenStream) -> TokenStream {
     derive::expand(input.into()).into()
 }
 
-/// Compiles a catalog of problem codes into a typed enum. See the `problem-codes` crate.
+/// Expands to each catalog's enum, its per-code consts and its impls.
 #[proc_macro]
 pub fn error_catalog(input: TokenStream) -> TokenStream {
     catalog::expand(input.into()).into()

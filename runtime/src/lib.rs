@@ -173,16 +173,158 @@ pub use integrations::rejection::{ProblemRejection, Rejections};
 #[cfg(feature = "utoipa")]
 pub use integrations::utoipa;
 
-/// Derives [`ProblemCode`] for an error enum or struct.
+/// Derives [`ProblemCode`] for an error enum or struct: each variant (or the struct)
+/// is one code, named from a catalog or declared inline.
 ///
-/// See the [crate documentation](crate) for a tour, and the README for every attribute.
+/// ```
+/// use problem_codes::{ProblemCode, error_catalog};
+///
+/// error_catalog! {
+///     pub catalog Shop {
+///         section "Orders" {
+///             ORDER_NOT_FOUND = 404 { meaning: "Order not found", handling: "Show a not-found page" },
+///         }
+///     }
+/// }
+///
+/// #[derive(Debug, ProblemCode)]
+/// #[problem(catalog = Shop, type_base = "https://shop.example/problems/")]
+/// enum OrderError {
+///     /// Status, title and handling come from the catalog.
+///     #[problem(ORDER_NOT_FOUND, detail = "No order {0}")]
+///     NotFound(u64),
+///     /// A code of this service alone, declared inline.
+///     #[problem(code = "ORDER_LOCKED", status = 423, title = "Order locked")]
+///     Locked {
+///         #[problem(retry_after)]
+///         seconds: u64,
+///         #[problem(extension = "lockedBy")]
+///         holder: String,
+///     },
+/// }
+///
+/// let body = OrderError::Locked { seconds: 5, holder: "checkout".into() }.to_json();
+/// assert_eq!(
+///     std::str::from_utf8(&body)?,
+///     r#"{"type":"https://shop.example/problems/order-locked","title":"Order locked","status":423,"code":"ORDER_LOCKED","retry_after":5,"lockedBy":"checkout"}"#
+/// );
+/// assert_eq!(OrderError::NotFound(7).detail().as_deref(), Some("No order 7"));
+/// # Ok::<(), std::str::Utf8Error>(())
+/// ```
+///
+/// # Attributes
+///
+/// All are written `#[problem(…)]`; several keys may share one attribute.
+///
+/// | where | attribute | meaning |
+/// |---|---|---|
+/// | enum or struct | `catalog = Path` | the catalog that bare entry names resolve in |
+/// | enum or struct | `type_base = "…"` | base of the type URIs of inline codes, ending in `/` (default `/problems/`) |
+/// | enum or struct | `section = "…"` | section of inline codes (default: the type's name) |
+/// | enum or struct | `crate = "path"` | where this crate is, when re-exported |
+/// | enum or struct | `skip_impl(axum, actix_web, utoipa)` | framework impls left out because the crate writes its own |
+/// | variant (or struct) | `SOME_CODE` or `Catalog::SOME_CODE` | the catalog entry; status, title, handling and type come from it |
+/// | variant (or struct) | `code = "…", status = N, title = "…"` | an inline code; `handling = "…"` and `type = "uri"` are optional |
+/// | variant (or struct) | `status = N` beside an entry | asserts the catalog's status; a mismatch does not compile |
+/// | variant (or struct) | `detail = "… {field} … {0:?} …"` | the RFC 9457 `detail`, a format string over the fields |
+/// | variant (or struct) | `transparent` | the one field, itself a `ProblemCode`, supplies everything |
+/// | field | `extension` / `extension = "name"` | a member of the body, serialized with serde (`null` is left out) |
+/// | field | `retry_after` | seconds (`u64`, `Duration`, `Option` of either): the `Retry-After` header and `retry_after` member |
+/// | field | `header = "x-name"` | a response header set to the field's `Display` |
+///
+/// Nothing else about a value reaches the body: without a `detail`, there is none, and
+/// neither `Display` nor `source()` is ever rendered. Generic enums work; each field's
+/// type is bounded by what its role needs. The derive coexists with
+/// `thiserror::Error` on the same type.
+///
+/// # Mistakes
+///
+/// Every misuse is a compile error on the token at fault, and one compile reports them
+/// all: an unknown key (with the closest valid one), a code that is not
+/// SCREAMING_SNAKE_CASE or is declared twice, a status outside 400–599, a `detail`
+/// naming a field that does not exist, an extension named like a standard member. A
+/// catalog entry that does not exist, a `status` that contradicts the catalog, and an
+/// inline code that the catalog already has are reported by rustc on your token:
+///
+/// ```compile_fail
+/// # use problem_codes::{ProblemCode, error_catalog};
+/// # error_catalog! { pub catalog Shop { section "Orders" {
+/// #     ORDER_NOT_FOUND = 404 { meaning: "Order not found" },
+/// # } } }
+/// #[derive(ProblemCode)]
+/// #[problem(catalog = Shop)]
+/// enum OrderError {
+///     #[problem(ORDER_NOT_FOUND, status = 410)] // the catalog says 404
+///     Gone,
+/// }
+/// ```
 #[cfg(feature = "derive")]
 pub use problem_codes_macros::ProblemCode;
 
 /// Compiles a catalog of problem codes into a typed enum that implements [`Catalog`]
 /// and [`ProblemCode`].
 ///
-/// See the [crate documentation](crate) for a tour.
+/// ```text
+/// /// docs                                   (optional, on catalogs, sections, codes)
+/// pub catalog Name {
+///     type_base = "https://…/problems/";     (optional; default `/problems/`)
+///     crate = "::path::to::problem_codes";   (optional)
+///     skip_impl(axum, actix_web, utoipa);    (optional)
+///     section "Section name" {
+///         CODE = 404 {
+///             meaning: "…",                  (the title)
+///             handling: "…",                 (optional: what the frontend does)
+///             deprecated: "REPLACEMENT",     (optional; or `true`)
+///         },
+///     }
+/// }
+///
+/// pub catalog Union = Name + other::Other;   (optionally `{ crate = "…"; skip_impl(…); }`)
+/// ```
+///
+/// One call may declare several catalogs. Each code becomes a variant (CamelCase) and
+/// an associated const named exactly as the code, usable in patterns; codes keep
+/// their declaration order in [`Catalog::ALL`]. A code's problem type is the
+/// `type_base` followed by its [`slug`]. A deprecated code's const carries
+/// `#[deprecated]`, so naming it from a derive warns. A composed catalog has one
+/// variant per member and refuses, at compile time, a code found in two members.
+///
+/// ```
+/// use problem_codes::{Catalog, ProblemCode, error_catalog};
+///
+/// error_catalog! {
+///     /// Codes of the auth service.
+///     pub catalog Auth {
+///         type_base = "https://errors.example.com/";
+///         section "Auth" {
+///             AUTH_USER_NOT_FOUND = 404 { meaning: "User not found", handling: "Show not-found message" },
+///             AUTH_OTP_WRONG = 401 { meaning: "Invalid OTP code", deprecated: "AUTH_CODE_INVALID" },
+///             AUTH_CODE_INVALID = 401 { meaning: "Invalid OTP code" },
+///         }
+///     }
+///
+///     pub catalog Profile {
+///         section "Profile" {
+///             PROFILE_NOT_FOUND = 404 { meaning: "Profile not found" },
+///         }
+///     }
+///
+///     /// Every code the frontend may see.
+///     pub catalog Registry = Auth + Profile;
+/// }
+///
+/// assert_eq!(Auth::ALL.len(), 3);
+/// assert_eq!(Auth::from_code("AUTH_USER_NOT_FOUND"), Some(Auth::AUTH_USER_NOT_FOUND));
+/// assert_eq!(
+///     Auth::AUTH_USER_NOT_FOUND.type_uri(),
+///     "https://errors.example.com/auth-user-not-found"
+/// );
+/// assert_eq!(Registry::from(Profile::PROFILE_NOT_FOUND).status(), 404);
+/// assert_eq!(Registry::from_code("AUTH_CODE_INVALID"), Some(Registry::Auth(Auth::AUTH_CODE_INVALID)));
+/// ```
+///
+/// Every mistake in the DSL is a compile error on its token (a misspelt key gets the
+/// closest valid one), and the macro reads on past it, so one compile reports them all.
 #[cfg(feature = "derive")]
 pub use problem_codes_macros::error_catalog;
 
