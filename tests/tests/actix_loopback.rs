@@ -14,6 +14,13 @@ use problem_codes_tests::service;
 
 #[test]
 fn every_endpoint_fails_with_its_code() {
+    with_service(support::check_service);
+}
+
+/// Starts the eryao service and runs `check` against its address.
+fn with_service<F: core::future::Future<Output = ()>>(
+    check: impl FnOnce(std::net::SocketAddr) -> F,
+) {
     actix_web::rt::System::new().block_on(async {
         let server = HttpServer::new(service::actix::app)
             .workers(1)
@@ -23,8 +30,37 @@ fn every_endpoint_fails_with_its_code() {
         let server = server.disable_signals().run();
         let handle = server.handle();
         actix_web::rt::spawn(server);
-        support::check_service(addr).await;
+        check(addr).await;
         handle.stop(false).await;
+    });
+}
+
+#[test]
+fn a_body_of_the_wrong_shape_points_at_the_field() {
+    with_service(|addr| async move {
+        let reply = support::send(
+            addr,
+            Method::PATCH,
+            "/v1/profile",
+            Some(r#"{"nickname":"ada","links":["https://a",7]}"#),
+        )
+        .await;
+        assert_eq!(reply.status(), 422);
+        let body = reply.json();
+        assert_eq!(body["code"], "PROFILE_PAYLOAD_INVALID");
+        assert_eq!(body["instance"], "/v1/profile");
+        assert_eq!(body["errors"][0]["pointer"], "#/links/1");
+        assert_eq!(
+            body["errors"][0]["detail"],
+            "invalid type: integer `7`, expected a string"
+        );
+        assert_eq!(body["errors"].as_array().map(Vec::len), Some(1));
+
+        // A syntax error has no field to point at; actix-web's config refuses it.
+        let reply = support::send(addr, Method::PATCH, "/v1/profile", Some("{")).await;
+        assert_eq!(reply.status(), 422);
+        assert_eq!(reply.json().get("errors"), None);
+        assert_eq!(reply.json()["code"], "PROFILE_PAYLOAD_INVALID");
     });
 }
 

@@ -1,5 +1,6 @@
 //! `actix-web`: problems are responses, a middleware fills `instance` with the request
-//! path, and extractor configs render rejections as problems.
+//! path, extractor configs render rejections as problems, and [`Json`] points at the
+//! field a body of the wrong shape is wrong at.
 //!
 //! Every type that derives [`ProblemCode`] and also has `Display` (as with
 //! `thiserror::Error`), and every catalog, is a [`ResponseError`], so a handler returns
@@ -36,13 +37,14 @@
 //! [`ResponseError`]: ::actix_web::ResponseError
 
 use ::actix_web::body::{BoxBody, MessageBody};
+use ::actix_web::dev::Payload;
 use ::actix_web::dev::{ServiceRequest, ServiceResponse};
 use ::actix_web::http::header::{CONTENT_ENCODING, HeaderName, HeaderValue};
 use ::actix_web::middleware::Next;
 use ::actix_web::web::{self, Bytes};
-use ::actix_web::{Error, HttpRequest, HttpResponse, Responder, ResponseError};
+use ::actix_web::{Error, FromRequest, HttpRequest, HttpResponse, Responder, ResponseError};
 
-use crate::integrations::rejection::RejectionKind;
+use crate::integrations::rejection::{RejectionKind, field_errors};
 use crate::render::InstanceSlot;
 use crate::{Problem, ProblemCode, Render};
 
@@ -227,6 +229,7 @@ pub async fn fill_instance<B: MessageBody + 'static>(
 pub fn rejections(rejections: Rejections) -> impl FnOnce(&mut web::ServiceConfig) {
     move |config| {
         config
+            .app_data(rejections)
             .app_data(json_config(rejections))
             .app_data(path_config(rejections))
             .app_data(query_config(rejections));
@@ -330,6 +333,100 @@ pub fn query_config(rejections: Rejections) -> web::QueryConfig {
     web::QueryConfig::default().error_handler(move |error, request| {
         rejection(RejectionKind::Query, &rejections, &error, request)
     })
+}
+
+/// `web::Json`, but a body of the wrong shape is a problem whose `errors` member points
+/// at the field at fault (RFC 9457 §3), as with the `axum` module's `Json`: under the
+/// code of [`Rejections::json`] when [`rejections`] registered one, else `about:blank`
+/// with status 400. A body that is not JSON at all (wrong content type, too large, a
+/// syntax error) is refused by `web::Json` itself, through the `web::JsonConfig` that
+/// [`rejections`] registers.
+///
+/// ```
+/// use actix_web::{App, test, web};
+/// use problem_codes::actix_web::{Json, Rejections, rejections};
+/// # problem_codes::error_catalog! { pub catalog Profile { section "Profile" {
+/// #     PROFILE_PAYLOAD_INVALID = 422 { meaning: "Profile update payload invalid", handling: "Highlight invalid fields" },
+/// # } } }
+///
+/// #[derive(serde::Deserialize)]
+/// struct Update { nickname: String, links: Vec<String> }
+///
+/// async fn update(Json(update): Json<Update>) -> String {
+///     format!("{} with {} links", update.nickname, update.links.len())
+/// }
+///
+/// actix_web::rt::System::new().block_on(async {
+///     let app = test::init_service(
+///         App::new()
+///             .configure(rejections(Rejections::new().json(Profile::PROFILE_PAYLOAD_INVALID)))
+///             .route("/v1/profile", web::patch().to(update)),
+///     )
+///     .await;
+///     let request = test::TestRequest::patch().uri("/v1/profile")
+///         .set_json(serde_json::json!({ "nickname": "ada", "links": ["https://a", 7] }))
+///         .to_request();
+///     let body: serde_json::Value = test::call_and_read_body_json(&app, request).await;
+///     assert_eq!((&body["code"], &body["status"]), (&"PROFILE_PAYLOAD_INVALID".into(), &422.into()));
+///     assert_eq!(body["errors"][0]["pointer"], "#/links/1");
+///     assert_eq!(body["errors"][0]["detail"], "invalid type: integer `7`, expected a string");
+///
+///     let request = test::TestRequest::patch().uri("/v1/profile")
+///         .set_json(serde_json::json!({ "nickname": "ada", "links": [] }))
+///         .to_request();
+///     let body = test::call_and_read_body(&app, request).await;
+///     assert_eq!(body, "ada with 0 links");
+/// });
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Json<T>(pub T);
+
+impl<T> Json<T> {
+    /// The value.
+    ///
+    /// ```
+    /// assert_eq!(problem_codes::actix_web::Json(7).into_inner(), 7);
+    /// ```
+    pub fn into_inner(self) -> T {
+        self.0
+    }
+}
+
+impl<T> core::ops::Deref for Json<T> {
+    type Target = T;
+
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+impl<T: serde::de::DeserializeOwned + 'static> FromRequest for Json<T> {
+    type Error = Error;
+    type Future = core::pin::Pin<Box<dyn core::future::Future<Output = Result<Json<T>, Error>>>>;
+
+    fn from_request(request: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        // `web::Json` reads and parses the body under the app's `JsonConfig`; the value
+        // is then read into `T` with its path tracked, which actix-web's error lacks.
+        let value = web::Json::<serde_json::Value>::from_request(request, payload);
+        let request = request.clone();
+        Box::pin(async move {
+            let web::Json(value) = value.await?;
+            serde_path_to_error::deserialize(value)
+                .map(Json)
+                .map_err(|error| {
+                    let rejections = request.app_data::<Rejections>();
+                    ProblemRejection::new(
+                        RejectionKind::Json,
+                        rejections,
+                        http::StatusCode::BAD_REQUEST,
+                        format!("Json deserialize error: {}", error.inner()),
+                    )
+                    .with_errors(field_errors(&error))
+                    .with_instance(request.path())
+                    .into()
+                })
+        })
+    }
 }
 
 fn rejection<E: ResponseError>(

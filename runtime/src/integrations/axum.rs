@@ -73,9 +73,9 @@ use http::header::{CONTENT_ENCODING, CONTENT_LENGTH};
 use http::request::Parts;
 use serde::de::DeserializeOwned;
 
-use crate::integrations::rejection::RejectionKind;
+use crate::integrations::rejection::{RejectionKind, field_errors};
 use crate::render::InstanceSlot;
-use crate::{JsonPointer, Problem, ProblemCode, Render, ValidationErrors};
+use crate::{Problem, ProblemCode, Render, ValidationErrors};
 
 pub use crate::integrations::rejection::{ProblemRejection, Rejections};
 
@@ -425,19 +425,7 @@ fn json_errors(rejection: &JsonRejection) -> ValidationErrors {
     let mut source: Option<&(dyn std::error::Error + 'static)> = Some(rejection);
     while let Some(error) = source {
         if let Some(error) = error.downcast_ref::<serde_path_to_error::Error<serde_json::Error>>() {
-            if !matches!(error.inner().classify(), serde_json::error::Category::Data) {
-                break;
-            }
-            let mut pointer = JsonPointer::root();
-            for segment in error.path().iter() {
-                match segment {
-                    serde_path_to_error::Segment::Seq { index } => pointer = pointer.index(*index),
-                    serde_path_to_error::Segment::Map { key } => pointer.push(key),
-                    serde_path_to_error::Segment::Enum { variant } => pointer.push(variant),
-                    serde_path_to_error::Segment::Unknown => break,
-                }
-            }
-            return ValidationErrors::new().with(pointer, error.inner().to_string());
+            return field_errors(error);
         }
         source = error.source();
     }

@@ -5,7 +5,9 @@ use core::fmt;
 
 use http::StatusCode;
 
-use crate::{Entry, ExtensionName, Extensions, Problem, ProblemCode, ValidationErrors};
+use crate::{
+    Entry, ExtensionName, Extensions, JsonPointer, Problem, ProblemCode, ValidationErrors,
+};
 
 const ERRORS: ExtensionName = ExtensionName::from_static("errors");
 
@@ -195,10 +197,6 @@ impl ProblemRejection {
         }
     }
 
-    #[cfg_attr(
-        not(feature = "axum"),
-        allow(dead_code, reason = "only axum's JSON rejection tells the field")
-    )]
     pub(crate) fn with_errors(mut self, errors: ValidationErrors) -> ProblemRejection {
         self.errors = errors;
         self
@@ -318,4 +316,25 @@ impl ProblemCode for Coded<'_> {
             ext.insert(ERRORS, &self.rejection.errors);
         }
     }
+}
+
+/// The field a JSON body of the wrong shape is wrong at, from the path that
+/// `serde_path_to_error` tracked: one error pointing there, or none for a body that
+/// is not JSON at all (a syntax error has no field).
+pub(crate) fn field_errors(
+    error: &serde_path_to_error::Error<serde_json::Error>,
+) -> ValidationErrors {
+    if !matches!(error.inner().classify(), serde_json::error::Category::Data) {
+        return ValidationErrors::new();
+    }
+    let mut pointer = JsonPointer::root();
+    for segment in error.path().iter() {
+        match segment {
+            serde_path_to_error::Segment::Seq { index } => pointer = pointer.index(*index),
+            serde_path_to_error::Segment::Map { key } => pointer.push(key),
+            serde_path_to_error::Segment::Enum { variant } => pointer.push(variant),
+            serde_path_to_error::Segment::Unknown => break,
+        }
+    }
+    ValidationErrors::new().with(pointer, error.inner().to_string())
 }

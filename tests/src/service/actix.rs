@@ -2,7 +2,7 @@
 
 use actix_web::middleware::from_fn;
 use actix_web::{App, HttpResponse, web};
-use problem_codes::actix_web::{fill_instance, rejections};
+use problem_codes::actix_web::{Json, fill_instance, rejections};
 
 use super::{AgentError, OtpError, PointsError, ProfileError, ProfileUpdate};
 
@@ -39,9 +39,9 @@ async fn run() -> Result<HttpResponse, PointsError> {
 }
 
 async fn profile(
-    update: web::Json<ProfileUpdate>,
+    Json(update): Json<ProfileUpdate>,
 ) -> Result<web::Json<ProfileUpdate>, ProfileError> {
-    Ok(web::Json(super::update_profile(update.into_inner())?))
+    Ok(web::Json(super::update_profile(update)?))
 }
 
 async fn transcribe() -> Result<String, AgentError> {
