@@ -13,7 +13,6 @@ use http::{Method, StatusCode};
 use problem_codes::Problem;
 use problem_codes::axum::ProblemLayer;
 use problem_codes_tests::service;
-use serde_json::json;
 use support::send;
 
 async fn start() -> SocketAddr {
@@ -36,33 +35,16 @@ async fn every_endpoint_fails_with_its_code() {
 
 #[tokio::test]
 async fn a_body_of_the_wrong_shape_points_at_the_field() {
-    let addr = start().await;
-    let reply = send(
-        addr,
-        Method::PATCH,
-        "/v1/profile",
-        Some(r#"{"nickname":"ada","links":["https://a",7]}"#),
+    let (reply, _) = support::wrong_shape_points_at_the_field(
+        start().await,
+        "invalid type: integer `7`, expected a string at line 1 column 40",
     )
     .await;
-    assert_eq!(reply.status(), 422);
-    let body = reply.json();
-    assert_eq!(body["code"], "PROFILE_PAYLOAD_INVALID");
-    assert_eq!(body["errors"][0]["pointer"], "#/links/1");
-    assert_eq!(
-        body["errors"][0]["detail"],
-        "invalid type: integer `7`, expected a string at line 1 column 40"
-    );
-    assert_eq!(body["errors"].as_array().map(Vec::len), Some(1));
     assert!(
-        body["detail"]
+        reply.json()["detail"]
             .as_str()
             .is_some_and(|d| d.starts_with("Failed to deserialize the JSON body"))
     );
-
-    // A syntax error has no field to point at.
-    let reply = send(addr, Method::PATCH, "/v1/profile", Some("{")).await;
-    assert_eq!(reply.json().get("errors"), None);
-    assert_eq!(reply.json()["code"], json!("PROFILE_PAYLOAD_INVALID"));
 }
 
 #[tokio::test]

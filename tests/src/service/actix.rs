@@ -1,12 +1,12 @@
 //! The eryao service on actix-web.
 
-use actix_web::middleware::from_fn;
-use actix_web::{App, HttpResponse, web};
-use problem_codes::actix_web::{Json, fill_instance, rejections};
+use actix_web::{HttpResponse, web};
+use problem_codes::actix_web::{Json, rejections};
 
 use super::{AgentError, OtpError, PointsError, ProfileError, ProfileUpdate};
 
-/// Registers the service's routes and rejection codes on an app.
+/// Registers the service's routes and rejection codes on an app (which should also
+/// wrap the `fill_instance` middleware).
 pub fn configure(config: &mut web::ServiceConfig) {
     rejections(super::rejections())(config);
     config
@@ -15,19 +15,6 @@ pub fn configure(config: &mut web::ServiceConfig) {
         .route("/v1/profile", web::patch().to(profile))
         .route("/v1/agent/transcribe", web::post().to(transcribe))
         .route("/v1/agent/sessions/{id}", web::get().to(session));
-}
-
-/// The service as an app, behind the middleware that fills `instance`.
-pub fn app() -> App<
-    impl actix_web::dev::ServiceFactory<
-        actix_web::dev::ServiceRequest,
-        Config = (),
-        Response = actix_web::dev::ServiceResponse<impl actix_web::body::MessageBody>,
-        Error = actix_web::Error,
-        InitError = (),
-    >,
-> {
-    App::new().wrap(from_fn(fill_instance)).configure(configure)
 }
 
 async fn otp() -> Result<HttpResponse, OtpError> {

@@ -214,6 +214,34 @@ pub async fn sessions(addr: SocketAddr) {
     interoperates(&reply);
 }
 
+/// A profile body of the wrong shape points at the field, with `field_detail` (the
+/// deserializer's message, which differs by framework); a syntax error points at none.
+/// Returns the two replies, for the framework's own checks.
+pub async fn wrong_shape_points_at_the_field(
+    addr: SocketAddr,
+    field_detail: &str,
+) -> (Reply, Reply) {
+    let reply = send(
+        addr,
+        Method::PATCH,
+        "/v1/profile",
+        Some(r#"{"nickname":"ada","links":["https://a",7]}"#),
+    )
+    .await;
+    assert_eq!(reply.status(), 422);
+    let body = reply.json();
+    assert_eq!(body["code"], "PROFILE_PAYLOAD_INVALID");
+    assert_eq!(body["errors"][0]["pointer"], "#/links/1");
+    assert_eq!(body["errors"][0]["detail"], field_detail);
+    assert_eq!(body["errors"].as_array().map(Vec::len), Some(1));
+
+    // A syntax error has no field to point at.
+    let syntax = send(addr, Method::PATCH, "/v1/profile", Some("{")).await;
+    assert_eq!(syntax.json().get("errors"), None);
+    assert_eq!(syntax.json()["code"], "PROFILE_PAYLOAD_INVALID");
+    (reply, syntax)
+}
+
 /// Bodies a framework refuses before the handler runs still reach the client as
 /// problems, under the code the service chose for JSON rejections.
 pub async fn malformed_bodies_are_problems(addr: SocketAddr) {
