@@ -1,7 +1,7 @@
 //! The `#[problem(...)]` attributes, parsed into one typed struct per level: container,
 //! code (a variant, or a struct's own code), and field.
 
-use proc_macro2::{Span, TokenTree};
+use proc_macro2::Span;
 use syn::meta::ParseNestedMeta;
 use syn::spanned::Spanned;
 use syn::{Attribute, Ident, Lit, LitInt, LitStr, Meta, Path, Token};
@@ -10,6 +10,7 @@ use crate::shared::code::{looks_like_code, status_of_name, suggest_code};
 use crate::shared::ctxt::Ctxt;
 use crate::shared::integrations::{self, KNOWN, SKIP_IMPL};
 use crate::shared::suggest::closest;
+use crate::shared::tokens::until_comma;
 
 const CRATE: &str = "crate";
 const CATALOG: &str = "catalog";
@@ -599,14 +600,5 @@ fn no_value(cx: &Ctxt, meta: &ParseNestedMeta, key: &str) -> syn::Result<()> {
 
 /// Skips whatever follows a key up to the next `,`, so parsing goes on after an error.
 fn skip_value(meta: &ParseNestedMeta) -> syn::Result<()> {
-    meta.input.step(|cursor| {
-        let mut rest = *cursor;
-        while let Some((tt, next)) = rest.token_tree() {
-            if matches!(&tt, TokenTree::Punct(p) if p.as_char() == ',') {
-                return Ok(((), rest));
-            }
-            rest = next;
-        }
-        Ok(((), rest))
-    })
+    until_comma(meta.input).map(drop)
 }

@@ -1,7 +1,7 @@
 //! `skip_impl(…)`: the framework integrations whose impls a type's crate writes itself,
 //! read alike by the derive's attribute and the catalog's setting.
 
-use proc_macro2::{Span, TokenStream, TokenTree};
+use proc_macro2::Span;
 use quote::ToTokens;
 use syn::ext::IdentExt;
 use syn::parse::ParseStream;
@@ -9,6 +9,7 @@ use syn::{Ident, Token};
 
 use super::ctxt::Ctxt;
 use super::suggest::closest;
+use super::tokens::until_comma;
 
 pub const SKIP_IMPL: &str = "skip_impl";
 
@@ -93,20 +94,4 @@ fn parse_name(cx: &Ctxt, content: ParseStream, names: &mut Vec<Ident>) -> syn::R
         names.push(ident);
     }
     Ok(true)
-}
-
-/// The tokens up to the next `,` (not included), consumed.
-fn until_comma(input: ParseStream) -> syn::Result<TokenStream> {
-    input.step(|cursor| {
-        let mut rest = *cursor;
-        let mut written = TokenStream::new();
-        while let Some((tt, next)) = rest.token_tree() {
-            if matches!(&tt, TokenTree::Punct(p) if p.as_char() == ',') {
-                break;
-            }
-            written.extend([tt]);
-            rest = next;
-        }
-        Ok((written, rest))
-    })
 }

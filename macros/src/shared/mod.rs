@@ -7,3 +7,4 @@ pub mod json;
 pub mod suggest;
 #[cfg(test)]
 pub mod testing;
+pub mod tokens;
