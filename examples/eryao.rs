@@ -9,8 +9,8 @@
 
 use std::process::ExitCode;
 
-use problem_codes::cli::Cli;
 use problem_codes::{Catalog, Problem, ProblemCode};
+use problem_codes_contract::cli::Cli;
 use problem_codes_tests::eryao::{Auth, DOCUMENT, Eryao};
 
 /// The snapshot the compatibility gate compares with, from the workspace root.

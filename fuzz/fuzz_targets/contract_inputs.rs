@@ -13,8 +13,8 @@
 
 #![no_main]
 
-use problem_codes::export::MarkdownOptions;
-use problem_codes::{Registry, compat, import};
+use problem_codes_contract::export::MarkdownOptions;
+use problem_codes_contract::{Registry, compat, import};
 
 libfuzzer_sys::fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {

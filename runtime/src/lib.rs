@@ -82,14 +82,14 @@
 //!
 //! # The catalog as a contract
 //!
-//! A [`Registry`] is the catalog as data. It renders the [exports](export) (the
-//! Markdown document the catalog replaces, a JSON registry with its schema, TypeScript
-//! for the frontend, HTML pages for the type URIs); the [compatibility gate](compat)
-//! compares it with a committed snapshot and refuses a removed code or a changed status
-//! or meaning; the [importer](import) turns an existing Markdown table into
-//! `error_catalog!` source; and [`cli`] puts all of it behind a few commands. These need
-//! the `contract` feature: tooling, enabled in `[dev-dependencies]` so that services do
-//! not compile it. A code is retired with `deprecated: "NEW_CODE"` in the catalog (see
+//! The tooling around a catalog lives in its own crate,
+//! [`problem-codes-contract`](https://docs.rs/problem-codes-contract), which a project
+//! puts in `[dev-dependencies]` so that services never compile it: a `Registry` (the
+//! catalog as data) with its exports (the Markdown document the catalog replaces, a JSON
+//! registry with its schema, TypeScript for the frontend, HTML pages for the type URIs),
+//! the compatibility gate that compares it with a committed snapshot, the importer that
+//! turns an existing Markdown table into `error_catalog!` source, and a command-line
+//! front. A code is retired with `deprecated: "NEW_CODE"` in the catalog (see
 //! [`Lifecycle`]).
 //!
 //! # What reaches the wire
@@ -113,8 +113,6 @@
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
-// The tour links the `contract` items, which a build without the feature lacks.
-#![cfg_attr(not(feature = "contract"), allow(rustdoc::broken_intra_doc_links))]
 
 mod catalog;
 mod client;
@@ -127,20 +125,9 @@ mod extensions;
 mod integrations;
 mod json;
 mod problem;
-#[cfg(feature = "contract")]
-mod registry;
 mod render;
 mod retry;
 mod validation;
-
-#[cfg(feature = "contract")]
-pub mod cli;
-#[cfg(feature = "contract")]
-pub mod compat;
-#[cfg(feature = "contract")]
-pub mod export;
-#[cfg(feature = "contract")]
-pub mod import;
 
 #[doc(hidden)]
 #[path = "private.rs"]
@@ -158,8 +145,6 @@ pub use extensions::{
     is_valid_member_name,
 };
 pub use problem::{ABOUT_BLANK, ExtensionError, ParseLimits, Problem};
-#[cfg(feature = "contract")]
-pub use registry::{Registry, RegistryEntry, RegistryError};
 pub use render::{PROBLEM_JSON, Render};
 pub use retry::RetryAfterValue;
 pub use validation::{ERRORS_MEMBER, FieldError, InvalidPointer, JsonPointer, ValidationErrors};

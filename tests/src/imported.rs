@@ -119,8 +119,8 @@ problem_codes::error_catalog! {
 
 /// The text around the tables: `Registry::of::<HttpErrorCodes>().to_markdown(&DOCUMENT)` gives
 /// the document back.
-pub const DOCUMENT: problem_codes::export::MarkdownOptions<'static> =
-    problem_codes::export::MarkdownOptions::new()
+pub const DOCUMENT: problem_codes_contract::export::MarkdownOptions<'static> =
+    problem_codes_contract::export::MarkdownOptions::new()
         .title("HTTP Error Codes")
         .preamble("This document is the source of truth for backend RFC7807 `code` values consumed by frontend.")
         .closing("Compatibility strategy:\n\n- Additive changes only for new codes.\n- Existing codes must keep semantic meaning.\n- Frontend must map by `code`, not by `detail` text.");

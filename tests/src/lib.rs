@@ -5,7 +5,7 @@
 pub mod eryao;
 pub mod service;
 
-/// The fixture imported by `problem_codes::import`, as the importer writes it: the
+/// The fixture imported by `problem_codes_contract::import`, as the importer writes it: the
 /// round-trip test compiles it and exports the fixture back from it.
 pub mod imported;
 

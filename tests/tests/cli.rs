@@ -2,9 +2,9 @@
 
 use std::path::{Path, PathBuf};
 
-use problem_codes::cli::{Cli, CliError};
-use problem_codes::export::json::SCHEMA;
-use problem_codes::{Registry, compat::GateError};
+use problem_codes_contract::cli::{Cli, CliError};
+use problem_codes_contract::export::json::SCHEMA;
+use problem_codes_contract::{Registry, compat::GateError};
 use problem_codes_tests::eryao::{DOCUMENT, Eryao};
 
 const FIXTURE: &str = include_str!("../fixtures/eryao-http-error-codes.md");

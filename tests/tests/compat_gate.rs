@@ -4,8 +4,8 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use problem_codes::Registry;
-use problem_codes::compat::{self, GateError, Settings, gate};
+use problem_codes_contract::Registry;
+use problem_codes_contract::compat::{self, GateError, Settings, gate};
 use problem_codes_tests::eryao::Eryao;
 
 mod v1 {

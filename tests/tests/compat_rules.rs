@@ -1,7 +1,8 @@
 //! The compatibility gate, rule by rule, on real before/after pairs of catalogs.
 
-use problem_codes::compat::{Finding, Verdict, check};
-use problem_codes::{Lifecycle, Registry};
+use problem_codes::Lifecycle;
+use problem_codes_contract::Registry;
+use problem_codes_contract::compat::{Finding, Verdict, check};
 
 /// The catalog as committed in the snapshot.
 mod before {

@@ -2,8 +2,9 @@
 
 use std::path::Path;
 
-use problem_codes::export::html::write_site;
-use problem_codes::{Catalog, ProblemCode, Registry, RegistryEntry};
+use problem_codes::{Catalog, ProblemCode};
+use problem_codes_contract::export::html::write_site;
+use problem_codes_contract::{Registry, RegistryEntry};
 use problem_codes_tests::eryao::{AgentSession, Eryao};
 
 /// The text of the first `<pre><code>` block, with the HTML escapes undone.

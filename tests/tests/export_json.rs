@@ -1,8 +1,9 @@
 //! The JSON registry: the eryao catalog's export, validated against the published JSON
 //! Schema by an independent validator, and read back.
 
-use problem_codes::export::json::SCHEMA;
-use problem_codes::{Catalog, Lifecycle, Registry, RegistryEntry};
+use problem_codes::{Catalog, Lifecycle};
+use problem_codes_contract::export::json::SCHEMA;
+use problem_codes_contract::{Registry, RegistryEntry};
 use problem_codes_tests::eryao::Eryao;
 use serde_json::{Value, json};
 
@@ -23,9 +24,9 @@ fn errors(validator: &jsonschema::Validator, doc: &Value) -> Vec<String> {
 fn the_published_schema_is_the_file_in_the_repo() {
     let file = std::fs::read_to_string(concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/../runtime/schema/registry.schema.json"
+        "/../contract/schema/registry.schema.json"
     ))
-    .expect("runtime/schema/registry.schema.json");
+    .expect("contract/schema/registry.schema.json");
     assert_eq!(SCHEMA, file);
 }
 

@@ -1,8 +1,8 @@
 //! The Markdown export: the eryao catalog renders the fixture byte for byte, and cells
 //! never break the table.
 
-use problem_codes::export::MarkdownOptions;
-use problem_codes::{Registry, RegistryEntry};
+use problem_codes_contract::export::MarkdownOptions;
+use problem_codes_contract::{Registry, RegistryEntry};
 use problem_codes_tests::eryao::{DOCUMENT, Eryao};
 
 const FIXTURE: &str = include_str!("../fixtures/eryao-http-error-codes.md");

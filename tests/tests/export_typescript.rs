@@ -7,7 +7,8 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use problem_codes::{Catalog, Registry, RegistryEntry};
+use problem_codes::Catalog;
+use problem_codes_contract::{Registry, RegistryEntry};
 use problem_codes_tests::eryao::Eryao;
 
 /// The compiler, or `None` (after saying why) when it is absent outside CI.

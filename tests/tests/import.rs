@@ -1,9 +1,9 @@
 //! The importer: the fixture becomes `error_catalog!` source, and that source, compiled,
 //! exports the fixture back byte for byte.
 
-use problem_codes::export::MarkdownOptions;
-use problem_codes::import::{self, ImportError};
-use problem_codes::{Registry, RegistryEntry};
+use problem_codes_contract::export::MarkdownOptions;
+use problem_codes_contract::import::{self, ImportError};
+use problem_codes_contract::{Registry, RegistryEntry};
 use problem_codes_tests::eryao::Eryao;
 use problem_codes_tests::imported::{DOCUMENT, HttpErrorCodes};
 

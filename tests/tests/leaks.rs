@@ -6,8 +6,9 @@
 
 use std::fmt;
 
-use problem_codes::export::MarkdownOptions;
-use problem_codes::{ExtensionName, Extensions, Problem, ProblemCode, Registry};
+use problem_codes::{ExtensionName, Extensions, Problem, ProblemCode};
+use problem_codes_contract::Registry;
+use problem_codes_contract::export::MarkdownOptions;
 use problem_codes_tests::eryao::{Eryao, Profile};
 use serde::ser::{Error as _, SerializeMap, Serializer};
 

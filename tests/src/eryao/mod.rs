@@ -21,8 +21,8 @@ problem_codes::error_catalog! {
 
 /// The text around the tables of `fixtures/eryao-http-error-codes.md`, for the Markdown
 /// export: with it, `Registry::of::<Eryao>().to_markdown(&DOCUMENT)` is the fixture.
-pub const DOCUMENT: problem_codes::export::MarkdownOptions<'static> =
-    problem_codes::export::MarkdownOptions::new()
+pub const DOCUMENT: problem_codes_contract::export::MarkdownOptions<'static> =
+    problem_codes_contract::export::MarkdownOptions::new()
         .title("HTTP Error Codes")
         .preamble(
             "This document is the source of truth for backend RFC7807 `code` values consumed by frontend.",

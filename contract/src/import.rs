@@ -10,7 +10,7 @@
 //! Importing an exported document and exporting it again gives the same document.
 //!
 //! ```
-//! use problem_codes::import;
+//! use problem_codes_contract::import;
 //!
 //! let document = import::markdown(
 //!     "# Errors\n\n## Auth\n\n\
@@ -20,7 +20,7 @@
 //! assert_eq!(document.registry().codes()[0].status(), 429);
 //! let source = document.to_rust("Errors");
 //! assert!(source.contains("AUTH_TOO_MANY_REQUESTS = 429 {\n"));
-//! # Ok::<(), problem_codes::import::ImportError>(())
+//! # Ok::<(), problem_codes_contract::import::ImportError>(())
 //! ```
 
 use core::fmt;
@@ -28,7 +28,8 @@ use core::fmt::Write as _;
 use std::collections::BTreeMap;
 
 use crate::export::MarkdownOptions;
-use crate::{Lifecycle, Registry, RegistryEntry, RegistryError, is_valid_code};
+use crate::{Registry, RegistryEntry, RegistryError};
+use problem_codes::{Lifecycle, is_valid_code};
 
 /// An imported document: the codes, and the text around the tables. Made by
 /// [`markdown`].
@@ -36,7 +37,7 @@ use crate::{Lifecycle, Registry, RegistryEntry, RegistryError, is_valid_code};
 /// ```
 /// use problem_codes::Lifecycle;
 ///
-/// let document = problem_codes::import::markdown(
+/// let document = problem_codes_contract::import::markdown(
 ///     "# HTTP Error Codes\n\nMap on `code`.\n\n## Auth\n\n\
 ///      | code | status | meaning | frontend handling |\n|---|---:|---|---|\n\
 ///      | `AUTH_OTP_WRONG` (deprecated; use `AUTH_CODE_INVALID`) | 401 | Invalid OTP | Retry |\n\
@@ -47,7 +48,7 @@ use crate::{Lifecycle, Registry, RegistryEntry, RegistryError, is_valid_code};
 /// assert_eq!(first.replacement(), Some("AUTH_CODE_INVALID"));
 /// assert_eq!(document.options().preamble_text(), Some("Map on `code`."));
 /// assert_eq!(document.suggested_name(), "HttpErrorCodes");
-/// # Ok::<(), problem_codes::import::ImportError>(())
+/// # Ok::<(), problem_codes_contract::import::ImportError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Document {
@@ -69,9 +70,9 @@ impl Document {
     ///
     /// ```
     /// # let text = "# Errors\n\n## Auth\n\n| code | status | meaning | frontend handling |\n|---|---:|---|---|\n| `AUTH_X_Y` | 400 | X | Y |\n";
-    /// let document = problem_codes::import::markdown(text)?;
+    /// let document = problem_codes_contract::import::markdown(text)?;
     /// assert_eq!(document.registry().to_markdown(&document.options()), text);
-    /// # Ok::<(), problem_codes::import::ImportError>(())
+    /// # Ok::<(), problem_codes_contract::import::ImportError>(())
     /// ```
     #[must_use]
     pub fn options(&self) -> MarkdownOptions<'_> {
@@ -94,11 +95,11 @@ impl Document {
     /// ```
     /// const TABLE: &str = "| code | status | meaning | frontend handling |\n|---|---:|---|---|\n| `AUTH_X_Y` | 400 | X | Y |\n";
     ///
-    /// let titled = problem_codes::import::markdown(&format!("# HTTP Error Codes\n\n{TABLE}"))?;
+    /// let titled = problem_codes_contract::import::markdown(&format!("# HTTP Error Codes\n\n{TABLE}"))?;
     /// assert_eq!(titled.suggested_name(), "HttpErrorCodes");
-    /// let untitled = problem_codes::import::markdown(TABLE)?;
+    /// let untitled = problem_codes_contract::import::markdown(TABLE)?;
     /// assert_eq!(untitled.suggested_name(), "Catalog");
-    /// # Ok::<(), problem_codes::import::ImportError>(())
+    /// # Ok::<(), problem_codes_contract::import::ImportError>(())
     /// ```
     #[must_use]
     pub fn suggested_name(&self) -> String {
@@ -128,7 +129,7 @@ impl Document {
     /// every section of the catalog has a name.
     ///
     /// ```
-    /// let document = problem_codes::import::markdown(
+    /// let document = problem_codes_contract::import::markdown(
     ///     "# Errors\n\n## Auth\n\n\
     ///      | code | status | meaning | frontend handling |\n|---|---:|---|---|\n\
     ///      | `AUTH_TOO_MANY_REQUESTS` | 429 | OTP request throttled | Show wait message |\n",
@@ -138,8 +139,8 @@ impl Document {
     /// assert!(source.contains(
     ///     "            AUTH_TOO_MANY_REQUESTS = 429 {\n                meaning: \"OTP request throttled\",\n"
     /// ));
-    /// assert!(source.ends_with("problem_codes::export::MarkdownOptions::new()\n        .title(\"Errors\");\n"));
-    /// # Ok::<(), problem_codes::import::ImportError>(())
+    /// assert!(source.ends_with("problem_codes_contract::export::MarkdownOptions::new()\n        .title(\"Errors\");\n"));
+    /// # Ok::<(), problem_codes_contract::import::ImportError>(())
     /// ```
     #[must_use]
     pub fn to_rust(&self, name: &str) -> String {
@@ -202,8 +203,8 @@ impl Document {
             out,
             "/// The text around the tables: `Registry::of::<{name}>().to_markdown(&DOCUMENT)` gives\n\
              /// the document back.\n\
-             pub const DOCUMENT: problem_codes::export::MarkdownOptions<'static> =\n    \
-                 problem_codes::export::MarkdownOptions::new()"
+             pub const DOCUMENT: problem_codes_contract::export::MarkdownOptions<'static> =\n    \
+                 problem_codes_contract::export::MarkdownOptions::new()"
         );
         for (method, text) in [
             ("title", &self.title),
@@ -227,7 +228,7 @@ fn literal(text: &str) -> String {
 /// Why a document could not be imported: the line (from 1) and what is wrong there.
 ///
 /// ```
-/// let err = problem_codes::import::markdown(
+/// let err = problem_codes_contract::import::markdown(
 ///     "## Auth\n\n\
 ///      | code | status | meaning | frontend handling |\n|---|---:|---|---|\n\
 ///      | `AUTH_OK` | 200 | Fine | None |\n",
@@ -284,7 +285,7 @@ const HEADER: [&str; 4] = ["code", "status", "meaning", "frontend handling"];
 /// sections, or no table at all.
 ///
 /// ```
-/// let err = problem_codes::import::markdown("## Auth\n\n| code | status |\n|---|---|\n").unwrap_err();
+/// let err = problem_codes_contract::import::markdown("## Auth\n\n| code | status |\n|---|---|\n").unwrap_err();
 /// assert_eq!(err.line(), 3);
 /// assert_eq!(
 ///     err.to_string(),
@@ -554,7 +555,7 @@ fn parse_row(line: &str, number: usize, section: &str) -> Result<RegistryEntry, 
     let status = status
         .parse::<u16>()
         .ok()
-        .filter(|s| crate::is_error_status(*s))
+        .filter(|s| problem_codes::is_error_status(*s))
         .ok_or_else(|| {
             ImportError::at(
                 number,

@@ -7,7 +7,7 @@
 //! lifecycle, type URI, and the body a response carries.
 //!
 //! ```
-//! use problem_codes::{Registry, RegistryEntry};
+//! use problem_codes_contract::{Registry, RegistryEntry};
 //!
 //! let registry = Registry::new("Auth", vec![
 //!     RegistryEntry::new("AUTH_OTP_WRONG", 401, "Invalid OTP code")
@@ -19,7 +19,7 @@
 //! assert_eq!(paths, ["index.html", "auth-otp-wrong/index.html", "auth-code-invalid/index.html"]);
 //! // A deprecated code's page links to its replacement's.
 //! assert!(pages[1].html().contains(r#"use <a href="../auth-code-invalid/"><code>AUTH_CODE_INVALID</code></a>"#));
-//! # Ok::<(), problem_codes::RegistryError>(())
+//! # Ok::<(), problem_codes_contract::RegistryError>(())
 //! ```
 
 use core::fmt::Write as _;
@@ -28,12 +28,13 @@ use std::path::Path;
 
 use http::StatusCode;
 
-use crate::{Lifecycle, Problem, Registry, RegistryEntry};
+use crate::{Registry, RegistryEntry};
+use problem_codes::{Lifecycle, Problem};
 
 /// One file of the site: its path relative to the site's root, and its HTML.
 ///
 /// ```
-/// use problem_codes::{Registry, RegistryEntry};
+/// use problem_codes_contract::{Registry, RegistryEntry};
 ///
 /// let registry = Registry::new("Auth", vec![
 ///     RegistryEntry::new("AUTH_USER_NOT_FOUND", 404, "User not found")
@@ -44,7 +45,7 @@ use crate::{Lifecycle, Problem, Registry, RegistryEntry};
 /// assert_eq!(page.path(), "auth-user-not-found/index.html");
 /// assert!(page.html().starts_with("<!doctype html>"));
 /// assert!(page.html().contains("<code>https://errors.example.com/auth-user-not-found</code>"));
-/// # Ok::<(), problem_codes::RegistryError>(())
+/// # Ok::<(), problem_codes_contract::RegistryError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Page {
@@ -72,7 +73,7 @@ impl Registry {
     /// The site's pages: the index first, then one page per code in declaration order.
     ///
     /// ```
-    /// use problem_codes::{Registry, RegistryEntry};
+    /// use problem_codes_contract::{Registry, RegistryEntry};
     ///
     /// let registry = Registry::new("Auth", vec![
     ///     RegistryEntry::new("AUTH_TOO_MANY_REQUESTS", 429, "OTP request throttled"),
@@ -81,7 +82,7 @@ impl Registry {
     /// assert_eq!(pages[0].path(), "index.html");
     /// assert_eq!(pages[1].path(), "auth-too-many-requests/index.html");
     /// assert!(pages[1].html().contains("<h1>OTP request throttled</h1>"));
-    /// # Ok::<(), problem_codes::RegistryError>(())
+    /// # Ok::<(), problem_codes_contract::RegistryError>(())
     /// ```
     #[must_use]
     pub fn to_html(&self) -> Vec<Page> {
@@ -104,8 +105,8 @@ impl Registry {
 /// The first I/O error met; pages written before it stay written.
 ///
 /// ```
-/// use problem_codes::{Registry, RegistryEntry};
-/// use problem_codes::export::html::write_site;
+/// use problem_codes_contract::{Registry, RegistryEntry};
+/// use problem_codes_contract::export::html::write_site;
 ///
 /// let registry = Registry::new("Auth", vec![RegistryEntry::new("AUTH_X_Y", 400, "X")])?;
 /// let dir = std::env::temp_dir().join(format!("problem-codes-site-{}", std::process::id()));
@@ -225,7 +226,7 @@ fn lifecycle(entry: &RegistryEntry, root: &str) -> String {
         (Lifecycle::Active, _) => "active".to_owned(),
         (_, Some(replacement)) => format!(
             "<span class=\"deprecated\">deprecated</span>: use <a href=\"{root}{}/\"><code>{}</code></a>",
-            crate::slug(replacement),
+            problem_codes::slug(replacement),
             escape(replacement)
         ),
         (_, None) => "<span class=\"deprecated\">deprecated</span>".to_owned(),

@@ -23,7 +23,7 @@
 //! #     AUTH_USER_NOT_FOUND = 404 { meaning: "User not found" } } } }
 //! #[test]
 //! fn the_catalog_keeps_its_promises() {
-//!     problem_codes::compat::assert_compatible::<Eryao>("tests/eryao.codes.json");
+//!     problem_codes_contract::compat::assert_compatible::<Eryao>("tests/eryao.codes.json");
 //! }
 //! ```
 //!
@@ -35,7 +35,8 @@ use core::fmt;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use crate::{Catalog, Lifecycle, Registry, RegistryError};
+use crate::{Registry, RegistryError};
+use problem_codes::{Catalog, Lifecycle};
 
 /// The environment variable that asks the gate to write the snapshot: `overwrite`.
 ///
@@ -43,15 +44,15 @@ use crate::{Catalog, Lifecycle, Registry, RegistryError};
 /// that records an acknowledged change:
 ///
 /// ```
-/// use problem_codes::{Registry, RegistryEntry};
-/// use problem_codes::compat::{check, Report, ACKNOWLEDGE_ENV, SNAPSHOT_ENV};
+/// use problem_codes_contract::{Registry, RegistryEntry};
+/// use problem_codes_contract::compat::{check, Report, ACKNOWLEDGE_ENV, SNAPSHOT_ENV};
 ///
 /// let before = Registry::new("Auth", vec![RegistryEntry::new("AUTH_SLOW_DOWN", 429, "Throttled")])?;
 /// let after = Registry::new("Auth", vec![RegistryEntry::new("AUTH_SLOW_DOWN", 503, "Throttled")])?;
 /// let report = Report::new(check(&before, &after), Vec::<String>::new());
 /// assert_eq!((SNAPSHOT_ENV, ACKNOWLEDGE_ENV), ("PROBLEM_CODES_SNAPSHOT", "PROBLEM_CODES_ACKNOWLEDGE"));
 /// assert!(report.to_string().contains("`PROBLEM_CODES_ACKNOWLEDGE=AUTH_SLOW_DOWN PROBLEM_CODES_SNAPSHOT=overwrite cargo test`"));
-/// # Ok::<(), problem_codes::RegistryError>(())
+/// # Ok::<(), problem_codes_contract::RegistryError>(())
 /// ```
 pub const SNAPSHOT_ENV: &str = "PROBLEM_CODES_SNAPSHOT";
 
@@ -62,8 +63,8 @@ pub const ACKNOWLEDGE_ENV: &str = "PROBLEM_CODES_ACKNOWLEDGE";
 /// One difference between a snapshot and the live catalog, as [`check`] finds it.
 ///
 /// ```
-/// use problem_codes::{Registry, RegistryEntry};
-/// use problem_codes::compat::{check, Finding};
+/// use problem_codes_contract::{Registry, RegistryEntry};
+/// use problem_codes_contract::compat::{check, Finding};
 ///
 /// let before = Registry::new("Auth", vec![RegistryEntry::new("AUTH_OLD_CODE", 401, "Old")])?;
 /// let after = Registry::new("Auth", vec![RegistryEntry::new("AUTH_NEW_CODE", 401, "New")])?;
@@ -73,7 +74,7 @@ pub const ACKNOWLEDGE_ENV: &str = "PROBLEM_CODES_ACKNOWLEDGE";
 ///     Finding::Added { code: "AUTH_NEW_CODE".into(), status: 401, title: "New".into() },
 /// ]);
 /// assert_eq!(findings[1].to_string(), r#"AUTH_NEW_CODE was added (401 "New")"#);
-/// # Ok::<(), problem_codes::RegistryError>(())
+/// # Ok::<(), problem_codes_contract::RegistryError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
@@ -158,7 +159,7 @@ pub enum Finding {
 /// [module documentation](self).
 ///
 /// ```
-/// use problem_codes::compat::{Finding, Verdict};
+/// use problem_codes_contract::compat::{Finding, Verdict};
 ///
 /// let added = Finding::Added { code: "AUTH_NEW_CODE".into(), status: 401, title: "New".into() };
 /// assert_eq!(added.verdict(), Verdict::Allowed);
@@ -177,7 +178,7 @@ impl Finding {
     /// The code the finding is about.
     ///
     /// ```
-    /// use problem_codes::compat::Finding;
+    /// use problem_codes_contract::compat::Finding;
     ///
     /// let finding = Finding::StatusChanged { code: "AUTH_SLOW_DOWN".into(), from: 429, to: 503 };
     /// assert_eq!(finding.code(), "AUTH_SLOW_DOWN");
@@ -271,8 +272,8 @@ impl fmt::Display for Finding {
 /// order (removed or changed), then the added codes in the live order.
 ///
 /// ```
-/// use problem_codes::{Registry, RegistryEntry};
-/// use problem_codes::compat::{check, Finding, Verdict};
+/// use problem_codes_contract::{Registry, RegistryEntry};
+/// use problem_codes_contract::compat::{check, Finding, Verdict};
 ///
 /// let before = Registry::new("Auth", vec![RegistryEntry::new("AUTH_SLOW_DOWN", 429, "Throttled")])?;
 /// let after = Registry::new("Auth", vec![RegistryEntry::new("AUTH_SLOW_DOWN", 503, "Throttled")])?;
@@ -280,7 +281,7 @@ impl fmt::Display for Finding {
 /// assert_eq!(findings, [Finding::StatusChanged { code: "AUTH_SLOW_DOWN".into(), from: 429, to: 503 }]);
 /// assert_eq!(findings[0].verdict(), Verdict::Refused);
 /// assert_eq!(findings[0].to_string(), "AUTH_SLOW_DOWN changed status from 429 to 503");
-/// # Ok::<(), problem_codes::RegistryError>(())
+/// # Ok::<(), problem_codes_contract::RegistryError>(())
 /// ```
 #[must_use]
 pub fn check(snapshot: &Registry, live: &Registry) -> Vec<Finding> {
@@ -350,8 +351,8 @@ pub fn check(snapshot: &Registry, live: &Registry) -> Vec<Finding> {
 /// `allowed`, then a summary line.
 ///
 /// ```
-/// use problem_codes::{Registry, RegistryEntry};
-/// use problem_codes::compat::{check, Report};
+/// use problem_codes_contract::{Registry, RegistryEntry};
+/// use problem_codes_contract::compat::{check, Report};
 ///
 /// let before = Registry::new("Auth", vec![RegistryEntry::new("AUTH_SLOW_DOWN", 429, "Throttled")])?;
 /// let after = Registry::new("Auth", vec![RegistryEntry::new("AUTH_SLOW_DOWN", 429, "Rate limited")])?;
@@ -360,7 +361,7 @@ pub fn check(snapshot: &Registry, live: &Registry) -> Vec<Finding> {
 /// let report = Report::new(check(&before, &after), ["AUTH_SLOW_DOWN"]);
 /// assert!(report.is_compatible());
 /// assert!(report.to_string().starts_with("acknowledged: AUTH_SLOW_DOWN changed meaning"));
-/// # Ok::<(), problem_codes::RegistryError>(())
+/// # Ok::<(), problem_codes_contract::RegistryError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Report {
@@ -386,8 +387,8 @@ impl Report {
     /// them.
     ///
     /// ```
-    /// use problem_codes::{Registry, RegistryEntry};
-    /// use problem_codes::compat::{check, Report};
+    /// use problem_codes_contract::{Registry, RegistryEntry};
+    /// use problem_codes_contract::compat::{check, Report};
     ///
     /// let before = Registry::new("Auth", vec![RegistryEntry::new("AUTH_SLOW_DOWN", 429, "Throttled")])?;
     /// let after = Registry::new("Auth", vec![
@@ -396,7 +397,7 @@ impl Report {
     /// let report = Report::new(check(&before, &after), Vec::<String>::new());
     /// assert_eq!(report.findings().len(), 1);
     /// assert!(report.is_compatible()); // a handling change is allowed
-    /// # Ok::<(), problem_codes::RegistryError>(())
+    /// # Ok::<(), problem_codes_contract::RegistryError>(())
     /// ```
     #[must_use]
     pub fn findings(&self) -> &[Finding] {
@@ -407,7 +408,7 @@ impl Report {
     /// finding never is, as it needs none.
     ///
     /// ```
-    /// use problem_codes::compat::{Finding, Report};
+    /// use problem_codes_contract::compat::{Finding, Report};
     ///
     /// let status = Finding::StatusChanged { code: "AUTH_SLOW_DOWN".into(), from: 429, to: 503 };
     /// let added = Finding::Added { code: "AUTH_NEW_CODE".into(), status: 401, title: "New".into() };
@@ -423,7 +424,7 @@ impl Report {
     /// The refused findings that are not acknowledged: what fails the gate.
     ///
     /// ```
-    /// use problem_codes::compat::{Finding, Report};
+    /// use problem_codes_contract::compat::{Finding, Report};
     ///
     /// let report = Report::new(vec![
     ///     Finding::StatusChanged { code: "AUTH_SLOW_DOWN".into(), from: 429, to: 503 },
@@ -449,7 +450,7 @@ impl Report {
     /// acknowledgement. The report's `Display` notes each one.
     ///
     /// ```
-    /// use problem_codes::compat::{Finding, Report};
+    /// use problem_codes_contract::compat::{Finding, Report};
     ///
     /// let status = Finding::StatusChanged { code: "AUTH_SLOW_DOWN".into(), from: 429, to: 503 };
     /// let report = Report::new(vec![status], ["AUTH_SLOW_DOWN", "AUTH_SLOW_DWON"]);
@@ -516,8 +517,8 @@ impl fmt::Display for Report {
 /// Why the gate could not run, or failed.
 ///
 /// ```
-/// use problem_codes::{Registry, RegistryEntry};
-/// use problem_codes::compat::{gate, GateError, Settings};
+/// use problem_codes_contract::{Registry, RegistryEntry};
+/// use problem_codes_contract::compat::{gate, GateError, Settings};
 ///
 /// let live = Registry::new("Auth", vec![RegistryEntry::new("AUTH_X_Y", 400, "X")])?;
 /// let path = std::env::temp_dir().join("problem-codes-doc-no-such-dir/auth.codes.json");
@@ -526,7 +527,7 @@ impl fmt::Display for Report {
 /// assert!(err.to_string().ends_with(
 ///     "; record the catalog with PROBLEM_CODES_SNAPSHOT=overwrite and commit the file"
 /// ));
-/// # Ok::<(), problem_codes::RegistryError>(())
+/// # Ok::<(), problem_codes_contract::RegistryError>(())
 /// ```
 #[derive(Debug)]
 #[non_exhaustive]
@@ -590,7 +591,7 @@ impl std::error::Error for GateError {
 /// are acknowledged.
 ///
 /// ```
-/// use problem_codes::compat::Settings;
+/// use problem_codes_contract::compat::Settings;
 ///
 /// let settings = Settings::new().overwrite(true).acknowledge(["AUTH_SLOW_DOWN"]);
 /// assert!(settings.overwrites());
@@ -605,7 +606,7 @@ impl Settings {
     /// Check only; nothing acknowledged.
     ///
     /// ```
-    /// use problem_codes::compat::Settings;
+    /// use problem_codes_contract::compat::Settings;
     ///
     /// assert!(!Settings::new().overwrites());
     /// assert_eq!(Settings::new(), Settings::default());
@@ -620,7 +621,7 @@ impl Settings {
     /// [`assert_compatible`] uses.
     ///
     /// ```
-    /// use problem_codes::compat::{Settings, SNAPSHOT_ENV};
+    /// use problem_codes_contract::compat::{Settings, SNAPSHOT_ENV};
     ///
     /// // `PROBLEM_CODES_SNAPSHOT=overwrite cargo test` writes the snapshot.
     /// let asked = std::env::var(SNAPSHOT_ENV).is_ok_and(|v| v.trim() == "overwrite");
@@ -646,8 +647,8 @@ impl Settings {
     /// Acknowledges the refused changes of `codes`; called again, it adds to them.
     ///
     /// ```
-    /// use problem_codes::{Registry, RegistryEntry};
-    /// use problem_codes::compat::{gate, Settings};
+    /// use problem_codes_contract::{Registry, RegistryEntry};
+    /// use problem_codes_contract::compat::{gate, Settings};
     ///
     /// let dir = std::env::temp_dir().join(format!("problem-codes-ack-{}", std::process::id()));
     /// let path = dir.join("auth.codes.json");
@@ -676,7 +677,7 @@ impl Settings {
     /// The codes whose refused changes are acknowledged, in the order given.
     ///
     /// ```
-    /// use problem_codes::compat::Settings;
+    /// use problem_codes_contract::compat::Settings;
     ///
     /// let settings = Settings::new().acknowledge(["AUTH_SLOW_DOWN", "AUTH_GONE"]);
     /// assert_eq!(settings.acknowledged(), ["AUTH_SLOW_DOWN", "AUTH_GONE"]);
@@ -700,8 +701,8 @@ pub(crate) fn split_codes(list: &str) -> Vec<String> {
 /// What a passing gate did: its report, and whether it wrote the snapshot.
 ///
 /// ```
-/// use problem_codes::{Registry, RegistryEntry};
-/// use problem_codes::compat::{gate, Settings};
+/// use problem_codes_contract::{Registry, RegistryEntry};
+/// use problem_codes_contract::compat::{gate, Settings};
 ///
 /// let dir = std::env::temp_dir().join(format!("problem-codes-outcome-{}", std::process::id()));
 /// let path = dir.join("auth.codes.json");
@@ -747,8 +748,8 @@ impl Outcome {
 /// snapshot and writing was not asked for, and the errors of reading or writing it.
 ///
 /// ```
-/// use problem_codes::{Registry, RegistryEntry};
-/// use problem_codes::compat::{gate, GateError, Settings};
+/// use problem_codes_contract::{Registry, RegistryEntry};
+/// use problem_codes_contract::compat::{gate, GateError, Settings};
 ///
 /// let dir = std::env::temp_dir().join(format!("problem-codes-gate-{}", std::process::id()));
 /// let path = dir.join("auth.codes.json");
@@ -817,7 +818,7 @@ pub fn gate(live: &Registry, path: &Path, settings: &Settings) -> Result<Outcome
 /// ```no_run
 /// # problem_codes::error_catalog! { pub catalog Eryao { section "Auth" {
 /// #     AUTH_USER_NOT_FOUND = 404 { meaning: "User not found" } } } }
-/// problem_codes::compat::assert_compatible::<Eryao>("tests/eryao.codes.json");
+/// problem_codes_contract::compat::assert_compatible::<Eryao>("tests/eryao.codes.json");
 /// ```
 ///
 /// # Panics

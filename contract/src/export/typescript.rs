@@ -26,13 +26,14 @@
 
 use core::fmt::Write as _;
 
-use crate::{Lifecycle, Registry};
+use crate::Registry;
+use problem_codes::Lifecycle;
 
 impl Registry {
     /// The TypeScript module for this catalog (see the [module documentation](self)).
     ///
     /// ```
-    /// use problem_codes::{Registry, RegistryEntry};
+    /// use problem_codes_contract::{Registry, RegistryEntry};
     ///
     /// let registry = Registry::new("Auth", vec![
     ///     RegistryEntry::new("AUTH_USER_NOT_FOUND", 404, "User not found"),
@@ -40,7 +41,7 @@ impl Registry {
     /// let ts = registry.to_typescript();
     /// assert!(ts.contains("export type AuthCode =\n  | \"AUTH_USER_NOT_FOUND\";\n"));
     /// assert!(ts.contains("export const authCodes = {\n"));
-    /// # Ok::<(), problem_codes::RegistryError>(())
+    /// # Ok::<(), problem_codes_contract::RegistryError>(())
     /// ```
     #[must_use]
     pub fn to_typescript(&self) -> String {

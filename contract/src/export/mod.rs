@@ -5,8 +5,9 @@
 //! Every export starts from a [`Registry`](crate::Registry):
 //!
 //! ```
-//! use problem_codes::{Registry, error_catalog};
-//! use problem_codes::export::MarkdownOptions;
+//! use problem_codes_contract::Registry;
+//! use problem_codes::error_catalog;
+//! use problem_codes_contract::export::MarkdownOptions;
 //!
 //! error_catalog! {
 //!     pub catalog Auth {

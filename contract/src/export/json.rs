@@ -25,14 +25,15 @@
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 use serde_json::{Map, Value};
 
-use crate::{Lifecycle, Registry, RegistryEntry, RegistryError};
+use crate::{Registry, RegistryEntry, RegistryError};
+use problem_codes::Lifecycle;
 
 /// The version of the document's shape, its `format` member. [`Registry::from_json`]
 /// reads this version only.
 ///
 /// ```
-/// use problem_codes::{Registry, RegistryError};
-/// use problem_codes::export::json::FORMAT;
+/// use problem_codes_contract::{Registry, RegistryError};
+/// use problem_codes_contract::export::json::FORMAT;
 ///
 /// let json = Registry::new("Auth", Vec::new())?.to_json();
 /// assert!(json.contains(&format!(r#""format": {FORMAT}"#)));
@@ -46,7 +47,7 @@ pub const FORMAT: u64 = 1;
 /// crate's `schema/registry.schema.json`.
 ///
 /// ```
-/// let schema: serde_json::Value = serde_json::from_str(problem_codes::export::json::SCHEMA)?;
+/// let schema: serde_json::Value = serde_json::from_str(problem_codes_contract::export::json::SCHEMA)?;
 /// assert_eq!(schema["properties"]["format"]["const"], 1);
 /// # Ok::<(), serde_json::Error>(())
 /// ```
@@ -57,7 +58,7 @@ impl Registry {
     /// snapshot diffs line by line.
     ///
     /// ```
-    /// use problem_codes::{Registry, RegistryEntry};
+    /// use problem_codes_contract::{Registry, RegistryEntry};
     ///
     /// let registry = Registry::new("Auth", vec![
     ///     RegistryEntry::new("AUTH_USER_NOT_FOUND", 404, "User not found").with_section("Auth"),
@@ -65,7 +66,7 @@ impl Registry {
     /// let json = registry.to_json();
     /// assert!(json.contains(r#""type": "/problems/auth-user-not-found""#));
     /// assert_eq!(Registry::from_json(&json)?, registry);
-    /// # Ok::<(), problem_codes::RegistryError>(())
+    /// # Ok::<(), problem_codes_contract::RegistryError>(())
     /// ```
     #[must_use]
     pub fn to_json(&self) -> String {
@@ -84,7 +85,7 @@ impl Registry {
     /// [`Registry::new`].
     ///
     /// ```
-    /// use problem_codes::{Registry, RegistryError};
+    /// use problem_codes_contract::{Registry, RegistryError};
     ///
     /// let err = Registry::from_json(r#"{"format":1,"catalog":"Auth","codes":[{"code":"AUTH_X"}]}"#)
     ///     .unwrap_err();

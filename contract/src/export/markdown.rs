@@ -18,8 +18,8 @@
 //! the catalog back; an escaped lone backtick stays escaped, which renders the same.
 //!
 //! ```
-//! use problem_codes::{Registry, RegistryEntry};
-//! use problem_codes::export::MarkdownOptions;
+//! use problem_codes_contract::{Registry, RegistryEntry};
+//! use problem_codes_contract::export::MarkdownOptions;
 //!
 //! let registry = Registry::new("Agent", vec![
 //!     RegistryEntry::new("AGENT_MODE_MISSING", 400, "Missing `forwardedProps.runtime_mode`")
@@ -27,25 +27,26 @@
 //! ])?;
 //! let markdown = registry.to_markdown(&MarkdownOptions::new());
 //! assert!(markdown.ends_with("| `AGENT_MODE_MISSING` | 400 | Missing `forwardedProps.runtime_mode` | Retry \\| report |\n"));
-//! let imported = problem_codes::import::markdown(&markdown)?;
+//! let imported = problem_codes_contract::import::markdown(&markdown)?;
 //! assert_eq!(imported.registry().codes()[0].handling(), "Retry | report");
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
 use core::fmt::Write as _;
 
-use crate::{Lifecycle, Registry, RegistryEntry};
+use crate::{Registry, RegistryEntry};
+use problem_codes::Lifecycle;
 
 /// The header of every table, and its alignment row (status right-aligned).
 ///
 /// ```
-/// use problem_codes::{Registry, RegistryEntry};
-/// use problem_codes::export::MarkdownOptions;
-/// use problem_codes::export::markdown::TABLE_HEADER;
+/// use problem_codes_contract::{Registry, RegistryEntry};
+/// use problem_codes_contract::export::MarkdownOptions;
+/// use problem_codes_contract::export::markdown::TABLE_HEADER;
 ///
 /// let registry = Registry::new("Auth", vec![RegistryEntry::new("AUTH_X_Y", 400, "X")])?;
 /// assert!(registry.to_markdown(&MarkdownOptions::new()).starts_with(TABLE_HEADER));
-/// # Ok::<(), problem_codes::RegistryError>(())
+/// # Ok::<(), problem_codes_contract::RegistryError>(())
 /// ```
 pub const TABLE_HEADER: &str =
     "| code | status | meaning | frontend handling |\n|---|---:|---|---|";
@@ -54,7 +55,7 @@ pub const TABLE_HEADER: &str =
 /// closing text after the last. Each is Markdown, written as given.
 ///
 /// ```
-/// use problem_codes::export::MarkdownOptions;
+/// use problem_codes_contract::export::MarkdownOptions;
 ///
 /// const DOCUMENT: MarkdownOptions<'static> = MarkdownOptions::new()
 ///     .title("HTTP Error Codes")
@@ -75,14 +76,14 @@ impl<'a> MarkdownOptions<'a> {
     /// No title, preamble or closing text: only the sections.
     ///
     /// ```
-    /// use problem_codes::{Registry, RegistryEntry};
-    /// use problem_codes::export::MarkdownOptions;
+    /// use problem_codes_contract::{Registry, RegistryEntry};
+    /// use problem_codes_contract::export::MarkdownOptions;
     ///
     /// let options = MarkdownOptions::new();
     /// assert_eq!(options.title_text(), None);
     /// let registry = Registry::new("Auth", vec![RegistryEntry::new("AUTH_X_Y", 400, "X").with_section("Auth")])?;
     /// assert!(registry.to_markdown(&options).starts_with("## Auth\n"));
-    /// # Ok::<(), problem_codes::RegistryError>(())
+    /// # Ok::<(), problem_codes_contract::RegistryError>(())
     /// ```
     #[must_use]
     pub const fn new() -> MarkdownOptions<'a> {
@@ -96,13 +97,13 @@ impl<'a> MarkdownOptions<'a> {
     /// The document's title, written as a level-1 heading.
     ///
     /// ```
-    /// use problem_codes::{Registry, RegistryEntry};
-    /// use problem_codes::export::MarkdownOptions;
+    /// use problem_codes_contract::{Registry, RegistryEntry};
+    /// use problem_codes_contract::export::MarkdownOptions;
     ///
     /// let registry = Registry::new("Auth", vec![RegistryEntry::new("AUTH_X_Y", 400, "X")])?;
     /// let markdown = registry.to_markdown(&MarkdownOptions::new().title("HTTP Error Codes"));
     /// assert!(markdown.starts_with("# HTTP Error Codes\n\n| code |"));
-    /// # Ok::<(), problem_codes::RegistryError>(())
+    /// # Ok::<(), problem_codes_contract::RegistryError>(())
     /// ```
     #[must_use]
     pub const fn title(mut self, title: &'a str) -> MarkdownOptions<'a> {
@@ -113,13 +114,13 @@ impl<'a> MarkdownOptions<'a> {
     /// Text between the title and the first section.
     ///
     /// ```
-    /// use problem_codes::{Registry, RegistryEntry};
-    /// use problem_codes::export::MarkdownOptions;
+    /// use problem_codes_contract::{Registry, RegistryEntry};
+    /// use problem_codes_contract::export::MarkdownOptions;
     ///
     /// let registry = Registry::new("Auth", vec![RegistryEntry::new("AUTH_X_Y", 400, "X").with_section("Auth")])?;
     /// let options = MarkdownOptions::new().title("Errors").preamble("Map on `code`.");
     /// assert!(registry.to_markdown(&options).starts_with("# Errors\n\nMap on `code`.\n\n## Auth\n"));
-    /// # Ok::<(), problem_codes::RegistryError>(())
+    /// # Ok::<(), problem_codes_contract::RegistryError>(())
     /// ```
     #[must_use]
     pub const fn preamble(mut self, preamble: &'a str) -> MarkdownOptions<'a> {
@@ -130,13 +131,13 @@ impl<'a> MarkdownOptions<'a> {
     /// Text after the last section.
     ///
     /// ```
-    /// use problem_codes::{Registry, RegistryEntry};
-    /// use problem_codes::export::MarkdownOptions;
+    /// use problem_codes_contract::{Registry, RegistryEntry};
+    /// use problem_codes_contract::export::MarkdownOptions;
     ///
     /// let registry = Registry::new("Auth", vec![RegistryEntry::new("AUTH_X_Y", 400, "X")])?;
     /// let markdown = registry.to_markdown(&MarkdownOptions::new().closing("Additive changes only."));
     /// assert!(markdown.ends_with("| `AUTH_X_Y` | 400 | X |  |\n\nAdditive changes only.\n"));
-    /// # Ok::<(), problem_codes::RegistryError>(())
+    /// # Ok::<(), problem_codes_contract::RegistryError>(())
     /// ```
     #[must_use]
     pub const fn closing(mut self, closing: &'a str) -> MarkdownOptions<'a> {
@@ -169,8 +170,8 @@ impl Registry {
     /// document ending with a newline.
     ///
     /// ```
-    /// use problem_codes::{Registry, RegistryEntry};
-    /// use problem_codes::export::MarkdownOptions;
+    /// use problem_codes_contract::{Registry, RegistryEntry};
+    /// use problem_codes_contract::export::MarkdownOptions;
     ///
     /// let registry = Registry::new("Auth", vec![
     ///     RegistryEntry::new("AUTH_TOO_MANY_REQUESTS", 429, "OTP request throttled")
@@ -183,7 +184,7 @@ impl Registry {
     ///      | code | status | meaning | frontend handling |\n|---|---:|---|---|\n\
     ///      | `AUTH_TOO_MANY_REQUESTS` | 429 | OTP request throttled | Show wait message |\n",
     /// );
-    /// # Ok::<(), problem_codes::RegistryError>(())
+    /// # Ok::<(), problem_codes_contract::RegistryError>(())
     /// ```
     #[must_use]
     pub fn to_markdown(&self, options: &MarkdownOptions<'_>) -> String {
@@ -252,7 +253,7 @@ pub(crate) fn code_cell(entry: &RegistryEntry) -> String {
 /// [module documentation](self)).
 ///
 /// ```
-/// use problem_codes::export::markdown::escape_cell;
+/// use problem_codes_contract::export::markdown::escape_cell;
 ///
 /// // Code spans pass through; pipes are escaped, inside spans too.
 /// assert_eq!(escape_cell("Missing `forwardedProps.runtime_mode`"), "Missing `forwardedProps.runtime_mode`");

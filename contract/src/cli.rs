@@ -4,8 +4,8 @@
 //! ```no_run
 //! # problem_codes::error_catalog! { pub catalog Eryao { section "Auth" {
 //! #     AUTH_USER_NOT_FOUND = 404 { meaning: "User not found" } } } }
-//! use problem_codes::cli::Cli;
-//! use problem_codes::export::MarkdownOptions;
+//! use problem_codes_contract::cli::Cli;
+//! use problem_codes_contract::export::MarkdownOptions;
 //!
 //! fn main() -> std::process::ExitCode {
 //!     Cli::new::<Eryao>()
@@ -34,17 +34,18 @@ use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use crate::Registry;
 use crate::compat::{self, GateError, Settings};
 use crate::export::MarkdownOptions;
 use crate::export::html::write_site;
 use crate::import::{self, ImportError};
-use crate::{Catalog, Registry};
+use problem_codes::Catalog;
 
 /// The commands, for `help` and usage errors.
 ///
 /// ```
-/// use problem_codes::Registry;
-/// use problem_codes::cli::{Cli, USAGE};
+/// use problem_codes_contract::Registry;
+/// use problem_codes_contract::cli::{Cli, USAGE};
 ///
 /// let mut out = Vec::new();
 /// Cli::for_registry(Registry::new("Auth", Vec::new())?).execute(["help"], &mut out)?;
@@ -69,8 +70,8 @@ options of check and snapshot:
 /// [`execute`](Cli::execute) it in a test.
 ///
 /// ```
-/// use problem_codes::{Registry, RegistryEntry};
-/// use problem_codes::cli::Cli;
+/// use problem_codes_contract::{Registry, RegistryEntry};
+/// use problem_codes_contract::cli::Cli;
 ///
 /// let registry = Registry::new("Auth", vec![RegistryEntry::new("AUTH_USER_NOT_FOUND", 404, "User not found")])?;
 /// let mut out = Vec::new();
@@ -89,7 +90,7 @@ impl<'a> Cli<'a> {
     /// The front for catalog `C`, with no Markdown options and no default snapshot.
     ///
     /// ```
-    /// use problem_codes::cli::Cli;
+    /// use problem_codes_contract::cli::Cli;
     /// # problem_codes::error_catalog! { pub catalog Auth { section "Auth" {
     /// #     AUTH_USER_NOT_FOUND = 404 { meaning: "User not found", handling: "Show not-found message" },
     /// # } } }
@@ -122,9 +123,9 @@ impl<'a> Cli<'a> {
     /// The title, preamble and closing text of the `markdown` command.
     ///
     /// ```
-    /// use problem_codes::{Registry, RegistryEntry};
-    /// use problem_codes::cli::Cli;
-    /// use problem_codes::export::MarkdownOptions;
+    /// use problem_codes_contract::{Registry, RegistryEntry};
+    /// use problem_codes_contract::cli::Cli;
+    /// use problem_codes_contract::export::MarkdownOptions;
     ///
     /// let registry = Registry::new("Auth", vec![RegistryEntry::new("AUTH_X_Y", 400, "X")])?;
     /// let cli = Cli::for_registry(registry).markdown(MarkdownOptions::new().title("HTTP Error Codes"));
@@ -142,8 +143,8 @@ impl<'a> Cli<'a> {
     /// The snapshot `check` and `snapshot` use when given none.
     ///
     /// ```
-    /// use problem_codes::{Registry, RegistryEntry};
-    /// use problem_codes::cli::Cli;
+    /// use problem_codes_contract::{Registry, RegistryEntry};
+    /// use problem_codes_contract::cli::Cli;
     ///
     /// let dir = std::env::temp_dir().join(format!("problem-codes-cli-{}", std::process::id()));
     /// let registry = Registry::new("Auth", vec![RegistryEntry::new("AUTH_X_Y", 400, "X")])?;
@@ -167,8 +168,8 @@ impl<'a> Cli<'a> {
     ///
     /// ```
     /// use std::process::ExitCode;
-    /// use problem_codes::{Registry, RegistryEntry};
-    /// use problem_codes::cli::Cli;
+    /// use problem_codes_contract::{Registry, RegistryEntry};
+    /// use problem_codes_contract::cli::Cli;
     ///
     /// let dir = std::env::temp_dir().join(format!("problem-codes-run-{}", std::process::id()));
     /// let v1 = Registry::new("Auth", vec![RegistryEntry::new("AUTH_SLOW_DOWN", 429, "Throttled")])?;
@@ -204,7 +205,7 @@ impl<'a> Cli<'a> {
     /// import, or an I/O error.
     ///
     /// ```
-    /// use problem_codes::cli::Cli;
+    /// use problem_codes_contract::cli::Cli;
     /// # problem_codes::error_catalog! { pub catalog Auth { section "Auth" {
     /// #     AUTH_USER_NOT_FOUND = 404 { meaning: "User not found" } } } }
     ///
@@ -418,8 +419,8 @@ impl Args {
 /// Why a command failed.
 ///
 /// ```
-/// use problem_codes::Registry;
-/// use problem_codes::cli::{Cli, CliError};
+/// use problem_codes_contract::Registry;
+/// use problem_codes_contract::cli::{Cli, CliError};
 ///
 /// let cli = Cli::for_registry(Registry::new("Auth", Vec::new())?);
 /// let err = cli.execute(["check"], &mut Vec::new()).unwrap_err();
@@ -428,7 +429,7 @@ impl Args {
 ///
 /// let err = cli.execute(["import", "no-such-file.md"], &mut Vec::new()).unwrap_err();
 /// assert!(matches!(err, CliError::Io { .. }));
-/// # Ok::<(), problem_codes::RegistryError>(())
+/// # Ok::<(), problem_codes_contract::RegistryError>(())
 /// ```
 #[derive(Debug)]
 #[non_exhaustive]
@@ -456,13 +457,13 @@ impl CliError {
     /// [`Cli::run`] returns.
     ///
     /// ```
-    /// use problem_codes::Registry;
-    /// use problem_codes::cli::Cli;
+    /// use problem_codes_contract::Registry;
+    /// use problem_codes_contract::cli::Cli;
     ///
     /// let cli = Cli::for_registry(Registry::new("Auth", Vec::new())?);
     /// let err = cli.execute(["json", "extra"], &mut Vec::new()).unwrap_err();
     /// assert_eq!(err.exit_code(), 2);
-    /// # Ok::<(), problem_codes::RegistryError>(())
+    /// # Ok::<(), problem_codes_contract::RegistryError>(())
     /// ```
     #[must_use]
     pub fn exit_code(&self) -> u8 {

@@ -3,7 +3,7 @@
 
 use core::fmt;
 
-use crate::{Catalog, Entry, Lifecycle, is_error_status, is_valid_code};
+use problem_codes::{Catalog, Entry, Lifecycle, is_error_status, is_valid_code};
 
 /// Every code of a catalog with its facts, in declaration order, as owned data.
 ///
@@ -14,7 +14,8 @@ use crate::{Catalog, Entry, Lifecycle, is_error_status, is_valid_code};
 /// [`to_html`](Registry::to_html).
 ///
 /// ```
-/// use problem_codes::{Registry, error_catalog};
+/// use problem_codes_contract::Registry;
+/// use problem_codes::error_catalog;
 ///
 /// error_catalog! {
 ///     pub catalog Auth {
@@ -40,7 +41,8 @@ impl Registry {
     /// type URIs the catalog's `type_base` gives them.
     ///
     /// ```
-    /// use problem_codes::{Registry, error_catalog};
+    /// use problem_codes_contract::Registry;
+    /// use problem_codes::error_catalog;
     ///
     /// error_catalog! {
     ///     pub catalog Auth {
@@ -73,7 +75,7 @@ impl Registry {
     /// 400–599, or a code appears twice.
     ///
     /// ```
-    /// use problem_codes::{Registry, RegistryEntry, RegistryError};
+    /// use problem_codes_contract::{Registry, RegistryEntry, RegistryError};
     ///
     /// let one = RegistryEntry::new("AUTH_USER_NOT_FOUND", 404, "User not found");
     /// assert!(Registry::new("Auth", vec![one.clone()]).is_ok());
@@ -113,10 +115,10 @@ impl Registry {
     /// given to [`Registry::new`].
     ///
     /// ```
-    /// use problem_codes::Registry;
+    /// use problem_codes_contract::Registry;
     ///
     /// assert_eq!(Registry::new("Eryao", Vec::new())?.name(), "Eryao");
-    /// # Ok::<(), problem_codes::RegistryError>(())
+    /// # Ok::<(), problem_codes_contract::RegistryError>(())
     /// ```
     #[must_use]
     pub fn name(&self) -> &str {
@@ -126,7 +128,7 @@ impl Registry {
     /// Every code, in declaration order.
     ///
     /// ```
-    /// use problem_codes::{Registry, RegistryEntry};
+    /// use problem_codes_contract::{Registry, RegistryEntry};
     ///
     /// let registry = Registry::new("Auth", vec![
     ///     RegistryEntry::new("AUTH_B_CODE", 401, "B"),
@@ -134,7 +136,7 @@ impl Registry {
     /// ])?;
     /// let statuses: Vec<(&str, u16)> = registry.codes().iter().map(|e| (e.code(), e.status())).collect();
     /// assert_eq!(statuses, [("AUTH_B_CODE", 401), ("AUTH_A_CODE", 404)]);
-    /// # Ok::<(), problem_codes::RegistryError>(())
+    /// # Ok::<(), problem_codes_contract::RegistryError>(())
     /// ```
     #[must_use]
     pub fn codes(&self) -> &[RegistryEntry] {
@@ -144,12 +146,12 @@ impl Registry {
     /// The facts of `code`, if the registry has it.
     ///
     /// ```
-    /// use problem_codes::{Registry, RegistryEntry};
+    /// use problem_codes_contract::{Registry, RegistryEntry};
     ///
     /// let registry = Registry::new("Auth", vec![RegistryEntry::new("AUTH_USER_NOT_FOUND", 404, "User not found")])?;
     /// assert_eq!(registry.get("AUTH_USER_NOT_FOUND").map(|e| e.status()), Some(404));
     /// assert!(registry.get("AUTH_NOPE").is_none());
-    /// # Ok::<(), problem_codes::RegistryError>(())
+    /// # Ok::<(), problem_codes_contract::RegistryError>(())
     /// ```
     #[must_use]
     pub fn get(&self, code: &str) -> Option<&RegistryEntry> {
@@ -160,7 +162,7 @@ impl Registry {
     /// its name.
     ///
     /// ```
-    /// use problem_codes::{Registry, RegistryEntry};
+    /// use problem_codes_contract::{Registry, RegistryEntry};
     ///
     /// let registry = Registry::new("Eryao", vec![
     ///     RegistryEntry::new("AUTH_A", 401, "A").with_section("Auth"),
@@ -170,7 +172,7 @@ impl Registry {
     /// let sections: Vec<(&str, usize)> =
     ///     registry.sections().map(|(name, codes)| (name, codes.len())).collect();
     /// assert_eq!(sections, [("Auth", 2), ("Avatar", 1)]);
-    /// # Ok::<(), problem_codes::RegistryError>(())
+    /// # Ok::<(), problem_codes_contract::RegistryError>(())
     /// ```
     pub fn sections(&self) -> impl Iterator<Item = (&str, &[RegistryEntry])> {
         self.codes
@@ -182,7 +184,8 @@ impl Registry {
 /// The facts of one code, owned: a row of the catalog.
 ///
 /// ```
-/// use problem_codes::{Lifecycle, RegistryEntry};
+/// use problem_codes_contract::RegistryEntry;
+/// use problem_codes::Lifecycle;
 ///
 /// let entry = RegistryEntry::new("AUTH_OTP_WRONG", 401, "Invalid OTP code")
 ///     .with_handling("Prompt user to re-enter code")
@@ -218,7 +221,8 @@ impl RegistryEntry {
     /// [`Registry::new`].
     ///
     /// ```
-    /// use problem_codes::{Lifecycle, RegistryEntry};
+    /// use problem_codes_contract::RegistryEntry;
+    /// use problem_codes::Lifecycle;
     ///
     /// let entry = RegistryEntry::new("AUTH_USER_NOT_FOUND", 404, "User not found");
     /// assert_eq!(entry.type_uri(), "/problems/auth-user-not-found");
@@ -229,7 +233,11 @@ impl RegistryEntry {
     pub fn new(code: impl Into<String>, status: u16, title: impl Into<String>) -> RegistryEntry {
         let code = code.into();
         RegistryEntry {
-            type_uri: format!("{}{}", crate::DEFAULT_TYPE_BASE, crate::slug(&code)),
+            type_uri: format!(
+                "{}{}",
+                problem_codes::DEFAULT_TYPE_BASE,
+                problem_codes::slug(&code)
+            ),
             code,
             status,
             title: title.into(),
@@ -243,7 +251,8 @@ impl RegistryEntry {
     /// The facts of a compiled catalog's entry.
     ///
     /// ```
-    /// use problem_codes::{ProblemCode, RegistryEntry};
+    /// use problem_codes_contract::RegistryEntry;
+    /// use problem_codes::ProblemCode;
     /// # problem_codes::error_catalog! { pub catalog Auth { section "Auth" {
     /// #     AUTH_USER_NOT_FOUND = 404 { meaning: "User not found", handling: "Show not-found message" },
     /// # } } }
@@ -270,7 +279,7 @@ impl RegistryEntry {
     /// Sets the frontend handling text.
     ///
     /// ```
-    /// use problem_codes::RegistryEntry;
+    /// use problem_codes_contract::RegistryEntry;
     ///
     /// let entry = RegistryEntry::new("AUTH_TOO_MANY_REQUESTS", 429, "OTP request throttled")
     ///     .with_handling("Show wait message");
@@ -286,7 +295,7 @@ impl RegistryEntry {
     /// [`Registry::sections`].
     ///
     /// ```
-    /// use problem_codes::RegistryEntry;
+    /// use problem_codes_contract::RegistryEntry;
     ///
     /// let entry = RegistryEntry::new("AUTH_USER_NOT_FOUND", 404, "User not found").with_section("Auth");
     /// assert_eq!(entry.section(), "Auth");
@@ -300,7 +309,7 @@ impl RegistryEntry {
     /// Sets the problem type URI, in place of the default `/problems/<slug>`.
     ///
     /// ```
-    /// use problem_codes::RegistryEntry;
+    /// use problem_codes_contract::RegistryEntry;
     ///
     /// let entry = RegistryEntry::new("AUTH_USER_NOT_FOUND", 404, "User not found")
     ///     .with_type_uri("https://errors.example.com/auth-user-not-found");
@@ -315,7 +324,8 @@ impl RegistryEntry {
     /// Marks the code deprecated, with the code that replaces it, if any.
     ///
     /// ```
-    /// use problem_codes::{Lifecycle, RegistryEntry};
+    /// use problem_codes_contract::RegistryEntry;
+    /// use problem_codes::Lifecycle;
     ///
     /// let replaced = RegistryEntry::new("AUTH_OTP_WRONG", 401, "Invalid OTP code")
     ///     .with_deprecated(Some("AUTH_VERIFICATION_CODE_INVALID".to_owned()));
@@ -402,7 +412,7 @@ impl RegistryEntry {
     /// [HTML export](Registry::to_html). It is made from the code, whatever the type URI.
     ///
     /// ```
-    /// use problem_codes::RegistryEntry;
+    /// use problem_codes_contract::RegistryEntry;
     ///
     /// let entry = RegistryEntry::new("AUTH_TOO_MANY_REQUESTS", 429, "OTP request throttled");
     /// assert_eq!(entry.slug(), "auth-too-many-requests");
@@ -410,14 +420,14 @@ impl RegistryEntry {
     /// ```
     #[must_use]
     pub fn slug(&self) -> String {
-        crate::slug(&self.code)
+        problem_codes::slug(&self.code)
     }
 }
 
 /// Why a registry could not be built or read.
 ///
 /// ```
-/// use problem_codes::{Registry, RegistryEntry, RegistryError};
+/// use problem_codes_contract::{Registry, RegistryEntry, RegistryError};
 ///
 /// let err = Registry::new("Auth", vec![RegistryEntry::new("AUTH_OK", 200, "Fine")]).unwrap_err();
 /// assert_eq!(err, RegistryError::InvalidStatus { code: "AUTH_OK".into(), status: 200 });
