@@ -1,5 +1,5 @@
-//! A small command-line front for the exports, the gate and the importer, to wire into
-//! an example (or a tools crate's `[[bin]]`) of your own:
+//! A command-line front for the exports, the gate and the importer, to wire into an
+//! example (or a tools crate's `[[bin]]`) of your own:
 //!
 //! ```no_run
 //! # problem_codes::error_catalog! { pub catalog Eryao { section "Auth" {
@@ -11,6 +11,7 @@
 //!     Cli::new::<Eryao>()
 //!         .markdown(MarkdownOptions::new().title("HTTP Error Codes"))
 //!         .snapshot("tests/eryao.codes.json")
+//!         .bin_name("cargo run --example eryao --")
 //!         .run(std::env::args_os().skip(1))
 //! }
 //! ```
@@ -27,43 +28,102 @@
 //! ```
 //!
 //! `check` and `snapshot` take `--acknowledge CODE,CODE` to let the refused changes of
-//! those codes through.
+//! those codes through; the codes listed in `PROBLEM_CODES_ACKNOWLEDGE` are
+//! acknowledged too, as in [`compat::assert_compatible`]. Only `snapshot` writes the
+//! snapshot: the CLI does not read `PROBLEM_CODES_SNAPSHOT`.
+//!
+//! Exit codes ([`EXIT_CODES`]): 0 when the catalog is compatible or the output is
+//! written, 1 when `check` or `snapshot` refuses a change, 2 on a usage, input or I/O
+//! error.
 
 use std::ffi::OsString;
 use std::io::{self, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use clap::{Parser, Subcommand};
+
 use crate::Registry;
-use crate::compat::{self, GateError, Settings};
+use crate::compat::{self, ACKNOWLEDGE_ENV, GateError, Report, Settings};
 use crate::export::MarkdownOptions;
 use crate::export::html::write_site;
 use crate::import::{self, ImportError};
 use problem_codes::Catalog;
 
-/// The commands, for `help` and usage errors.
+/// The exit codes, as `--help` ends with them.
 ///
 /// ```
 /// use problem_codes_contract::Registry;
-/// use problem_codes_contract::cli::{Cli, USAGE};
+/// use problem_codes_contract::cli::{Cli, EXIT_CODES};
 ///
 /// let mut out = Vec::new();
-/// Cli::for_registry(Registry::new("Auth", Vec::new())?).execute(["help"], &mut out)?;
-/// assert_eq!(String::from_utf8(out)?, format!("{USAGE}\n"));
+/// Cli::for_registry(Registry::new("Auth", Vec::new())?).execute(["--help"], &mut out)?;
+/// assert!(String::from_utf8(out)?.ends_with(&format!("{EXIT_CODES}\n")));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-pub const USAGE: &str = "\
-commands:
-  markdown                     the catalog as the Markdown document
-  json                         the JSON registry
-  schema                       the JSON Schema of the registry
-  typescript                   the TypeScript module for the frontend
-  html <dir>                   the type URI pages, written under <dir>
-  check [<snapshot>]           compare with the snapshot; exit 1 when a change is refused
-  snapshot [<snapshot>]        record the catalog in the snapshot, if compatible
-  import <file> [--name Name]  error_catalog! source for a Markdown table document
-options of check and snapshot:
-  --acknowledge CODE,CODE      let the refused changes of these codes through";
+pub const EXIT_CODES: &str = "\
+Exit codes:
+  0  compatible, or the output written
+  1  `check` or `snapshot` refused a change
+  2  a usage, input or I/O error";
+
+/// The program's name in usage lines and in the commands messages suggest, unless
+/// [`Cli::bin_name`] says otherwise.
+const DEFAULT_BIN_NAME: &str = "problem-codes";
+
+/// The command line, as clap parses it.
+#[derive(Debug, Parser)]
+#[command(
+    about = "The catalog's documents, its compatibility gate and the Markdown importer",
+    after_help = EXIT_CODES,
+    disable_help_subcommand = false,
+)]
+struct Args {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// The catalog as the Markdown document
+    Markdown,
+    /// The JSON registry
+    Json,
+    /// The JSON Schema of the registry
+    Schema,
+    /// The TypeScript module for the frontend
+    Typescript,
+    /// The type URI pages, written under <DIR>
+    Html {
+        /// The folder to write the pages in
+        dir: PathBuf,
+    },
+    /// Compare with the snapshot; exit 1 when a change is refused
+    Check(Gate),
+    /// Record the catalog in the snapshot, if compatible
+    Snapshot(Gate),
+    /// Print the error_catalog! source for a Markdown table document
+    Import {
+        /// The Markdown document
+        file: PathBuf,
+        /// The catalog's name, a Rust identifier [default: from the document's title]
+        #[arg(long, value_parser = catalog_name)]
+        name: Option<String>,
+    },
+}
+
+#[derive(Debug, clap::Args)]
+struct Gate {
+    /// The snapshot [default: the one the program configures]
+    snapshot: Option<PathBuf>,
+    /// Let the refused changes of these codes through (PROBLEM_CODES_ACKNOWLEDGE adds to them)
+    #[arg(long, value_name = "CODE,CODE", value_delimiter = ',')]
+    acknowledge: Vec<String>,
+}
+
+fn catalog_name(name: &str) -> Result<String, String> {
+    import::check_name(name).map(|()| name.to_owned())
+}
 
 /// The command-line front for one catalog: build it with [`Cli::new`] or
 /// [`Cli::for_registry`], then [`run`](Cli::run) it from `main` or
@@ -84,6 +144,7 @@ pub struct Cli<'a> {
     registry: Registry,
     markdown: MarkdownOptions<'a>,
     snapshot: Option<PathBuf>,
+    bin_name: String,
 }
 
 impl<'a> Cli<'a> {
@@ -117,6 +178,7 @@ impl<'a> Cli<'a> {
             registry,
             markdown: MarkdownOptions::new(),
             snapshot: None,
+            bin_name: DEFAULT_BIN_NAME.to_owned(),
         }
     }
 
@@ -142,6 +204,13 @@ impl<'a> Cli<'a> {
 
     /// The snapshot `check` and `snapshot` use when given none.
     ///
+    /// A relative path is resolved as [`compat::assert_compatible`] resolves it: against
+    /// `CARGO_MANIFEST_DIR` when that variable is set at run time (as `cargo run` and
+    /// `cargo test` set it, to the root of the package that owns the program), else
+    /// against the working directory. So the example and the test of one package name
+    /// the same file the same way. A path given on the command line is relative to the
+    /// working directory, as any command's argument.
+    ///
     /// ```
     /// use problem_codes_contract::{Registry, RegistryEntry};
     /// use problem_codes_contract::cli::Cli;
@@ -162,9 +231,27 @@ impl<'a> Cli<'a> {
         self
     }
 
+    /// How users start the program, for the usage lines and for the commands its
+    /// messages suggest: `problem-codes` unless set.
+    ///
+    /// ```
+    /// use problem_codes_contract::Registry;
+    /// use problem_codes_contract::cli::Cli;
+    ///
+    /// let cli = Cli::for_registry(Registry::new("Auth", Vec::new())?).bin_name("cargo run --example auth --");
+    /// let err = cli.execute(["check"], &mut Vec::new()).unwrap_err();
+    /// assert!(err.to_string().contains("`cargo run --example auth -- check <SNAPSHOT>`"));
+    /// # Ok::<(), problem_codes_contract::RegistryError>(())
+    /// ```
+    #[must_use]
+    pub fn bin_name(mut self, name: impl Into<String>) -> Cli<'a> {
+        self.bin_name = name.into();
+        self
+    }
+
     /// Runs the command in `args` (without the program name), printing to stdout and
-    /// errors to stderr: exit code 0 on success, 1 when `check` or `snapshot` refuses a
-    /// change, 2 on a usage, input or I/O error.
+    /// errors to stderr, and returns the exit code: 0 when compatible or written, 1
+    /// when `check` or `snapshot` refuses a change, 2 on a usage, input or I/O error.
     ///
     /// ```
     /// use std::process::ExitCode;
@@ -191,13 +278,15 @@ impl<'a> Cli<'a> {
             Ok(()) => ExitCode::SUCCESS,
             Err(err) => {
                 let _ = out.flush();
-                eprintln!("{err}");
+                eprintln!("{}", err.to_string().trim_end());
                 ExitCode::from(err.exit_code())
             }
         }
     }
 
-    /// Runs the command in `args`, writing its output to `out`.
+    /// Runs the command in `args`, writing its output (and `--help`) to `out`. The
+    /// environment is read as by [`run`](Cli::run): `PROBLEM_CODES_ACKNOWLEDGE`, and
+    /// `CARGO_MANIFEST_DIR` for the configured snapshot.
     ///
     /// # Errors
     ///
@@ -214,7 +303,8 @@ impl<'a> Cli<'a> {
     /// assert!(String::from_utf8(out)?.contains(r#""code": "AUTH_USER_NOT_FOUND""#));
     ///
     /// let err = Cli::new::<Auth>().execute(["jsno"], &mut Vec::new()).unwrap_err();
-    /// assert!(err.to_string().starts_with("unknown command `jsno`; did you mean `json`?"));
+    /// assert!(err.to_string().contains("unrecognized subcommand 'jsno'"));
+    /// assert!(err.to_string().contains("tip: some similar subcommands exist: 'snapshot', 'json'"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn execute(
@@ -222,198 +312,162 @@ impl<'a> Cli<'a> {
         args: impl IntoIterator<Item = impl Into<OsString>>,
         out: &mut dyn Write,
     ) -> Result<(), CliError> {
-        let args = Args::parse(args)?;
-        let io = |source| CliError::Io { source };
-        match args.command.as_str() {
-            "help" | "--help" | "-h" => {
-                args.none()?;
-                writeln!(out, "{USAGE}").map_err(io)
+        let args = match self.parse(args) {
+            Ok(args) => args,
+            Err(err) if err.exit_code() == 0 => {
+                // `--help` and `help`: the help is the output.
+                return write!(out, "{}", err.render()).map_err(CliError::write);
             }
-            "markdown" => {
-                args.none()?;
-                out.write_all(self.registry.to_markdown(&self.markdown).as_bytes())
-                    .map_err(io)
-            }
-            "json" => {
-                args.none()?;
-                out.write_all(self.registry.to_json().as_bytes())
-                    .map_err(io)
-            }
-            "schema" => {
-                args.none()?;
-                out.write_all(crate::export::json::SCHEMA.as_bytes())
-                    .map_err(io)
-            }
-            "typescript" => {
-                args.none()?;
-                out.write_all(self.registry.to_typescript().as_bytes())
-                    .map_err(io)
-            }
-            "html" => {
-                let dir = PathBuf::from(args.one("html <dir>")?);
+            Err(err) => return Err(CliError::Usage(err.render().to_string())),
+        };
+        match args.command {
+            Command::Markdown => self.print(out, &self.registry.to_markdown(&self.markdown)),
+            Command::Json => self.print(out, &self.registry.to_json()),
+            Command::Schema => self.print(out, crate::export::json::SCHEMA),
+            Command::Typescript => self.print(out, &self.registry.to_typescript()),
+            Command::Html { dir } => {
                 let pages = self.registry.to_html();
-                write_site(&pages, &dir).map_err(io)?;
-                writeln!(out, "wrote {} pages under {}", pages.len(), dir.display()).map_err(io)
-            }
-            "check" | "snapshot" => {
-                let overwrite = args.command == "snapshot";
-                let path = match args.optional()? {
-                    Some(path) => PathBuf::from(path),
-                    None => self.snapshot.clone().ok_or_else(|| {
-                        CliError::Usage(format!(
-                            "`{}` needs the snapshot's path: `{} <snapshot.json>`",
-                            args.command, args.command
-                        ))
-                    })?,
-                };
-                let settings = Settings::new()
-                    .overwrite(overwrite)
-                    .acknowledge(args.acknowledged.iter().cloned());
-                let outcome = compat::gate(&self.registry, &path, &settings)?;
-                writeln!(out, "{}", outcome.report()).map_err(io)?;
-                if outcome.written() {
-                    writeln!(out, "wrote {}: commit it", path.display()).map_err(io)?;
-                }
-                Ok(())
-            }
-            "import" => {
-                let file = args.one("import <file>")?;
-                let text = std::fs::read_to_string(&file).map_err(io)?;
-                let document = import::markdown(&text).map_err(|source| CliError::Import {
-                    file: PathBuf::from(&file),
+                write_site(&pages, &dir).map_err(|source| CliError::Io {
+                    path: Some(dir.clone()),
                     source,
                 })?;
-                let name = args
-                    .name
-                    .clone()
-                    .unwrap_or_else(|| document.suggested_name());
-                out.write_all(document.to_rust(&name).as_bytes())
-                    .map_err(io)
+                writeln!(out, "wrote {} pages under {}", pages.len(), dir.display())
+                    .map_err(CliError::write)
             }
-            other => Err(CliError::Usage(format!(
-                "unknown command `{other}`{}",
-                did_you_mean(other)
-            ))),
+            Command::Check(gate) => self.gate("check", gate, false, out),
+            Command::Snapshot(gate) => self.gate("snapshot", gate, true, out),
+            Command::Import { file, name } => {
+                let text = std::fs::read_to_string(&file).map_err(|source| CliError::Io {
+                    path: Some(file.clone()),
+                    source,
+                })?;
+                let document = import::markdown(&text).map_err(|source| CliError::Import {
+                    file: file.clone(),
+                    source,
+                })?;
+                let name = name.unwrap_or_else(|| document.suggested_name());
+                self.print(out, &document.to_rust(&name))
+            }
         }
     }
-}
 
-const COMMANDS: [&str; 9] = [
-    "markdown",
-    "json",
-    "schema",
-    "typescript",
-    "html",
-    "check",
-    "snapshot",
-    "import",
-    "help",
-];
-
-fn did_you_mean(command: &str) -> String {
-    COMMANDS
-        .iter()
-        .find(|c| distance(c, command) <= 2)
-        .map(|c| format!("; did you mean `{c}`?"))
-        .unwrap_or_default()
-}
-
-/// Levenshtein distance, for short words.
-fn distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut previous = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let next = (previous + usize::from(ca != *cb))
-                .min(row[j] + 1)
-                .min(row[j + 1] + 1);
-            previous = row[j + 1];
-            row[j + 1] = next;
-        }
+    fn parse(
+        &self,
+        args: impl IntoIterator<Item = impl Into<OsString>>,
+    ) -> Result<Args, clap::Error> {
+        use clap::{CommandFactory as _, FromArgMatches as _};
+        let command = Args::command()
+            .no_binary_name(true)
+            .name(DEFAULT_BIN_NAME)
+            .bin_name(&self.bin_name);
+        let matches = command.try_get_matches_from(args.into_iter().map(Into::into))?;
+        Args::from_arg_matches(&matches)
     }
-    row[b.len()]
-}
 
-/// The command line, split into the command, its positional arguments and options.
-struct Args {
-    command: String,
-    positional: Vec<String>,
-    acknowledged: Vec<String>,
-    name: Option<String>,
-}
+    fn print(&self, out: &mut dyn Write, text: &str) -> Result<(), CliError> {
+        out.write_all(text.as_bytes()).map_err(CliError::write)
+    }
 
-impl Args {
-    fn parse(args: impl IntoIterator<Item = impl Into<OsString>>) -> Result<Args, CliError> {
-        let mut args = args.into_iter().map(|arg| {
-            arg.into()
-                .into_string()
-                .map_err(|arg| CliError::Usage(format!("argument {arg:?} is not UTF-8")))
-        });
-        let command = args
-            .next()
-            .transpose()?
-            .ok_or_else(|| CliError::Usage("a command is needed".to_owned()))?;
-        let mut parsed = Args {
-            command,
-            positional: Vec::new(),
-            acknowledged: Vec::new(),
-            name: None,
+    fn gate(
+        &self,
+        command: &str,
+        gate: Gate,
+        overwrite: bool,
+        out: &mut dyn Write,
+    ) -> Result<(), CliError> {
+        let path = match gate.snapshot {
+            Some(path) => path,
+            None => compat::resolve_snapshot(self.snapshot.as_deref().ok_or_else(|| {
+                CliError::Usage(format!(
+                    "error: `{command}` needs the snapshot's path: `{} {command} <SNAPSHOT>`",
+                    self.bin_name
+                ))
+            })?),
         };
-        while let Some(arg) = args.next().transpose()? {
-            let mut value = |flag: &str| {
-                args.next()
-                    .transpose()?
-                    .ok_or_else(|| CliError::Usage(format!("`{flag}` needs a value")))
-            };
-            match arg.as_str() {
-                "--acknowledge" if matches!(parsed.command.as_str(), "check" | "snapshot") => {
-                    parsed
-                        .acknowledged
-                        .extend(compat::split_codes(&value("--acknowledge")?));
-                }
-                "--name" if parsed.command == "import" => {
-                    parsed.name = Some(value("--name")?);
-                }
-                flag if flag.starts_with("--") => {
-                    return Err(CliError::Usage(format!(
-                        "`{}` takes no option `{flag}`",
-                        parsed.command
-                    )));
-                }
-                _ => parsed.positional.push(arg),
+        let from_env = std::env::var(ACKNOWLEDGE_ENV).unwrap_or_default();
+        let settings = Settings::new()
+            .overwrite(overwrite)
+            .acknowledge(gate.acknowledge.iter().map(|code| code.trim()))
+            .acknowledge(compat::split_codes(&from_env));
+        let record = |codes: &str| {
+            let mut command = format!("{} snapshot", self.bin_name);
+            if gate_needs_path(self.snapshot.as_deref(), &path) {
+                command = format!("{command} {}", path.display());
             }
+            if !codes.is_empty() {
+                command = format!("{command} --acknowledge {codes}");
+            }
+            command
+        };
+        let outcome = match compat::gate(&self.registry, &path, &settings) {
+            Ok(outcome) => outcome,
+            Err(GateError::Missing { path }) => {
+                let command = record("");
+                return Err(CliError::Gate {
+                    message: format!(
+                        "no snapshot at {}; record the catalog with `{command}` and commit the file",
+                        path.display()
+                    ),
+                    source: GateError::Missing { path },
+                });
+            }
+            Err(GateError::Incompatible { path, report }) => {
+                let codes = refused_codes(&report);
+                return Err(CliError::Gate {
+                    message: format!(
+                        "the catalog breaks {}:\n{}",
+                        path.display(),
+                        cli_report(&report, &record(&codes))
+                    ),
+                    source: GateError::Incompatible { path, report },
+                });
+            }
+            Err(err) => {
+                return Err(CliError::Gate {
+                    message: err.to_string(),
+                    source: err,
+                });
+            }
+        };
+        writeln!(out, "{}", outcome.report()).map_err(CliError::write)?;
+        if outcome.written() {
+            writeln!(out, "wrote {}: commit it", path.display()).map_err(CliError::write)?;
+        } else if !overwrite && !outcome.report().findings().is_empty() {
+            writeln!(out, "record these changes with `{}`", record("")).map_err(CliError::write)?;
         }
-        Ok(parsed)
+        Ok(())
     }
+}
 
-    fn none(&self) -> Result<(), CliError> {
-        match self.positional.first() {
-            None => Ok(()),
-            Some(extra) => Err(CliError::Usage(format!(
-                "`{}` takes no argument, got `{extra}`",
-                self.command
-            ))),
+/// Whether the recording command must name the snapshot: it is not the configured one.
+fn gate_needs_path(configured: Option<&Path>, path: &Path) -> bool {
+    configured.is_none_or(|configured| compat::resolve_snapshot(configured) != path)
+}
+
+fn refused_codes(report: &Report) -> String {
+    let mut codes: Vec<&str> = report.refused().map(compat::Finding::code).collect();
+    codes.dedup();
+    codes.join(",")
+}
+
+/// The gate's report, its last line naming this program's command instead of the
+/// test's environment variables.
+fn cli_report(report: &Report, record: &str) -> String {
+    let text = report.to_string();
+    let findings = text.rsplit_once('\n').map_or("", |(findings, _)| findings);
+    let (refused, acknowledged) = report.findings().iter().fold((0, 0), |(r, a), f| {
+        match (f.verdict(), report.is_acknowledged(f)) {
+            (compat::Verdict::Refused, true) => (r, a + 1),
+            (compat::Verdict::Refused, false) => (r + 1, a),
+            (compat::Verdict::Allowed, _) => (r, a),
         }
-    }
-
-    fn optional(&self) -> Result<Option<&str>, CliError> {
-        match self.positional.as_slice() {
-            [] => Ok(None),
-            [one] => Ok(Some(one)),
-            [_, extra, ..] => Err(CliError::Usage(format!(
-                "`{}` takes one path, got also `{extra}`",
-                self.command
-            ))),
-        }
-    }
-
-    fn one(&self, usage: &str) -> Result<String, CliError> {
-        self.optional()?
-            .map(str::to_owned)
-            .ok_or_else(|| CliError::Usage(format!("usage: {usage}")))
-    }
+    });
+    let allowed = report.findings().len() - refused - acknowledged;
+    let separator = if findings.is_empty() { "" } else { "\n" };
+    format!(
+        "{findings}{separator}{refused} refused, {acknowledged} acknowledged, {allowed} allowed: \
+         revert the change, or acknowledge it and record the snapshot with `{record}`"
+    )
 }
 
 /// Why a command failed.
@@ -425,36 +479,48 @@ impl Args {
 /// let cli = Cli::for_registry(Registry::new("Auth", Vec::new())?);
 /// let err = cli.execute(["check"], &mut Vec::new()).unwrap_err();
 /// assert!(matches!(err, CliError::Usage(_)));
-/// assert!(err.to_string().starts_with("`check` needs the snapshot's path: `check <snapshot.json>`\n"));
+/// assert_eq!(err.to_string(), "error: `check` needs the snapshot's path: `problem-codes check <SNAPSHOT>`");
 ///
 /// let err = cli.execute(["import", "no-such-file.md"], &mut Vec::new()).unwrap_err();
 /// assert!(matches!(err, CliError::Io { .. }));
+/// assert!(err.to_string().starts_with("no-such-file.md: "));
 /// # Ok::<(), problem_codes_contract::RegistryError>(())
 /// ```
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum CliError {
-    /// The command line is wrong; the message says how to fix it.
+    /// The command line is wrong; the message, clap's, says how to fix it.
     Usage(String),
     /// The catalog breaks the snapshot, or the snapshot is missing or unreadable.
-    Gate(GateError),
+    Gate {
+        /// What to tell the user, naming this program's commands.
+        message: String,
+        /// The gate's error.
+        source: GateError,
+    },
     /// The document to import is not an error table.
     Import {
         /// The document.
         file: PathBuf,
-        /// What is wrong, and where.
+        /// Every fault, each with its line.
         source: ImportError,
     },
     /// Reading or writing failed.
     Io {
+        /// The file or folder, when the error is not on the output.
+        path: Option<PathBuf>,
         /// The I/O error.
         source: io::Error,
     },
 }
 
 impl CliError {
-    /// 1 when the catalog breaks its snapshot, 2 otherwise: the exit code
-    /// [`Cli::run`] returns.
+    fn write(source: io::Error) -> CliError {
+        CliError::Io { path: None, source }
+    }
+
+    /// The exit code [`Cli::run`] returns: 1 when the catalog breaks its snapshot, 2
+    /// otherwise.
     ///
     /// ```
     /// use problem_codes_contract::Registry;
@@ -468,25 +534,31 @@ impl CliError {
     #[must_use]
     pub fn exit_code(&self) -> u8 {
         match self {
-            CliError::Gate(GateError::Incompatible { .. }) => 1,
+            CliError::Gate {
+                source: GateError::Incompatible { .. },
+                ..
+            } => 1,
             _ => 2,
         }
-    }
-}
-
-impl From<GateError> for CliError {
-    fn from(err: GateError) -> CliError {
-        CliError::Gate(err)
     }
 }
 
 impl core::fmt::Display for CliError {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         match self {
-            CliError::Usage(message) => write!(f, "{message}\n{USAGE}"),
-            CliError::Gate(err) => err.fmt(f),
-            CliError::Import { file, source } => write!(f, "{}: {source}", file.display()),
-            CliError::Io { source } => source.fmt(f),
+            CliError::Usage(message) | CliError::Gate { message, .. } => f.write_str(message),
+            CliError::Import { file, source } => {
+                for (i, fault) in source.faults().iter().enumerate() {
+                    let separator = if i == 0 { "" } else { "\n" };
+                    write!(f, "{separator}{}: {fault}", file.display())?;
+                }
+                Ok(())
+            }
+            CliError::Io {
+                path: Some(path),
+                source,
+            } => write!(f, "{}: {source}", path.display()),
+            CliError::Io { path: None, source } => source.fmt(f),
         }
     }
 }
@@ -495,9 +567,9 @@ impl std::error::Error for CliError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
             CliError::Usage(_) => None,
-            CliError::Gate(err) => Some(err),
+            CliError::Gate { source, .. } => Some(source),
             CliError::Import { source, .. } => Some(source),
-            CliError::Io { source } => Some(source),
+            CliError::Io { source, .. } => Some(source),
         }
     }
 }

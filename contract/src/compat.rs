@@ -488,7 +488,17 @@ impl fmt::Display for Report {
                     "refused"
                 }
             };
-            writeln!(f, "{mark}: {finding}")?;
+            match finding {
+                // Let through: the advice to restore the code no longer applies.
+                Finding::Removed {
+                    code,
+                    status,
+                    title,
+                } if self.is_acknowledged(finding) => {
+                    writeln!(f, "{mark}: {code} was removed (was {status} {title:?})")?;
+                }
+                _ => writeln!(f, "{mark}: {finding}")?,
+            }
         }
         for code in self.unused_acknowledgements() {
             writeln!(f, "note: {code} is acknowledged but has no refused change")?;
@@ -812,8 +822,13 @@ pub fn gate(live: &Registry, path: &Path, settings: &Settings) -> Result<Outcome
     Ok(Outcome { report, written })
 }
 
-/// The gate as a one-line test: checks catalog `C` against the snapshot at `path`
-/// (relative to the package root, where `cargo test` runs), with [`Settings::from_env`].
+/// The gate as a one-line test: checks catalog `C` against the snapshot at `path`, with
+/// [`Settings::from_env`].
+///
+/// A relative `path` is resolved against `CARGO_MANIFEST_DIR` when that variable is set
+/// at run time (`cargo test` and `cargo run` set it to the package's root), else against
+/// the working directory; [`Cli::snapshot`](crate::cli::Cli::snapshot) resolves its path
+/// the same way, so a test and the CLI of one package name the same file alike.
 ///
 /// ```no_run
 /// # problem_codes::error_catalog! { pub catalog Eryao { section "Auth" {
@@ -826,7 +841,8 @@ pub fn gate(live: &Registry, path: &Path, settings: &Settings) -> Result<Outcome
 /// When the gate fails (see [`gate`]), with its report: that is how a test fails.
 #[track_caller]
 pub fn assert_compatible<C: Catalog>(path: impl AsRef<Path>) {
-    let path = path.as_ref();
+    let path = resolve_snapshot(path.as_ref());
+    let path = path.as_path();
     match gate(&Registry::of::<C>(), path, &Settings::from_env()) {
         Ok(outcome) => {
             if !outcome.report.findings().is_empty() {
@@ -839,5 +855,14 @@ pub fn assert_compatible<C: Catalog>(path: impl AsRef<Path>) {
             }
         }
         Err(err) => panic!("{err}"),
+    }
+}
+
+/// A snapshot path as [`assert_compatible`] documents it: a relative path is taken from
+/// `CARGO_MANIFEST_DIR` when set at run time, else from the working directory.
+pub(crate) fn resolve_snapshot(path: &Path) -> PathBuf {
+    match std::env::var_os("CARGO_MANIFEST_DIR") {
+        Some(root) if path.is_relative() => Path::new(&root).join(path),
+        _ => path.to_owned(),
     }
 }
