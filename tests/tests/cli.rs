@@ -93,8 +93,12 @@ fn check_refuses_a_removal_and_a_status_change_with_exit_code_1() {
     assert_eq!(err.exit_code(), 1);
     assert!(matches!(
         err,
-        CliError::Gate(GateError::Incompatible { .. })
+        CliError::Gate {
+            source: GateError::Incompatible { .. },
+            ..
+        }
     ));
+    // The way out is this program's own command, not the test's environment variables.
     assert_eq!(
         err.to_string(),
         format!(
@@ -102,8 +106,7 @@ fn check_refuses_a_removal_and_a_status_change_with_exit_code_1() {
              refused: AUTH_TOO_MANY_REQUESTS changed status from 429 to 503\n\
              refused: AUTH_USER_NOT_FOUND was removed (was 404 \"User not found\"); codes are never deleted: restore it and mark it `deprecated`\n\
              2 refused, 0 acknowledged, 0 allowed: revert the change, or acknowledge it and record the snapshot with \
-             `PROBLEM_CODES_ACKNOWLEDGE=AUTH_TOO_MANY_REQUESTS,AUTH_USER_NOT_FOUND PROBLEM_CODES_SNAPSHOT=overwrite cargo test` \
-             (or the command `snapshot --acknowledge AUTH_TOO_MANY_REQUESTS,AUTH_USER_NOT_FOUND`)"
+             `problem-codes snapshot {path} --acknowledge AUTH_TOO_MANY_REQUESTS,AUTH_USER_NOT_FOUND`"
         )
     );
 
@@ -124,8 +127,9 @@ fn check_refuses_a_removal_and_a_status_change_with_exit_code_1() {
         ],
     )
     .expect("acknowledged");
+    // Acknowledged, the removal no longer asks to restore the code.
     assert!(
-        out.contains("acknowledged: AUTH_USER_NOT_FOUND was removed"),
+        out.contains("acknowledged: AUTH_USER_NOT_FOUND was removed (was 404 \"User not found\")\n"),
         "{out}"
     );
     assert_eq!(
@@ -145,10 +149,67 @@ fn check_uses_the_configured_snapshot() {
         "the catalog matches its snapshot\n"
     );
     let err = run(&eryao(), &["check"]).expect_err("no snapshot configured");
-    assert!(
-        err.to_string()
-            .starts_with("`check` needs the snapshot's path"),
-        "{err}"
+    assert_eq!(err.exit_code(), 2);
+    assert_eq!(
+        err.to_string(),
+        "error: `check` needs the snapshot's path: `problem-codes check <SNAPSHOT>`"
+    );
+}
+
+#[test]
+fn a_relative_snapshot_is_found_from_the_package_root() {
+    // `cargo test` runs in the package's directory and `cargo run` where it is called;
+    // both set CARGO_MANIFEST_DIR, from which the configured snapshot is resolved.
+    assert_eq!(
+        std::env::var_os("CARGO_MANIFEST_DIR").as_deref(),
+        Some(std::ffi::OsStr::new(env!("CARGO_MANIFEST_DIR")))
+    );
+    let cli = eryao().snapshot("snapshots/eryao.codes.json");
+    assert_eq!(
+        run(&cli, &["check"]).expect("the committed snapshot"),
+        "the catalog matches its snapshot\n"
+    );
+    let missing = eryao()
+        .snapshot("snapshots/missing.codes.json")
+        .bin_name("cargo run --example eryao --");
+    let err = run(&missing, &["check"]).expect_err("no such snapshot");
+    assert_eq!(err.exit_code(), 2);
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "no snapshot at {}/snapshots/missing.codes.json; record the catalog with \
+             `cargo run --example eryao -- snapshot` and commit the file",
+            env!("CARGO_MANIFEST_DIR")
+        )
+    );
+}
+
+/// Set in the copy of this test binary that the acknowledgement test starts.
+const CHILD: &str = "PROBLEM_CODES_CLI_TEST_SNAPSHOT";
+
+#[test]
+fn the_acknowledge_variable_is_honoured_as_the_option_is() {
+    if let Some(path) = std::env::var_os(CHILD) {
+        // In the child: PROBLEM_CODES_ACKNOWLEDGE lists one code, the option the other.
+        let path = PathBuf::from(path);
+        let cli = Cli::new::<v2::Auth>().snapshot(&path);
+        let out = run(&cli, &["snapshot", "--acknowledge", "AUTH_USER_NOT_FOUND"])
+            .unwrap_or_else(|err| panic!("both codes acknowledged: {err}"));
+        assert!(out.contains("acknowledged: AUTH_TOO_MANY_REQUESTS changed status"), "{out}");
+        return;
+    }
+    let snapshot = scratch("acknowledge").join("auth.codes.json");
+    run(&Cli::new::<v1::Auth>().snapshot(&snapshot), &["snapshot"]).expect("recorded");
+    let status = std::process::Command::new(std::env::current_exe().expect("the test binary"))
+        .args(["the_acknowledge_variable_is_honoured_as_the_option_is", "--test-threads=1"])
+        .env(CHILD, &snapshot)
+        .env("PROBLEM_CODES_ACKNOWLEDGE", "AUTH_TOO_MANY_REQUESTS")
+        .status()
+        .expect("the test binary runs");
+    assert!(status.success());
+    assert_eq!(
+        run(&Cli::new::<v2::Auth>().snapshot(&snapshot), &["check"]).expect("recorded"),
+        "the catalog matches its snapshot\n"
     );
 }
 
@@ -160,53 +221,97 @@ fn import_prints_the_catalog_source() {
     );
     let source = run(&eryao(), &["import", fixture]).expect("imports");
     assert_eq!(source, include_str!("../src/imported.rs"));
-    let renamed = run(&eryao(), &["import", fixture, "--name", "Eryao"]).expect("imports");
-    assert!(renamed.contains("pub catalog Eryao {"));
-
-    let bad = scratch("import").join("bad.md");
-    std::fs::write(&bad, "## Auth\n\n| code | status |\n").expect("write");
-    let err =
-        run(&eryao(), &["import", bad.to_str().expect("UTF-8 path")]).expect_err("not a table");
-    assert_eq!(err.exit_code(), 2);
-    assert!(
-        err.to_string().ends_with(
-            "bad.md: line 3: the table header is `| code | status | meaning | frontend handling |`"
-        ),
-        "{err}"
-    );
 }
 
 #[test]
-fn usage_mistakes_say_what_to_write() {
+fn import_names_the_catalog_and_reports_every_fault_of_the_file() {
+    let fixture = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/fixtures/eryao-http-error-codes.md"
+    );
+    let renamed = run(&eryao(), &["import", fixture, "--name", "Eryao"]).expect("imports");
+    assert!(renamed.contains("    pub catalog Eryao {\n"));
+    for name in ["Self", "crate", "Http Codes", "Codes {}", "9Lives"] {
+        let err = run(&eryao(), &["import", fixture, "--name", name]).expect_err(name);
+        assert_eq!(err.exit_code(), 2);
+        assert!(
+            err.to_string()
+                .starts_with(&format!("error: invalid value '{name}' for '--name <NAME>': `{name}` is")),
+            "{err}"
+        );
+    }
+
+    let bad = scratch("import").join("bad.md");
+    std::fs::write(
+        &bad,
+        "## Auth\n\n| code | status | meaning | frontend handling |\n|---|---|---|---|\n\
+         | `AUTH_X_Y` | 200 | m | h |\n| `AUTH_X_Z` | 400 |  | h |\n",
+    )
+    .expect("write");
+    let bad = bad.to_str().expect("UTF-8 path");
+    let err = run(&eryao(), &["import", bad]).expect_err("two bad rows");
+    assert_eq!(err.exit_code(), 2);
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "{bad}: line 5: status `200` of `AUTH_X_Y` is not a number from 400 to 599\n\
+             {bad}: line 6: `AUTH_X_Z` has no meaning; the meaning is the problem's title"
+        )
+    );
+
+    let missing = scratch("import").join("missing.md");
+    let missing = missing.to_str().expect("UTF-8 path");
+    let err = run(&eryao(), &["import", missing]).expect_err("no such file");
+    assert_eq!(err.exit_code(), 2);
+    assert!(err.to_string().starts_with(&format!("{missing}: ")), "{err}");
+}
+
+#[test]
+fn usage_mistakes_say_what_to_write_with_exit_code_2() {
     let cases: [(&[&str], &str); 6] = [
-        (&[], "a command is needed"),
+        (&[], "Usage: problem-codes <COMMAND>"),
         (
             &["markdwon"],
-            "unknown command `markdwon`; did you mean `markdown`?",
+            "error: unrecognized subcommand 'markdwon'\n\n  tip: a similar subcommand exists: 'markdown'",
         ),
-        (&["json", "extra"], "`json` takes no argument, got `extra`"),
-        (&["html"], "usage: html <dir>"),
+        (&["json", "extra"], "error: unexpected argument 'extra' found"),
+        (
+            &["html"],
+            "error: the following required arguments were not provided:\n  <DIR>",
+        ),
         (
             &["markdown", "--acknowledge", "X"],
-            "`markdown` takes no option `--acknowledge`",
+            "error: unexpected argument '--acknowledge' found",
         ),
         (
             &["check", "a.json", "--acknowledge"],
-            "`--acknowledge` needs a value",
+            "error: a value is required for '--acknowledge <CODE,CODE>' but none was supplied",
         ),
     ];
     for (args, message) in cases {
         let err = run(&eryao(), args).expect_err("a usage mistake");
-        assert_eq!(err.exit_code(), 2);
-        assert!(err.to_string().starts_with(message), "{args:?}: {err}");
+        assert_eq!(err.exit_code(), 2, "{args:?}");
+        assert!(matches!(err, CliError::Usage(_)));
+        assert!(err.to_string().contains(message), "{args:?}: {err}");
+        let text = err.to_string();
         assert!(
-            err.to_string().contains("\ncommands:\n"),
-            "the usage follows"
+            text.contains("Usage: problem-codes") || text.ends_with("For more information, try '--help'.\n"),
+            "the usage or the way to it follows: {err}"
         );
     }
-    assert!(
-        run(&eryao(), &["help"])
-            .expect("help")
-            .starts_with("commands:\n  markdown")
-    );
+}
+
+#[test]
+fn help_lists_the_commands_and_the_exit_codes() {
+    for args in [&["--help"][..], &["-h"], &["help"]] {
+        let help = run(&eryao(), args).expect("help is output, exit code 0");
+        assert!(help.contains("Usage: problem-codes <COMMAND>\n"), "{help}");
+        for command in ["markdown", "json", "schema", "typescript", "html", "check", "snapshot", "import"] {
+            assert!(help.contains(&format!("\n  {command} ")), "{command}: {help}");
+        }
+        assert!(help.ends_with(&format!("{}\n", problem_codes_contract::cli::EXIT_CODES)));
+    }
+    let help = run(&eryao(), &["help", "import"]).expect("help of one command");
+    assert!(help.contains("Usage: problem-codes import [OPTIONS] <FILE>"), "{help}");
+    assert!(help.contains("--name <NAME>"), "{help}");
 }

@@ -1,8 +1,12 @@
 //! The importer: the fixture becomes `error_catalog!` source, and that source, compiled,
-//! exports the fixture back byte for byte.
+//! exports the fixture back byte for byte, and builds in a crate that depends on
+//! `problem-codes` alone.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
 
 use problem_codes_contract::export::MarkdownOptions;
-use problem_codes_contract::import::{self, ImportError};
+use problem_codes_contract::import::{self, Fault};
 use problem_codes_contract::{Registry, RegistryEntry};
 use problem_codes_tests::eryao::Eryao;
 use problem_codes_tests::imported::{DOCUMENT, HttpErrorCodes};
@@ -79,27 +83,79 @@ fn escapes_and_lifecycle_survive_a_round_trip() {
     );
     let source = document.to_rust("Api");
     assert!(source.contains(
-        "meaning: \"read | write `a|b`\",\n                handling: \"line one\\nline two\",\n"
+        "title: \"read | write `a|b`\",\n                handling: \"line one\\nline two\",\n"
     ));
     assert!(source.contains("deprecated: \"API_PIPE\",\n"));
     assert!(source.contains("deprecated: true,\n"));
 }
 
 #[test]
-fn a_lone_backtick_comes_back_escaped_and_renders_the_same() {
-    let registry = Registry::new("Api", vec![RegistryEntry::new("API_TICK", 400, "it`s")])
-        .expect("a valid registry");
-    let markdown = registry.to_markdown(&MarkdownOptions::new());
-    let document = import::markdown(&markdown).expect("imports");
-    assert_eq!(document.registry().codes()[0].title(), "it\\`s");
-    assert_eq!(
-        document.registry().to_markdown(&MarkdownOptions::new()),
-        markdown
+fn a_lone_backtick_comes_back_as_it_was() {
+    // The export escapes a backtick that closes no code span; the importer kept the
+    // escape, so each round trip through the catalog added a backslash to the title.
+    let registry = Registry::new(
+        "Api",
+        vec![
+            RegistryEntry::new("API_TICK", 400, "`code` and it`s ``").with_handling("a ` b"),
+            RegistryEntry::new("API_SLASH", 400, "a \\ b ` c"),
+        ],
+    )
+    .expect("a valid registry");
+    let mut titles: Vec<String> = registry
+        .codes()
+        .iter()
+        .map(|e| e.title().to_owned())
+        .collect();
+    let mut markdown = registry.to_markdown(&MarkdownOptions::new());
+    assert!(
+        markdown.contains("| `code` and it\\`s \\`\\` | a \\` b |\n| `API_SLASH` | 400 | a \\ b \\` c |"),
+        "{markdown}"
     );
+    for _ in 0..3 {
+        let document = import::markdown(&markdown).expect("imports");
+        let again: Vec<String> = document
+            .registry()
+            .codes()
+            .iter()
+            .map(|e| e.title().to_owned())
+            .collect();
+        assert_eq!(again, titles);
+        assert_eq!(document.registry().codes()[0].handling(), "a ` b");
+        let exported = document.registry().to_markdown(&document.options());
+        assert_eq!(exported, markdown);
+        (titles, markdown) = (again, exported);
+    }
 }
 
-fn error(text: &str) -> ImportError {
-    import::markdown(text).expect_err("not a catalog document")
+#[test]
+fn a_bare_carriage_return_ends_a_line_as_in_commonmark() {
+    // The importer read lines as `str::lines` does: a bare `\r` stayed inside a cell,
+    // and the export, which writes it as `<br>`, read back as `\n`.
+    let table = "| code | status | meaning | frontend handling |\r|---|---:|---|---|\r";
+    let text = format!("# Api\r\rOne\rTwo\r\r## Api\r\r{table}| `API_X_Y` | 400 | X | Y |\r\rThe end.\r");
+    let document = import::markdown(&text).expect("a document with bare \\r imports");
+    assert_eq!(document.options().preamble_text(), Some("One\rTwo"));
+    assert_eq!(document.registry().codes()[0].title(), "X");
+    let markdown = document.registry().to_markdown(&document.options());
+    let again = import::markdown(&markdown).expect("the export imports");
+    assert_eq!(again.registry(), document.registry());
+    assert_eq!(again.registry().to_markdown(&again.options()), markdown);
+    // In doc comments a `\r` cannot stay: each becomes a line of its own.
+    let source = document.to_rust("Api");
+    assert!(source.contains("    /// # Api\n    ///\n    /// One\n    /// Two\n"), "{source}");
+    assert!(!source.contains('\r'), "{source:?}");
+
+    // A `\r` in a row ends the row: what follows is a row of its own, and is refused.
+    let split = format!("## Api\n\n{}| `API_X_Y` | 400 | X\rY | Z |\n", table.replace('\r', "\n"));
+    let err = import::markdown(&split).expect_err("the row is cut in two");
+    let lines: Vec<usize> = err.faults().iter().map(Fault::line).collect();
+    assert_eq!(lines, [5, 6], "{err}");
+}
+
+fn error(text: &str) -> Fault {
+    let err = import::markdown(text).expect_err("not a catalog document");
+    assert_eq!(err.faults().len(), 1, "one mistake, one fault: {err}");
+    err.faults()[0].clone()
 }
 
 #[test]
@@ -144,7 +200,7 @@ fn bad_documents_are_refused_at_the_line_at_fault() {
         (
             format!("## A\n\n{table}| `A_B` | 400 | m | h |\n| `A_B` | 401 | n | h |\n"),
             6,
-            "`A_B` is listed twice",
+            "`A_B` is listed twice (first on line 5)",
         ),
         (
             format!("## A\n\n{table}| `A_B` | 400 | m | h |\n\nA note.\n\n## B\n\n{table}"),
@@ -198,15 +254,14 @@ fn a_section_is_declared_once_and_by_a_name() {
     let twice = format!(
         "## Auth\n\n{table}| `AUTH_A_B` | 400 | A | B |\n\n## Profile\n\n{table}| `PROFILE_A_B` | 400 | A | B |\n\n## Auth\n\n{table}| `AUTH_C_D` | 400 | C | D |\n"
     );
-    let err = import::markdown(&twice).expect_err("a section twice");
+    let err = error(&twice);
     assert_eq!(err.line(), 13);
     assert!(
         err.message()
             .contains("section `Auth` appears twice (first on line 1)")
     );
     let unnamed = format!("##  \n\n{table}| `AUTH_A_B` | 400 | A | B |\n");
-    let err = import::markdown(&unnamed).expect_err("a heading without a name");
-    assert_eq!(err.line(), 1);
+    assert_eq!(error(&unnamed).line(), 1);
 }
 
 #[test]
@@ -241,11 +296,111 @@ fn what_error_catalog_refuses_is_refused_on_import_with_its_line() {
             "the replacement `AUTH_MID` of `AUTH_OLD` is itself deprecated",
         ),
     ] {
-        let err = import::markdown(&format!("{table}{rows}")).expect_err(message);
+        let err = error(&format!("{table}{rows}"));
         assert_eq!(
             (err.line(), err.message().contains(message)),
             (line, true),
             "{err}"
         );
     }
+}
+
+#[test]
+fn every_bad_row_is_reported_with_its_line() {
+    let table = "| code | status | meaning | frontend handling |\n|---|---:|---|---|\n";
+    let text = format!(
+        "# Api\n\n## A\n\n{table}\
+         | `A_OK` | 400 | Fine | h |\n\
+         | `A_B` | 200 | m | h |\n\
+         | a_c | 400 | m | h |\n\
+         | `A_OK` | 401 | m | h |\n\n\
+         ## B\n\nNo table here.\n\n\
+         ## C\n\n{table}\
+         | `C_D` | 400 |  | h |\n\
+         | `C_E` (deprecated; use `C_GONE`) | 400 | m | h |\n"
+    );
+    let err = import::markdown(&text).expect_err("five faults");
+    let faults: Vec<(usize, &str)> = err
+        .faults()
+        .iter()
+        .map(|f| (f.line(), f.message().split(';').next().unwrap_or_default()))
+        .collect();
+    assert_eq!(
+        faults,
+        [
+            (8, "status `200` of `A_B` is not a number from 400 to 599"),
+            (9, "the code cell `a_c` is not a code in backticks, such as `` `AUTH_USER_NOT_FOUND` ``"),
+            (10, "`A_OK` is listed twice (first on line 7)"),
+            (14, "the table header is `| code | status | meaning | frontend handling |`"),
+            (20, "`C_D` has no meaning"),
+            (21, "the replacement `C_GONE` of `C_E` is not a code of the document"),
+        ],
+        "{err}"
+    );
+    assert_eq!(err.to_string().lines().count(), 6);
+}
+
+#[test]
+fn framing_that_no_doc_comment_can_hold_is_refused() {
+    let table = "| code | status | meaning | frontend handling |\n|---|---:|---|---|\n| `A_B` | 400 | m | h |\n";
+    let err = error(&format!("# Api\n\nRead \u{202E}this\n\n{table}"));
+    assert_eq!(err.line(), 3);
+    assert!(err.message().contains("U+202E"), "{err}");
+    // In a cell the character goes into a string literal, escaped.
+    let header = "| code | status | meaning | frontend handling |\n|---|---:|---|---|\n";
+    let document = import::markdown(&format!("{header}| `A_B` | 400 | \u{2066}x | h |\n"))
+        .expect("a cell may hold it");
+    assert!(document.to_rust("Api").contains("\\u{2066}x"));
+}
+
+fn workspace() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("the tests crate is in the workspace")
+        .to_path_buf()
+}
+
+#[test]
+fn the_imported_fixture_builds_with_problem_codes_alone() {
+    let root = workspace();
+    let dir = root.join("target/scale-tests");
+    let krate = dir.join("imported");
+    std::fs::create_dir_all(krate.join("src")).expect("a scratch directory");
+    let manifest = format!(
+        r#"[package]
+name = "problem-codes-imported"
+version = "0.0.0"
+edition = "2024"
+publish = false
+
+[dependencies]
+problem-codes = {{ path = {runtime:?} }}
+
+[workspace]
+"#,
+        runtime = root.join("runtime").display().to_string(),
+    );
+    let document = import::markdown(FIXTURE).expect("the fixture imports");
+    std::fs::write(krate.join("Cargo.toml"), manifest).expect("Cargo.toml");
+    std::fs::write(
+        krate.join("src/lib.rs"),
+        format!("//! The imported fixture.\n\n{}", document.to_rust("HttpErrorCodes")),
+    )
+    .expect("lib.rs");
+    std::fs::copy(root.join("Cargo.lock"), krate.join("Cargo.lock")).expect("Cargo.lock");
+
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
+    let output = Command::new(cargo)
+        .args(["build", "--offline", "--quiet", "--manifest-path"])
+        .arg(krate.join("Cargo.toml"))
+        .env("CARGO_TARGET_DIR", dir.join("target"))
+        .env_remove("RUSTC_WRAPPER")
+        .output()
+        .expect("cargo runs");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        output.status.success() && !stderr.contains("warning"),
+        "the imported crate in {} failed or warned:\n{stderr}",
+        krate.display()
+    );
 }
