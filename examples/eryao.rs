@@ -5,7 +5,7 @@
 //!
 //! With a command, it is the catalog's command-line front: `cargo run --example eryao --
 //! markdown` prints the fixture document, `-- check` compares the catalog with its
-//! committed snapshot, `-- help` lists the rest.
+//! committed snapshot, `-- --help` lists the rest and the exit codes.
 
 use std::process::ExitCode;
 
@@ -13,8 +13,10 @@ use problem_codes::{Catalog, Problem, ProblemCode};
 use problem_codes_contract::cli::Cli;
 use problem_codes_tests::eryao::{Auth, DOCUMENT, Eryao};
 
-/// The snapshot the compatibility gate compares with, from the workspace root.
-const SNAPSHOT: &str = "tests/snapshots/eryao.codes.json";
+/// The snapshot the compatibility gate compares with, from the root of the package that
+/// owns this example (`cargo run` sets `CARGO_MANIFEST_DIR` to it), as the gate's test
+/// names it.
+const SNAPSHOT: &str = "snapshots/eryao.codes.json";
 
 /// A service's own error: each variant names its catalog entry.
 #[derive(Debug, ProblemCode)]
@@ -33,6 +35,7 @@ fn main() -> ExitCode {
         return Cli::new::<Eryao>()
             .markdown(DOCUMENT)
             .snapshot(SNAPSHOT)
+            .bin_name("cargo run --example eryao --")
             .run(args);
     }
     tour();

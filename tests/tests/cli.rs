@@ -129,7 +129,9 @@ fn check_refuses_a_removal_and_a_status_change_with_exit_code_1() {
     .expect("acknowledged");
     // Acknowledged, the removal no longer asks to restore the code.
     assert!(
-        out.contains("acknowledged: AUTH_USER_NOT_FOUND was removed (was 404 \"User not found\")\n"),
+        out.contains(
+            "acknowledged: AUTH_USER_NOT_FOUND was removed (was 404 \"User not found\")\n"
+        ),
         "{out}"
     );
     assert_eq!(
@@ -195,13 +197,19 @@ fn the_acknowledge_variable_is_honoured_as_the_option_is() {
         let cli = Cli::new::<v2::Auth>().snapshot(&path);
         let out = run(&cli, &["snapshot", "--acknowledge", "AUTH_USER_NOT_FOUND"])
             .unwrap_or_else(|err| panic!("both codes acknowledged: {err}"));
-        assert!(out.contains("acknowledged: AUTH_TOO_MANY_REQUESTS changed status"), "{out}");
+        assert!(
+            out.contains("acknowledged: AUTH_TOO_MANY_REQUESTS changed status"),
+            "{out}"
+        );
         return;
     }
     let snapshot = scratch("acknowledge").join("auth.codes.json");
     run(&Cli::new::<v1::Auth>().snapshot(&snapshot), &["snapshot"]).expect("recorded");
     let status = std::process::Command::new(std::env::current_exe().expect("the test binary"))
-        .args(["the_acknowledge_variable_is_honoured_as_the_option_is", "--test-threads=1"])
+        .args([
+            "the_acknowledge_variable_is_honoured_as_the_option_is",
+            "--test-threads=1",
+        ])
         .env(CHILD, &snapshot)
         .env("PROBLEM_CODES_ACKNOWLEDGE", "AUTH_TOO_MANY_REQUESTS")
         .status()
@@ -235,8 +243,9 @@ fn import_names_the_catalog_and_reports_every_fault_of_the_file() {
         let err = run(&eryao(), &["import", fixture, "--name", name]).expect_err(name);
         assert_eq!(err.exit_code(), 2);
         assert!(
-            err.to_string()
-                .starts_with(&format!("error: invalid value '{name}' for '--name <NAME>': `{name}` is")),
+            err.to_string().starts_with(&format!(
+                "error: invalid value '{name}' for '--name <NAME>': `{name}` is"
+            )),
             "{err}"
         );
     }
@@ -263,7 +272,10 @@ fn import_names_the_catalog_and_reports_every_fault_of_the_file() {
     let missing = missing.to_str().expect("UTF-8 path");
     let err = run(&eryao(), &["import", missing]).expect_err("no such file");
     assert_eq!(err.exit_code(), 2);
-    assert!(err.to_string().starts_with(&format!("{missing}: ")), "{err}");
+    assert!(
+        err.to_string().starts_with(&format!("{missing}: ")),
+        "{err}"
+    );
 }
 
 #[test]
@@ -274,7 +286,10 @@ fn usage_mistakes_say_what_to_write_with_exit_code_2() {
             &["markdwon"],
             "error: unrecognized subcommand 'markdwon'\n\n  tip: a similar subcommand exists: 'markdown'",
         ),
-        (&["json", "extra"], "error: unexpected argument 'extra' found"),
+        (
+            &["json", "extra"],
+            "error: unexpected argument 'extra' found",
+        ),
         (
             &["html"],
             "error: the following required arguments were not provided:\n  <DIR>",
@@ -295,7 +310,8 @@ fn usage_mistakes_say_what_to_write_with_exit_code_2() {
         assert!(err.to_string().contains(message), "{args:?}: {err}");
         let text = err.to_string();
         assert!(
-            text.contains("Usage: problem-codes") || text.ends_with("For more information, try '--help'.\n"),
+            text.contains("Usage: problem-codes")
+                || text.ends_with("For more information, try '--help'.\n"),
             "the usage or the way to it follows: {err}"
         );
     }
@@ -306,12 +322,27 @@ fn help_lists_the_commands_and_the_exit_codes() {
     for args in [&["--help"][..], &["-h"], &["help"]] {
         let help = run(&eryao(), args).expect("help is output, exit code 0");
         assert!(help.contains("Usage: problem-codes <COMMAND>\n"), "{help}");
-        for command in ["markdown", "json", "schema", "typescript", "html", "check", "snapshot", "import"] {
-            assert!(help.contains(&format!("\n  {command} ")), "{command}: {help}");
+        for command in [
+            "markdown",
+            "json",
+            "schema",
+            "typescript",
+            "html",
+            "check",
+            "snapshot",
+            "import",
+        ] {
+            assert!(
+                help.contains(&format!("\n  {command} ")),
+                "{command}: {help}"
+            );
         }
         assert!(help.ends_with(&format!("{}\n", problem_codes_contract::cli::EXIT_CODES)));
     }
     let help = run(&eryao(), &["help", "import"]).expect("help of one command");
-    assert!(help.contains("Usage: problem-codes import [OPTIONS] <FILE>"), "{help}");
+    assert!(
+        help.contains("Usage: problem-codes import [OPTIONS] <FILE>"),
+        "{help}"
+    );
     assert!(help.contains("--name <NAME>"), "{help}");
 }

@@ -108,7 +108,9 @@ fn a_lone_backtick_comes_back_as_it_was() {
         .collect();
     let mut markdown = registry.to_markdown(&MarkdownOptions::new());
     assert!(
-        markdown.contains("| `code` and it\\`s \\`\\` | a \\` b |\n| `API_SLASH` | 400 | a \\ b \\` c |"),
+        markdown.contains(
+            "| `code` and it\\`s \\`\\` | a \\` b |\n| `API_SLASH` | 400 | a \\ b \\` c |"
+        ),
         "{markdown}"
     );
     for _ in 0..3 {
@@ -132,7 +134,8 @@ fn a_bare_carriage_return_ends_a_line_as_in_commonmark() {
     // The importer read lines as `str::lines` does: a bare `\r` stayed inside a cell,
     // and the export, which writes it as `<br>`, read back as `\n`.
     let table = "| code | status | meaning | frontend handling |\r|---|---:|---|---|\r";
-    let text = format!("# Api\r\rOne\rTwo\r\r## Api\r\r{table}| `API_X_Y` | 400 | X | Y |\r\rThe end.\r");
+    let text =
+        format!("# Api\r\rOne\rTwo\r\r## Api\r\r{table}| `API_X_Y` | 400 | X | Y |\r\rThe end.\r");
     let document = import::markdown(&text).expect("a document with bare \\r imports");
     assert_eq!(document.options().preamble_text(), Some("One\rTwo"));
     assert_eq!(document.registry().codes()[0].title(), "X");
@@ -142,11 +145,17 @@ fn a_bare_carriage_return_ends_a_line_as_in_commonmark() {
     assert_eq!(again.registry().to_markdown(&again.options()), markdown);
     // In doc comments a `\r` cannot stay: each becomes a line of its own.
     let source = document.to_rust("Api");
-    assert!(source.contains("    /// # Api\n    ///\n    /// One\n    /// Two\n"), "{source}");
+    assert!(
+        source.contains("    /// # Api\n    ///\n    /// One\n    /// Two\n"),
+        "{source}"
+    );
     assert!(!source.contains('\r'), "{source:?}");
 
     // A `\r` in a row ends the row: what follows is a row of its own, and is refused.
-    let split = format!("## Api\n\n{}| `API_X_Y` | 400 | X\rY | Z |\n", table.replace('\r', "\n"));
+    let split = format!(
+        "## Api\n\n{}| `API_X_Y` | 400 | X\rY | Z |\n",
+        table.replace('\r', "\n")
+    );
     let err = import::markdown(&split).expect_err("the row is cut in two");
     let lines: Vec<usize> = err.faults().iter().map(Fault::line).collect();
     assert_eq!(lines, [5, 6], "{err}");
@@ -329,11 +338,20 @@ fn every_bad_row_is_reported_with_its_line() {
         faults,
         [
             (8, "status `200` of `A_B` is not a number from 400 to 599"),
-            (9, "the code cell `a_c` is not a code in backticks, such as `` `AUTH_USER_NOT_FOUND` ``"),
+            (
+                9,
+                "the code cell `a_c` is not a code in backticks, such as `` `AUTH_USER_NOT_FOUND` ``"
+            ),
             (10, "`A_OK` is listed twice (first on line 7)"),
-            (14, "the table header is `| code | status | meaning | frontend handling |`"),
+            (
+                14,
+                "the table header is `| code | status | meaning | frontend handling |`"
+            ),
             (20, "`C_D` has no meaning"),
-            (21, "the replacement `C_GONE` of `C_E` is not a code of the document"),
+            (
+                21,
+                "the replacement `C_GONE` of `C_E` is not a code of the document"
+            ),
         ],
         "{err}"
     );
@@ -384,7 +402,10 @@ problem-codes = {{ path = {runtime:?} }}
     std::fs::write(krate.join("Cargo.toml"), manifest).expect("Cargo.toml");
     std::fs::write(
         krate.join("src/lib.rs"),
-        format!("//! The imported fixture.\n\n{}", document.to_rust("HttpErrorCodes")),
+        format!(
+            "//! The imported fixture.\n\n{}",
+            document.to_rust("HttpErrorCodes")
+        ),
     )
     .expect("lib.rs");
     std::fs::copy(root.join("Cargo.lock"), krate.join("Cargo.lock")).expect("Cargo.lock");

@@ -137,7 +137,6 @@ impl Document {
         }
     }
 
-
     /// The `error_catalog!` source of the catalog, named `name`, ready to save as a
     /// module: it compiles with `problem-codes` alone.
     ///
@@ -297,11 +296,19 @@ pub fn markdown(text: &str) -> Result<Document, ImportError> {
     let mut prefix_end = 0;
     let mut title = None;
     if let Some(read::Block {
-        kind: read::Kind::Heading { level: 1, text: range },
+        kind: read::Kind::Heading {
+            level: 1,
+            text: range,
+        },
         range: block,
     }) = blocks.first()
     {
-        title = Some(text.get(range.clone()).unwrap_or_default().trim().to_owned());
+        title = Some(
+            text.get(range.clone())
+                .unwrap_or_default()
+                .trim()
+                .to_owned(),
+        );
         prefix_end = block.end;
         next = 1;
     }
@@ -327,9 +334,16 @@ pub fn markdown(text: &str) -> Result<Document, ImportError> {
         let mut section = String::new();
         if let read::Kind::Heading { text: range, .. } = &block.kind {
             let line = lines.of(block.range.start);
-            let name = text.get(range.clone()).unwrap_or_default().trim().to_owned();
+            let name = text
+                .get(range.clone())
+                .unwrap_or_default()
+                .trim()
+                .to_owned();
             if name.is_empty() {
-                faults.push(Fault::at(line, "a section heading needs a name, e.g. `## Auth`"));
+                faults.push(Fault::at(
+                    line,
+                    "a section heading needs a name, e.g. `## Auth`",
+                ));
             } else if let Some((_, first)) = headings.iter().find(|(seen, _)| *seen == name) {
                 faults.push(Fault::at(
                     line,
@@ -381,17 +395,21 @@ pub fn markdown(text: &str) -> Result<Document, ImportError> {
     }
     rows::catalog_rules(&entries, &mut faults);
     let preamble = preamble.map(str::to_owned);
-    framing_faults(text, &lines, [title.as_deref(), preamble.as_deref(), closing.as_deref()], &mut faults);
+    framing_faults(
+        text,
+        &lines,
+        [title.as_deref(), preamble.as_deref(), closing.as_deref()],
+        &mut faults,
+    );
     if !faults.is_empty() {
         faults.sort_by_key(Fault::line);
         return Err(ImportError { faults });
     }
     let codes = entries.into_iter().map(|(entry, _)| entry).collect();
-    let registry = Registry::new(title.clone().unwrap_or_default(), codes).map_err(|err| {
-        ImportError {
+    let registry =
+        Registry::new(title.clone().unwrap_or_default(), codes).map_err(|err| ImportError {
             faults: vec![Fault::at(lines.last(), err.to_string())],
-        }
-    })?;
+        })?;
     Ok(Document {
         title,
         preamble,
@@ -446,10 +464,18 @@ fn table(
 }
 
 /// The fault of a section heading followed by something other than a table.
-fn not_a_table(text: &str, lines: &read::Lines, block: Option<&read::Block>, after: usize) -> Fault {
+fn not_a_table(
+    text: &str,
+    lines: &read::Lines,
+    block: Option<&read::Block>,
+    after: usize,
+) -> Fault {
     let header = "the table header is `| code | status | meaning | frontend handling |`";
     let Some(block) = block else {
-        return Fault::at((lines.of(after) + 1).min(lines.last()).max(lines.of(after)), header);
+        return Fault::at(
+            (lines.of(after) + 1).min(lines.last()).max(lines.of(after)),
+            header,
+        );
     };
     let line = lines.of(block.range.start);
     let source = &text[block.range.clone()];

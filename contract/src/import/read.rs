@@ -221,10 +221,7 @@ mod tests {
     #[test]
     fn line_numbers_follow_every_line_ending() {
         let lines = Lines::new("a\nb\r\nc\rd\n");
-        assert_eq!(
-            [0, 2, 5, 7].map(|offset| lines.of(offset)),
-            [1, 2, 3, 4]
-        );
+        assert_eq!([0, 2, 5, 7].map(|offset| lines.of(offset)), [1, 2, 3, 4]);
         assert_eq!(lines.last(), 4);
     }
 
@@ -233,7 +230,10 @@ mod tests {
         assert_eq!(text_block("\n \nA  \r\n\r\nB\n\n"), Some("A  \r\n\r\nB"));
         assert_eq!(text_block("  indented\n"), Some("  indented"));
         assert_eq!(text_block(" \n\n"), None);
-        assert_eq!(split_lines("a\rb\r\nc").collect::<Vec<_>>(), ["a", "b", "c"]);
+        assert_eq!(
+            split_lines("a\rb\r\nc").collect::<Vec<_>>(),
+            ["a", "b", "c"]
+        );
     }
 
     #[test]

@@ -112,11 +112,11 @@ pub(crate) fn check_name(name: &str) -> Result<(), String> {
 
 /// Rust's strict and reserved keywords, of every edition.
 const KEYWORDS: [&str; 52] = [
-    "as", "async", "await", "break", "const", "continue", "crate", "dyn", "else", "enum",
-    "extern", "false", "fn", "for", "if", "impl", "in", "let", "loop", "match", "mod", "move",
-    "mut", "pub", "ref", "return", "self", "Self", "static", "struct", "super", "trait", "true",
-    "type", "unsafe", "use", "where", "while", "abstract", "become", "box", "do", "final",
-    "macro", "override", "priv", "typeof", "unsized", "virtual", "yield", "try", "gen",
+    "as", "async", "await", "break", "const", "continue", "crate", "dyn", "else", "enum", "extern",
+    "false", "fn", "for", "if", "impl", "in", "let", "loop", "match", "mod", "move", "mut", "pub",
+    "ref", "return", "self", "Self", "static", "struct", "super", "trait", "true", "type",
+    "unsafe", "use", "where", "while", "abstract", "become", "box", "do", "final", "macro",
+    "override", "priv", "typeof", "unsized", "virtual", "yield", "try", "gen",
 ];
 
 #[cfg(test)]
@@ -128,7 +128,17 @@ mod tests {
         for good in ["HttpErrorCodes", "Eryao", "_Private", "Codes2"] {
             assert_eq!(check_name(good), Ok(()), "{good}");
         }
-        for bad in ["", "_", "2Codes", "Http Codes", "Codes}", "Self", "crate", "r#Type", "Café"] {
+        for bad in [
+            "",
+            "_",
+            "2Codes",
+            "Http Codes",
+            "Codes}",
+            "Self",
+            "crate",
+            "r#Type",
+            "Café",
+        ] {
             assert!(check_name(bad).is_err(), "{bad}");
         }
     }
