@@ -14,8 +14,10 @@
 //!   spans before cells;
 //! - a line break becomes `<br>`.
 //!
-//! The [importer](crate::import) undoes the first and last, so importing an export gives
-//! the catalog back; an escaped lone backtick stays escaped, which renders the same.
+//! The [importer](crate::import) undoes all three, so importing an export gives the
+//! catalog back. A backslash the catalog's own text puts before a backtick outside code
+//! spans reads back without it, which renders the same; a `\r\n` or bare `\r` reads
+//! back as `\n`.
 //!
 //! ```
 //! use problem_codes_contract::{Registry, RegistryEntry};

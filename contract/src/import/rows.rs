@@ -249,6 +249,13 @@ mod tests {
     }
 
     #[test]
+    fn what_renders_the_same_reads_back_normalised() {
+        // A backslash of the catalog's own before a lone backtick, and any line ending.
+        assert_eq!(decode(&escape_cell("it\\`s")), "it`s");
+        assert_eq!(decode(&escape_cell("a\r\nb\rc")), "a\nb\nc");
+    }
+
+    #[test]
     fn a_second_round_trip_changes_nothing() {
         for cell in ["\\``\\`", "\\`a\\`", "\\`a`", "x \\\\\\` y", "`a\\`"] {
             let once = decode(cell);
