@@ -425,3 +425,14 @@ problem-codes = {{ path = {runtime:?} }}
         krate.display()
     );
 }
+
+#[test]
+fn a_heading_that_ends_the_document_is_refused_on_its_own_line() {
+    let table = "| code | status | meaning | frontend handling |\n|---|---:|---|---|\n";
+    let fault = error(&format!("## A\n\n{table}| `A_B` | 400 | m | h |\n\n## B\n"));
+    assert_eq!(fault.line(), 7, "{fault}");
+    assert!(
+        fault.message().starts_with("the table header is"),
+        "{fault}"
+    );
+}

@@ -472,10 +472,8 @@ fn not_a_table(
 ) -> Fault {
     let header = "the table header is `| code | status | meaning | frontend handling |`";
     let Some(block) = block else {
-        return Fault::at(
-            (lines.of(after) + 1).min(lines.last()).max(lines.of(after)),
-            header,
-        );
+        // The line after the heading, or the heading's own when it ends the document.
+        return Fault::at(lines.of(after).min(lines.last()), header);
     };
     let line = lines.of(block.range.start);
     let source = &text[block.range.clone()];
