@@ -76,7 +76,6 @@ const DEFAULT_BIN_NAME: &str = "problem-codes";
 #[command(
     about = "The catalog's documents, its compatibility gate and the Markdown importer",
     after_help = EXIT_CODES,
-    disable_help_subcommand = false,
 )]
 struct Args {
     #[command(subcommand)]
