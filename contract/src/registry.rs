@@ -34,6 +34,12 @@ use problem_codes::{Catalog, Entry, Lifecycle, is_error_status, is_valid_code};
 pub struct Registry {
     name: String,
     codes: Vec<RegistryEntry>,
+    /// Codes that were removed, kept so that they never come back with another meaning.
+    removed: Vec<RegistryEntry>,
+    /// Positions in `codes`, sorted by code, for lookups in O(log n).
+    index: Vec<usize>,
+    /// Positions in `removed`, sorted by code.
+    removed_index: Vec<usize>,
 }
 
 impl Registry {
@@ -61,9 +67,13 @@ impl Registry {
     /// ```
     #[must_use]
     pub fn of<C: Catalog>() -> Registry {
+        let codes: Vec<RegistryEntry> = C::entries().map(RegistryEntry::from_entry).collect();
         Registry {
             name: C::NAME.to_owned(),
-            codes: C::entries().map(RegistryEntry::from_entry).collect(),
+            index: sorted_index(&codes),
+            codes,
+            removed: Vec::new(),
+            removed_index: Vec::new(),
         }
     }
 
@@ -86,29 +96,65 @@ impl Registry {
         name: impl Into<String>,
         codes: Vec<RegistryEntry>,
     ) -> Result<Registry, RegistryError> {
-        let mut seen = std::collections::BTreeSet::new();
         for entry in &codes {
-            if !is_valid_code(&entry.code) {
-                return Err(RegistryError::InvalidCode {
-                    code: entry.code.clone(),
-                });
-            }
-            if !is_error_status(entry.status) {
-                return Err(RegistryError::InvalidStatus {
-                    code: entry.code.clone(),
-                    status: entry.status,
-                });
-            }
-            if !seen.insert(entry.code.as_str()) {
+            check_entry(entry)?;
+        }
+        let index = sorted_index(&codes);
+        if let Some(code) = first_duplicate(&codes, &index) {
+            return Err(RegistryError::DuplicateCode {
+                code: code.to_owned(),
+            });
+        }
+        Ok(Registry {
+            name: name.into(),
+            codes,
+            removed: Vec::new(),
+            removed_index: Vec::new(),
+            index,
+        })
+    }
+
+    /// The registry with `removed` as its removed codes: the tombstones a
+    /// [snapshot](crate::compat) keeps, so that a removed code never comes back with
+    /// another status, meaning or members.
+    ///
+    /// # Errors
+    ///
+    /// The errors of [`Registry::new`] for the removed codes, and
+    /// [`RegistryError::DuplicateCode`] for a code that is both live and removed.
+    ///
+    /// ```
+    /// use problem_codes_contract::{Registry, RegistryEntry, RegistryError};
+    ///
+    /// let live = RegistryEntry::new("AUTH_USER_NOT_FOUND", 404, "User not found");
+    /// let gone = RegistryEntry::new("AUTH_LEGACY_LOGIN", 410, "Legacy login removed");
+    /// let registry = Registry::new("Auth", vec![live.clone()])?.with_removed(vec![gone])?;
+    /// assert_eq!(registry.removed()[0].code(), "AUTH_LEGACY_LOGIN");
+    /// assert!(registry.get("AUTH_LEGACY_LOGIN").is_none());
+    /// assert_eq!(registry.get_removed("AUTH_LEGACY_LOGIN").map(|e| e.status()), Some(410));
+    ///
+    /// let both = Registry::new("Auth", vec![live.clone()])?.with_removed(vec![live]).unwrap_err();
+    /// assert_eq!(both, RegistryError::DuplicateCode { code: "AUTH_USER_NOT_FOUND".into() });
+    /// # Ok::<(), RegistryError>(())
+    /// ```
+    pub fn with_removed(mut self, removed: Vec<RegistryEntry>) -> Result<Registry, RegistryError> {
+        for entry in &removed {
+            check_entry(entry)?;
+            if self.get(&entry.code).is_some() {
                 return Err(RegistryError::DuplicateCode {
                     code: entry.code.clone(),
                 });
             }
         }
-        Ok(Registry {
-            name: name.into(),
-            codes,
-        })
+        let removed_index = sorted_index(&removed);
+        if let Some(code) = first_duplicate(&removed, &removed_index) {
+            return Err(RegistryError::DuplicateCode {
+                code: code.to_owned(),
+            });
+        }
+        self.removed = removed;
+        self.removed_index = removed_index;
+        Ok(self)
     }
 
     /// The catalog's name, e.g. `Eryao`: the name of a compiled catalog, or the one
@@ -155,7 +201,21 @@ impl Registry {
     /// ```
     #[must_use]
     pub fn get(&self, code: &str) -> Option<&RegistryEntry> {
-        self.codes.iter().find(|entry| entry.code == code)
+        find(&self.codes, &self.index, code)
+    }
+
+    /// The codes that were removed, in the order they were recorded: a snapshot's
+    /// tombstones (see [`Registry::with_removed`]). Empty for a compiled catalog.
+    #[must_use]
+    pub fn removed(&self) -> &[RegistryEntry] {
+        &self.removed
+    }
+
+    /// The facts `code` had when it was removed, if it was (see the example on
+    /// [`Registry::with_removed`]).
+    #[must_use]
+    pub fn get_removed(&self, code: &str) -> Option<&RegistryEntry> {
+        find(&self.removed, &self.removed_index, code)
     }
 
     /// The sections in order: each run of consecutive codes that share a section, with
@@ -179,6 +239,48 @@ impl Registry {
             .chunk_by(|a, b| a.section == b.section)
             .map(|codes| (codes.first().map_or("", |e| e.section.as_str()), codes))
     }
+}
+
+/// The code and status rules every entry of a registry keeps.
+fn check_entry(entry: &RegistryEntry) -> Result<(), RegistryError> {
+    if !is_valid_code(&entry.code) {
+        return Err(RegistryError::InvalidCode {
+            code: entry.code.clone(),
+        });
+    }
+    if !is_error_status(entry.status) {
+        return Err(RegistryError::InvalidStatus {
+            code: entry.code.clone(),
+            status: entry.status,
+        });
+    }
+    Ok(())
+}
+
+/// The positions of `codes`, sorted by code (stable, so the first of equal codes
+/// comes first).
+fn sorted_index(codes: &[RegistryEntry]) -> Vec<usize> {
+    let mut index: Vec<usize> = (0..codes.len()).collect();
+    index.sort_by(|&a, &b| codes[a].code.cmp(&codes[b].code));
+    index
+}
+
+/// The first code, in declaration order, that appears again.
+fn first_duplicate<'a>(codes: &'a [RegistryEntry], index: &[usize]) -> Option<&'a str> {
+    index
+        .windows(2)
+        .filter(|pair| codes[pair[0]].code == codes[pair[1]].code)
+        .map(|pair| pair[1])
+        .min()
+        .map(|at| codes[at].code.as_str())
+}
+
+fn find<'a>(codes: &'a [RegistryEntry], index: &[usize], code: &str) -> Option<&'a RegistryEntry> {
+    index
+        .binary_search_by(|&at| codes[at].code.as_str().cmp(code))
+        .ok()
+        .and_then(|i| index.get(i))
+        .and_then(|&at| codes.get(at))
 }
 
 /// The facts of one code, owned: a row of the catalog.

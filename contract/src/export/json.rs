@@ -20,7 +20,10 @@
 //! ```
 //!
 //! A deprecated code has `"lifecycle": "deprecated"` and, when one is named,
-//! `"replacement": "OTHER_CODE"`. [`SCHEMA`] is the JSON Schema of the document.
+//! `"replacement": "OTHER_CODE"`. A snapshot also keeps the codes that were removed, in
+//! a `"removed"` array of the same shape after `"codes"` (present only when there are
+//! some), so that the [gate](crate::compat) refuses their return with another meaning.
+//! [`SCHEMA`] is the JSON Schema of the document.
 
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 use serde_json::{Map, Value};
@@ -96,7 +99,7 @@ impl Registry {
             message: err.to_string(),
         })?;
         let root = object(&value, "")?;
-        allow_only(root, "", &["format", "catalog", "codes"])?;
+        allow_only(root, "", &["format", "catalog", "codes", "removed"])?;
         match root.get("format").and_then(Value::as_u64) {
             Some(FORMAT) => {}
             _ => return Err(malformed("format", format!("{FORMAT}"))),
@@ -110,7 +113,16 @@ impl Registry {
             .enumerate()
             .map(|(i, code)| read_entry(code, &format!("codes[{i}]")))
             .collect::<Result<Vec<_>, _>>()?;
-        Registry::new(name, codes)
+        let removed = match root.get("removed") {
+            None => Vec::new(),
+            Some(Value::Array(removed)) => removed
+                .iter()
+                .enumerate()
+                .map(|(i, code)| read_entry(code, &format!("removed[{i}]")))
+                .collect::<Result<Vec<_>, _>>()?,
+            Some(_) => return Err(malformed("removed", "an array of codes")),
+        };
+        Registry::new(name, codes)?.with_removed(removed)
     }
 }
 
@@ -197,11 +209,15 @@ struct Document<'a>(&'a Registry);
 
 impl Serialize for Document<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut doc = serializer.serialize_struct("Registry", 3)?;
+        let mut doc = serializer.serialize_struct("Registry", 4)?;
         doc.serialize_field("format", &FORMAT)?;
         doc.serialize_field("catalog", self.0.name())?;
         let codes: Vec<Code<'_>> = self.0.codes().iter().map(Code).collect();
         doc.serialize_field("codes", &codes)?;
+        if !self.0.removed().is_empty() {
+            let removed: Vec<Code<'_>> = self.0.removed().iter().map(Code).collect();
+            doc.serialize_field("removed", &removed)?;
+        }
         doc.end()
     }
 }
