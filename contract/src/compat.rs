@@ -869,7 +869,7 @@ impl Outcome {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn gate(live: &Registry, path: &Path, settings: &Settings) -> Result<Outcome, GateError> {
-    let snapshot = match std::fs::read_to_string(path) {
+    let snapshot = match crate::files::read_text(path, crate::files::MAX_FILE_BYTES) {
         Ok(text) => Registry::from_json(&text).map_err(|source| GateError::Snapshot {
             path: path.to_owned(),
             source,
@@ -908,15 +908,11 @@ pub fn gate(live: &Registry, path: &Path, settings: &Settings) -> Result<Outcome
     })?;
     let written = settings.overwrite && snapshot != next;
     if written {
-        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-            std::fs::create_dir_all(parent).map_err(|source| GateError::Io {
+        crate::files::write_atomic(path, next.to_json().as_bytes()).map_err(|source| {
+            GateError::Io {
                 path: path.to_owned(),
                 source,
-            })?;
-        }
-        std::fs::write(path, next.to_json()).map_err(|source| GateError::Io {
-            path: path.to_owned(),
-            source,
+            }
         })?;
     }
     Ok(Outcome { report, written })

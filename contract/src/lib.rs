@@ -44,6 +44,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+mod files;
 mod registry;
 
 pub mod cli;
@@ -51,4 +52,5 @@ pub mod compat;
 pub mod export;
 pub mod import;
 
+pub use files::MAX_FILE_BYTES;
 pub use registry::{Registry, RegistryEntry, RegistryError};
