@@ -82,15 +82,25 @@ impl Registry {
     /// # Errors
     ///
     /// [`RegistryError`] when a code is not of the AIP-193 shape, a status is not
-    /// 400–599, or a code appears twice.
+    /// 400–599, a code appears twice, or a field breaks a rule the exports rely on
+    /// ([`RegistryError::InvalidField`]: a blank title, a control character, a type that
+    /// is not a URI reference, a replacement that is not another code). The same rules
+    /// hold for a registry read from JSON, so an export never writes what they exclude.
     ///
     /// ```
     /// use problem_codes_contract::{Registry, RegistryEntry, RegistryError};
     ///
     /// let one = RegistryEntry::new("AUTH_USER_NOT_FOUND", 404, "User not found");
     /// assert!(Registry::new("Auth", vec![one.clone()]).is_ok());
-    /// let twice = Registry::new("Auth", vec![one.clone(), one]).unwrap_err();
+    /// let twice = Registry::new("Auth", vec![one.clone(), one.clone()]).unwrap_err();
     /// assert_eq!(twice, RegistryError::DuplicateCode { code: "AUTH_USER_NOT_FOUND".into() });
+    ///
+    /// let injected = one.with_deprecated(Some(r#""><script>alert(1)</script>"#.into()));
+    /// let err = Registry::new("Auth", vec![injected]).unwrap_err();
+    /// assert_eq!(
+    ///     err.to_string(),
+    ///     "the replacement of `AUTH_USER_NOT_FOUND` is not another problem code in SCREAMING_SNAKE_CASE"
+    /// );
     /// ```
     pub fn new(
         name: impl Into<String>,
@@ -241,20 +251,73 @@ impl Registry {
     }
 }
 
-/// The code and status rules every entry of a registry keeps.
+/// The rules every entry of a registry keeps, however it was made: each export relies
+/// on them, on top of escaping what it writes.
 fn check_entry(entry: &RegistryEntry) -> Result<(), RegistryError> {
+    let code = || entry.code.clone();
     if !is_valid_code(&entry.code) {
-        return Err(RegistryError::InvalidCode {
-            code: entry.code.clone(),
-        });
+        return Err(RegistryError::InvalidCode { code: code() });
     }
     if !is_error_status(entry.status) {
         return Err(RegistryError::InvalidStatus {
-            code: entry.code.clone(),
+            code: code(),
             status: entry.status,
         });
     }
+    let invalid = |field: &'static str, reason: &'static str| RegistryError::InvalidField {
+        code: code(),
+        field,
+        reason,
+    };
+    if entry.title.trim().is_empty() {
+        return Err(invalid(
+            "title",
+            "is blank; the title says what the code means",
+        ));
+    }
+    for (field, text) in [("title", &entry.title), ("handling", &entry.handling)] {
+        if text.chars().any(|c| c.is_control() && c != '\n') {
+            return Err(invalid(
+                field,
+                "holds a control character other than a line break",
+            ));
+        }
+    }
+    if entry.section.chars().any(char::is_control) {
+        return Err(invalid(
+            "section",
+            "holds a control character or a line break",
+        ));
+    }
+    if !is_uri_reference(&entry.type_uri) {
+        return Err(invalid(
+            "type",
+            "is not a URI reference (RFC 3986): no spaces, quotes or `<>`, and `%` starts a two-digit escape",
+        ));
+    }
+    if let Some(replacement) = &entry.replacement
+        && (!is_valid_code(replacement) || *replacement == entry.code)
+    {
+        return Err(invalid(
+            "replacement",
+            "is not another problem code in SCREAMING_SNAKE_CASE",
+        ));
+    }
     Ok(())
+}
+
+/// Whether `text` is a non-empty URI reference by RFC 3986's characters: unreserved,
+/// reserved and `%` escapes.
+fn is_uri_reference(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    !bytes.is_empty()
+        && bytes.iter().enumerate().all(|(i, &b)| match b {
+            b'%' => bytes
+                .get(i + 1..i + 3)
+                .is_some_and(|hex| hex.iter().all(u8::is_ascii_hexdigit)),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' => true,
+            _ => b"-._~:/?#[]@!$&'()*+,;=".contains(&b),
+        })
 }
 
 /// The positions of `codes`, sorted by code (stable, so the first of equal codes
@@ -560,6 +623,16 @@ pub enum RegistryError {
         /// The code.
         code: String,
     },
+    /// A field of a code breaks a rule the exports rely on: a blank title, a control
+    /// character, a type that is not a URI reference, a replacement that is not a code.
+    InvalidField {
+        /// The code that has it.
+        code: String,
+        /// The field: `title`, `handling`, `section`, `type` or `replacement`.
+        field: &'static str,
+        /// What is wrong with it.
+        reason: &'static str,
+    },
     /// The JSON document is not a registry: `at` is where (`codes[3].status`).
     Malformed {
         /// The member at fault, as a path.
@@ -588,6 +661,11 @@ impl fmt::Display for RegistryError {
             RegistryError::DuplicateCode { code } => {
                 write!(f, "`{code}` appears twice; a code has one row")
             }
+            RegistryError::InvalidField {
+                code,
+                field,
+                reason,
+            } => write!(f, "the {field} of `{code}` {reason}"),
             RegistryError::Malformed { at, expected } => {
                 write!(
                     f,

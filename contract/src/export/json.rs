@@ -298,8 +298,32 @@ mod tests {
             Registry::from_json("{"),
             Err(RegistryError::Json { .. })
         ));
+        // Every field is validated on the way in, as `Registry::new` validates it.
+        for (from, to, field) in [
+            (
+                "\"replacement\": \"AUTH_A\"",
+                "\"replacement\": \"\\\"><script>\"",
+                "replacement",
+            ),
+            (
+                "\"type\": \"/problems/auth-a\"",
+                "\"type\": \"/problems/a b\"",
+                "type",
+            ),
+            (
+                "\"section\": \"Auth\"",
+                "\"section\": \"Auth\\n| `X` |\"",
+                "section",
+            ),
+        ] {
+            assert!(json.contains(from), "{from}");
+            assert!(
+                matches!(Registry::from_json(&json.replacen(from, to, 1)), Err(RegistryError::InvalidField { field: f, .. }) if f == field),
+                "{field}"
+            );
+        }
         assert_eq!(
-            Registry::from_json(&json.replace("AUTH_B", "AUTH_A")),
+            Registry::from_json(&json.replace("\"code\": \"AUTH_C\"", "\"code\": \"AUTH_A\"")),
             Err(RegistryError::DuplicateCode {
                 code: "AUTH_A".into()
             })
