@@ -369,7 +369,7 @@ pub fn check(snapshot: &Registry, live: &Registry) -> Vec<Finding> {
 }
 
 /// How the live facts of one code differ from the snapshot's.
-fn changes(old: &RegistryEntry, new: &RegistryEntry) -> Vec<Finding> {
+pub(crate) fn changes(old: &RegistryEntry, new: &RegistryEntry) -> Vec<Finding> {
     let mut findings = Vec::new();
     let code = old.code().to_owned();
     if old.status() != new.status() {

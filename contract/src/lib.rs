@@ -45,6 +45,7 @@
 #![warn(missing_docs)]
 
 mod files;
+mod merge;
 mod registry;
 
 pub mod cli;
@@ -53,4 +54,5 @@ pub mod export;
 pub mod import;
 
 pub use files::MAX_FILE_BYTES;
+pub use merge::MergeError;
 pub use registry::{Registry, RegistryEntry, RegistryError};

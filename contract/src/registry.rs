@@ -283,6 +283,11 @@ fn check_entry(entry: &RegistryEntry) -> Result<(), RegistryError> {
             ));
         }
     }
+    if let Some(source) = &entry.source
+        && (source.trim().is_empty() || source.chars().any(char::is_control))
+    {
+        return Err(invalid("source", "is blank or holds a control character"));
+    }
     if entry.section.chars().any(char::is_control) {
         return Err(invalid(
             "section",
@@ -376,6 +381,8 @@ pub struct RegistryEntry {
     type_uri: String,
     lifecycle: Lifecycle,
     replacement: Option<String>,
+    /// Where the code was declared, in a [merged](Registry::merge) registry.
+    source: Option<String>,
 }
 
 impl RegistryEntry {
@@ -410,6 +417,7 @@ impl RegistryEntry {
             section: String::new(),
             lifecycle: Lifecycle::Active,
             replacement: None,
+            source: None,
         }
     }
 
@@ -438,6 +446,7 @@ impl RegistryEntry {
             type_uri: entry.type_uri().to_owned(),
             lifecycle: entry.lifecycle(),
             replacement: entry.replacement().map(str::to_owned),
+            source: None,
         }
     }
 
@@ -506,6 +515,28 @@ impl RegistryEntry {
         self.lifecycle = Lifecycle::Deprecated;
         self.replacement = replacement;
         self
+    }
+
+    /// Records where the code was declared: the registry it came from in a
+    /// [merge](Registry::merge), or any name a tool gives it.
+    ///
+    /// ```
+    /// use problem_codes_contract::RegistryEntry;
+    ///
+    /// let entry = RegistryEntry::new("AUTH_USER_NOT_FOUND", 404, "User not found").with_source("auth-service");
+    /// assert_eq!(entry.source(), Some("auth-service"));
+    /// ```
+    #[must_use]
+    pub fn with_source(mut self, source: impl Into<String>) -> RegistryEntry {
+        self.source = Some(source.into());
+        self
+    }
+
+    /// Where the code was declared, when recorded (see [`RegistryEntry::with_source`]).
+    /// It is not one of the code's facts: the gate does not compare it.
+    #[must_use]
+    pub fn source(&self) -> Option<&str> {
+        self.source.as_deref()
     }
 
     /// The code, e.g. `AUTH_TOO_MANY_REQUESTS`.

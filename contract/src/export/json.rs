@@ -135,6 +135,7 @@ const ENTRY_MEMBERS: &[&str] = &[
     "type",
     "lifecycle",
     "replacement",
+    "source",
 ];
 
 fn read_entry(value: &Value, at: &str) -> Result<RegistryEntry, RegistryError> {
@@ -155,6 +156,11 @@ fn read_entry(value: &Value, at: &str) -> Result<RegistryEntry, RegistryError> {
         None => None,
         Some(Value::String(code)) => Some(code.clone()),
         Some(_) => return Err(malformed(&format!("{at}.replacement"), "a string")),
+    };
+    let entry = match map.get("source") {
+        None => entry,
+        Some(Value::String(source)) => entry.with_source(source.clone()),
+        Some(_) => return Err(malformed(&format!("{at}.source"), "a string")),
     };
     match (lifecycle, replacement) {
         (Lifecycle::Active, None) => Ok(entry),
@@ -227,7 +233,7 @@ struct Code<'a>(&'a RegistryEntry);
 impl Serialize for Code<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let e = self.0;
-        let mut code = serializer.serialize_struct("Code", 8)?;
+        let mut code = serializer.serialize_struct("Code", 9)?;
         code.serialize_field("code", e.code())?;
         code.serialize_field("status", &e.status())?;
         code.serialize_field("title", e.title())?;
@@ -237,6 +243,9 @@ impl Serialize for Code<'_> {
         code.serialize_field("lifecycle", e.lifecycle().as_str())?;
         if let Some(replacement) = e.replacement() {
             code.serialize_field("replacement", replacement)?;
+        }
+        if let Some(source) = e.source() {
+            code.serialize_field("source", source)?;
         }
         code.end()
     }
