@@ -12,6 +12,9 @@
 //! | meaning (title) changed | refused |
 //! | type URI changed | refused: clients may key on it too |
 //! | handling changed | allowed, reported |
+//! | a member removed, its type changed, or made required from optional or optional from required | refused: frontends read it |
+//! | a required member added to an existing code | refused: bodies sent before lack it |
+//! | an optional member added, or a member's doc line changed | allowed, reported |
 //! | deprecated, or back to active | allowed, reported |
 //! | a code added | allowed, reported |
 //!
@@ -41,7 +44,7 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use crate::{Registry, RegistryEntry, RegistryError};
-use problem_codes::{Catalog, Lifecycle};
+use problem_codes::{Catalog, Lifecycle, MemberType};
 
 /// The environment variable that asks the gate to write the snapshot: `overwrite`.
 ///
@@ -149,6 +152,51 @@ pub enum Finding {
         /// The live replacement, if any.
         replacement: Option<String>,
     },
+    /// A member of the code is gone.
+    MemberRemoved {
+        /// The code.
+        code: String,
+        /// The member.
+        member: String,
+    },
+    /// A member's JSON type changed.
+    MemberTypeChanged {
+        /// The code.
+        code: String,
+        /// The member.
+        member: String,
+        /// The snapshot's type.
+        from: MemberType,
+        /// The live type.
+        to: MemberType,
+    },
+    /// A member was made optional, or required.
+    MemberOptionalityChanged {
+        /// The code.
+        code: String,
+        /// The member.
+        member: String,
+        /// Whether it is optional now.
+        optional: bool,
+    },
+    /// A member is new: refused when required, as bodies sent before lack it.
+    MemberAdded {
+        /// The code.
+        code: String,
+        /// The member.
+        member: String,
+        /// Its type.
+        ty: MemberType,
+        /// Whether a body may leave it out.
+        optional: bool,
+    },
+    /// A member's documentation line changed.
+    MemberDocChanged {
+        /// The code.
+        code: String,
+        /// The member.
+        member: String,
+    },
     /// A removed code is back with the facts it had when it was removed.
     Restored {
         /// The code.
@@ -213,6 +261,11 @@ impl Finding {
             | Finding::TypeChanged { code, .. }
             | Finding::HandlingChanged { code, .. }
             | Finding::LifecycleChanged { code, .. }
+            | Finding::MemberRemoved { code, .. }
+            | Finding::MemberTypeChanged { code, .. }
+            | Finding::MemberOptionalityChanged { code, .. }
+            | Finding::MemberAdded { code, .. }
+            | Finding::MemberDocChanged { code, .. }
             | Finding::Restored { code }
             | Finding::Reused { code, .. }
             | Finding::Added { code, .. } => code,
@@ -225,6 +278,15 @@ impl Finding {
     pub fn verdict(&self) -> Verdict {
         match self {
             Finding::Reused { .. } => Verdict::Forbidden,
+            Finding::MemberAdded { optional: true, .. } | Finding::MemberDocChanged { .. } => {
+                Verdict::Allowed
+            }
+            Finding::MemberRemoved { .. }
+            | Finding::MemberTypeChanged { .. }
+            | Finding::MemberOptionalityChanged { .. }
+            | Finding::MemberAdded {
+                optional: false, ..
+            } => Verdict::Refused,
             Finding::Removed { .. }
             | Finding::StatusChanged { .. }
             | Finding::SectionMoved { .. }
@@ -282,6 +344,38 @@ impl fmt::Display for Finding {
                     }
                     (false, None) => write!(f, "{code} went from {from} to {to}"),
                 }
+            }
+            Finding::MemberRemoved { code, member } => {
+                write!(f, "{code} no longer has member `{member}`")
+            }
+            Finding::MemberTypeChanged {
+                code,
+                member,
+                from,
+                to,
+            } => write!(
+                f,
+                "{code} changed the type of member `{member}` from {from} to {to}"
+            ),
+            Finding::MemberOptionalityChanged {
+                code,
+                member,
+                optional,
+            } => {
+                let now = if *optional { "optional" } else { "required" };
+                write!(f, "{code} made member `{member}` {now}")
+            }
+            Finding::MemberAdded {
+                code,
+                member,
+                ty,
+                optional,
+            } => {
+                let kind = if *optional { "optional" } else { "required" };
+                write!(f, "{code} added {kind} member `{member}` ({ty})")
+            }
+            Finding::MemberDocChanged { code, member } => {
+                write!(f, "{code} changed the doc line of member `{member}`")
             }
             Finding::Restored { code } => {
                 write!(f, "{code} was removed and is back with the facts it had")
@@ -401,12 +495,64 @@ pub(crate) fn changes(old: &RegistryEntry, new: &RegistryEntry) -> Vec<Finding> 
     }
     if (old.lifecycle(), old.replacement()) != (new.lifecycle(), new.replacement()) {
         findings.push(Finding::LifecycleChanged {
-            code,
+            code: code.clone(),
             from: old.lifecycle(),
             to: new.lifecycle(),
             replacement: new.replacement().map(str::to_owned),
         });
     }
+    findings.extend(member_changes(&code, old, new));
+    findings
+}
+
+/// How the members of one code changed: the snapshot's in order, then the new ones.
+fn member_changes(code: &str, old: &RegistryEntry, new: &RegistryEntry) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    let (code, name) = (
+        || code.to_owned(),
+        |m: &crate::RegistryMember| m.name().to_owned(),
+    );
+    for before in old.members() {
+        let Some(after) = new.member(before.name()) else {
+            findings.push(Finding::MemberRemoved {
+                code: code(),
+                member: name(before),
+            });
+            continue;
+        };
+        if before.ty() != after.ty() {
+            findings.push(Finding::MemberTypeChanged {
+                code: code(),
+                member: name(before),
+                from: before.ty(),
+                to: after.ty(),
+            });
+        }
+        if before.is_optional() != after.is_optional() {
+            findings.push(Finding::MemberOptionalityChanged {
+                code: code(),
+                member: name(before),
+                optional: after.is_optional(),
+            });
+        }
+        if before.doc() != after.doc() {
+            findings.push(Finding::MemberDocChanged {
+                code: code(),
+                member: name(before),
+            });
+        }
+    }
+    findings.extend(
+        new.members()
+            .iter()
+            .filter(|after| old.member(after.name()).is_none())
+            .map(|after| Finding::MemberAdded {
+                code: code(),
+                member: name(after),
+                ty: after.ty(),
+                optional: after.is_optional(),
+            }),
+    );
     findings
 }
 

@@ -55,4 +55,4 @@ pub mod import;
 
 pub use files::MAX_FILE_BYTES;
 pub use merge::MergeError;
-pub use registry::{Registry, RegistryEntry, RegistryError};
+pub use registry::{Registry, RegistryEntry, RegistryError, RegistryMember};

@@ -3,7 +3,9 @@
 
 use core::fmt;
 
-use problem_codes::{Catalog, Entry, Lifecycle, is_error_status, is_valid_code};
+use problem_codes::{
+    Catalog, Entry, Lifecycle, Member, MemberType, is_error_status, is_valid_code,
+};
 
 /// Every code of a catalog with its facts, in declaration order, as owned data.
 ///
@@ -283,6 +285,30 @@ fn check_entry(entry: &RegistryEntry) -> Result<(), RegistryError> {
             ));
         }
     }
+    let mut names = std::collections::BTreeSet::new();
+    for member in &entry.members {
+        if let Err(reason) = Member::check(&member.name, member.ty) {
+            return Err(RegistryError::InvalidMember {
+                code: code(),
+                member: member.name.clone(),
+                reason,
+            });
+        }
+        if member.doc.chars().any(char::is_control) {
+            return Err(RegistryError::InvalidMember {
+                code: code(),
+                member: member.name.clone(),
+                reason: "its doc line holds a control character or a line break",
+            });
+        }
+        if !names.insert(member.name.as_str()) {
+            return Err(RegistryError::InvalidMember {
+                code: code(),
+                member: member.name.clone(),
+                reason: "is declared twice",
+            });
+        }
+    }
     if let Some(source) = &entry.source
         && (source.trim().is_empty() || source.chars().any(char::is_control))
     {
@@ -383,6 +409,102 @@ pub struct RegistryEntry {
     replacement: Option<String>,
     /// Where the code was declared, in a [merged](Registry::merge) registry.
     source: Option<String>,
+    /// The extension members its body carries.
+    members: Vec<RegistryMember>,
+}
+
+/// One extension member of a code, owned: its name, JSON type, whether a body may
+/// leave it out, and its documentation line.
+///
+/// ```
+/// use problem_codes::MemberType;
+/// use problem_codes_contract::{RegistryEntry, RegistryMember};
+///
+/// let entry = RegistryEntry::new("POINTS_INSUFFICIENT_BALANCE", 402, "Not enough points")
+///     .with_members(vec![
+///         RegistryMember::new("balance", MemberType::Integer).with_doc("Points the user has"),
+///         RegistryMember::new("hint", MemberType::String).optional(),
+///     ]);
+/// assert_eq!(entry.members()[0].name(), "balance");
+/// assert_eq!(entry.members()[0].doc(), "Points the user has");
+/// assert!(entry.members()[1].is_optional());
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct RegistryMember {
+    name: String,
+    ty: MemberType,
+    optional: bool,
+    doc: String,
+}
+
+impl RegistryMember {
+    /// A required member (see the example on [`RegistryMember`]). Its name is checked
+    /// when its entry joins a [`Registry`].
+    #[must_use]
+    pub fn new(name: impl Into<String>, ty: MemberType) -> RegistryMember {
+        RegistryMember {
+            name: name.into(),
+            ty,
+            optional: false,
+            doc: String::new(),
+        }
+    }
+
+    /// The facts of a compiled catalog's member.
+    #[must_use]
+    pub fn from_member(member: &Member) -> RegistryMember {
+        RegistryMember {
+            name: member.name().to_owned(),
+            ty: member.ty(),
+            optional: member.is_optional(),
+            doc: member.doc().to_owned(),
+        }
+    }
+
+    /// The member made optional.
+    #[must_use]
+    pub fn optional(mut self) -> RegistryMember {
+        self.optional = true;
+        self
+    }
+
+    /// The member made required or optional.
+    #[must_use]
+    pub fn with_optional(mut self, optional: bool) -> RegistryMember {
+        self.optional = optional;
+        self
+    }
+
+    /// The member with its documentation line.
+    #[must_use]
+    pub fn with_doc(mut self, doc: impl Into<String>) -> RegistryMember {
+        self.doc = doc.into();
+        self
+    }
+
+    /// Its name in the body.
+    #[must_use]
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// Its JSON type.
+    #[must_use]
+    pub fn ty(&self) -> MemberType {
+        self.ty
+    }
+
+    /// Whether a body may leave it out.
+    #[must_use]
+    pub fn is_optional(&self) -> bool {
+        self.optional
+    }
+
+    /// Its documentation line; empty when none.
+    #[must_use]
+    pub fn doc(&self) -> &str {
+        &self.doc
+    }
 }
 
 impl RegistryEntry {
@@ -418,6 +540,7 @@ impl RegistryEntry {
             lifecycle: Lifecycle::Active,
             replacement: None,
             source: None,
+            members: Vec::new(),
         }
     }
 
@@ -447,6 +570,11 @@ impl RegistryEntry {
             lifecycle: entry.lifecycle(),
             replacement: entry.replacement().map(str::to_owned),
             source: None,
+            members: entry
+                .members()
+                .iter()
+                .map(RegistryMember::from_member)
+                .collect(),
         }
     }
 
@@ -530,6 +658,26 @@ impl RegistryEntry {
     pub fn with_source(mut self, source: impl Into<String>) -> RegistryEntry {
         self.source = Some(source.into());
         self
+    }
+
+    /// Sets the extension members the code's body carries, in order (see the example
+    /// on [`RegistryMember`]).
+    #[must_use]
+    pub fn with_members(mut self, members: Vec<RegistryMember>) -> RegistryEntry {
+        self.members = members;
+        self
+    }
+
+    /// The extension members the code's body carries, in declaration order.
+    #[must_use]
+    pub fn members(&self) -> &[RegistryMember] {
+        &self.members
+    }
+
+    /// The member named `name`, if the code declares it.
+    #[must_use]
+    pub fn member(&self, name: &str) -> Option<&RegistryMember> {
+        self.members.iter().find(|member| member.name == name)
     }
 
     /// Where the code was declared, when recorded (see [`RegistryEntry::with_source`]).
@@ -664,6 +812,15 @@ pub enum RegistryError {
         /// What is wrong with it.
         reason: &'static str,
     },
+    /// A member of a code breaks the rules of [`Member::check`], or is declared twice.
+    InvalidMember {
+        /// The code that declares it.
+        code: String,
+        /// The member's name.
+        member: String,
+        /// What is wrong with it.
+        reason: &'static str,
+    },
     /// The JSON document is not a registry: `at` is where (`codes[3].status`).
     Malformed {
         /// The member at fault, as a path.
@@ -697,6 +854,11 @@ impl fmt::Display for RegistryError {
                 field,
                 reason,
             } => write!(f, "the {field} of `{code}` {reason}"),
+            RegistryError::InvalidMember {
+                code,
+                member,
+                reason,
+            } => write!(f, "member `{member}` of `{code}`: {reason}"),
             RegistryError::Malformed { at, expected } => {
                 write!(
                     f,

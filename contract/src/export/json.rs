@@ -28,8 +28,8 @@
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 use serde_json::{Map, Value};
 
-use crate::{Registry, RegistryEntry, RegistryError};
-use problem_codes::Lifecycle;
+use crate::{Registry, RegistryEntry, RegistryError, RegistryMember};
+use problem_codes::{Lifecycle, MemberType};
 
 /// The version of the document's shape, its `format` member. [`Registry::from_json`]
 /// reads this version only.
@@ -136,7 +136,49 @@ const ENTRY_MEMBERS: &[&str] = &[
     "lifecycle",
     "replacement",
     "source",
+    "members",
+    "schema",
 ];
+
+const MEMBER_MEMBERS: &[&str] = &["name", "type", "optional", "doc"];
+
+fn read_members(map: &Map<String, Value>, at: &str) -> Result<Vec<RegistryMember>, RegistryError> {
+    let Some(members) = map.get("members") else {
+        return Ok(Vec::new());
+    };
+    let at = join(at, "members");
+    let members = members
+        .as_array()
+        .ok_or_else(|| malformed(&at, "an array of members"))?;
+    members
+        .iter()
+        .enumerate()
+        .map(|(i, member)| {
+            let at = format!("{at}[{i}]");
+            let map = object(member, &at)?;
+            allow_only(map, &at, MEMBER_MEMBERS)?;
+            let ty = string(map, &at, "type")?;
+            let ty = MemberType::from_name(&ty).ok_or_else(|| {
+                malformed(
+                    &join(&at, "type"),
+                    "a member type: string, integer, number, boolean, [scalar], {scalar} or errors",
+                )
+            })?;
+            let optional = match map.get("optional") {
+                Some(Value::Bool(optional)) => *optional,
+                _ => return Err(malformed(&join(&at, "optional"), "true or false")),
+            };
+            let doc = match map.get("doc") {
+                None => String::new(),
+                Some(Value::String(doc)) => doc.clone(),
+                Some(_) => return Err(malformed(&join(&at, "doc"), "a string")),
+            };
+            Ok(RegistryMember::new(string(map, &at, "name")?, ty)
+                .with_optional(optional)
+                .with_doc(doc))
+        })
+        .collect()
+}
 
 fn read_entry(value: &Value, at: &str) -> Result<RegistryEntry, RegistryError> {
     let map = object(value, at)?;
@@ -157,6 +199,7 @@ fn read_entry(value: &Value, at: &str) -> Result<RegistryEntry, RegistryError> {
         Some(Value::String(code)) => Some(code.clone()),
         Some(_) => return Err(malformed(&format!("{at}.replacement"), "a string")),
     };
+    let entry = entry.with_members(read_members(map, at)?);
     let entry = match map.get("source") {
         None => entry,
         Some(Value::String(source)) => entry.with_source(source.clone()),
@@ -233,7 +276,7 @@ struct Code<'a>(&'a RegistryEntry);
 impl Serialize for Code<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let e = self.0;
-        let mut code = serializer.serialize_struct("Code", 9)?;
+        let mut code = serializer.serialize_struct("Code", 11)?;
         code.serialize_field("code", e.code())?;
         code.serialize_field("status", &e.status())?;
         code.serialize_field("title", e.title())?;
@@ -247,7 +290,28 @@ impl Serialize for Code<'_> {
         if let Some(source) = e.source() {
             code.serialize_field("source", source)?;
         }
+        if !e.members().is_empty() {
+            let members: Vec<MemberDoc<'_>> = e.members().iter().map(MemberDoc).collect();
+            code.serialize_field("members", &members)?;
+            code.serialize_field("schema", &crate::export::schema::body(e))?;
+        }
         code.end()
+    }
+}
+
+struct MemberDoc<'a>(&'a RegistryMember);
+
+impl Serialize for MemberDoc<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let m = self.0;
+        let mut member = serializer.serialize_struct("Member", 4)?;
+        member.serialize_field("name", m.name())?;
+        member.serialize_field("type", m.ty().name())?;
+        member.serialize_field("optional", &m.is_optional())?;
+        if !m.doc().is_empty() {
+            member.serialize_field("doc", m.doc())?;
+        }
+        member.end()
     }
 }
 
