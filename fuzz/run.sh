@@ -17,6 +17,8 @@
 #   derive_macro     #[derive(ProblemCode)] on any tokens
 #   catalog_macro    error_catalog! on any tokens
 #   contract_inputs  the Markdown importer and the JSON snapshot reader
+#   exports          the HTML and Markdown exports of any registry, against an HTML
+#                    tokenizer and a CommonMark parser
 #
 # Needs cargo-fuzz (`cargo install cargo-fuzz`); runs on stable with RUSTC_BOOTSTRAP=1.
 # New inputs go to fuzz/corpus/<target> (not committed; fuzz/seeds/<target> is), a crash

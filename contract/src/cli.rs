@@ -44,7 +44,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use crate::Registry;
-use crate::compat::{self, ACKNOWLEDGE_ENV, GateError, Report, Settings};
+use crate::compat::{self, ACKNOWLEDGE_ENV, GateError, Settings};
 use crate::export::MarkdownOptions;
 use crate::export::html::write_site;
 use crate::import::{self, ImportError};
@@ -411,12 +411,11 @@ impl<'a> Cli<'a> {
                 });
             }
             Err(GateError::Incompatible { path, report }) => {
-                let codes = refused_codes(&report);
                 return Err(CliError::Gate {
                     message: format!(
                         "the catalog breaks {}:\n{}",
                         path.display(),
-                        cli_report(&report, &record(&codes))
+                        report.display_with(|codes| format!("`{}`", record(codes)))
                     ),
                     source: GateError::Incompatible { path, report },
                 });
@@ -441,32 +440,6 @@ impl<'a> Cli<'a> {
 /// Whether the recording command must name the snapshot: it is not the configured one.
 fn gate_needs_path(configured: Option<&Path>, path: &Path) -> bool {
     configured.is_none_or(|configured| compat::resolve_snapshot(configured) != path)
-}
-
-fn refused_codes(report: &Report) -> String {
-    let mut codes: Vec<&str> = report.refused().map(compat::Finding::code).collect();
-    codes.dedup();
-    codes.join(",")
-}
-
-/// The gate's report, its last line naming this program's command instead of the
-/// test's environment variables.
-fn cli_report(report: &Report, record: &str) -> String {
-    let text = report.to_string();
-    let findings = text.rsplit_once('\n').map_or("", |(findings, _)| findings);
-    let (refused, acknowledged) = report.findings().iter().fold((0, 0), |(r, a), f| {
-        match (f.verdict(), report.is_acknowledged(f)) {
-            (compat::Verdict::Refused, true) => (r, a + 1),
-            (compat::Verdict::Refused, false) => (r + 1, a),
-            (compat::Verdict::Allowed, _) => (r, a),
-        }
-    });
-    let allowed = report.findings().len() - refused - acknowledged;
-    let separator = if findings.is_empty() { "" } else { "\n" };
-    format!(
-        "{findings}{separator}{refused} refused, {acknowledged} acknowledged, {allowed} allowed: \
-         revert the change, or acknowledge it and record the snapshot with `{record}`"
-    )
 }
 
 /// Why a command failed.

@@ -4,17 +4,25 @@
 //!
 //! | change | verdict |
 //! |---|---|
-//! | a code removed | refused: deprecate it instead |
+//! | a code removed | refused: deprecate it instead; once acknowledged, the snapshot keeps it as removed |
+//! | a removed code back with the facts it had | allowed, reported |
+//! | a removed code back with another status, section, meaning or type | refused, whatever is acknowledged |
 //! | status changed | refused |
 //! | section moved | refused |
 //! | meaning (title) changed | refused |
 //! | type URI changed | refused: clients may key on it too |
 //! | handling changed | allowed, reported |
+//! | a member removed, its type changed, or made required from optional or optional from required | refused: frontends read it |
+//! | a required member added to an existing code | refused: bodies sent before lack it |
+//! | an optional member added, or a member's doc line changed | allowed, reported |
 //! | deprecated, or back to active | allowed, reported |
 //! | a code added | allowed, reported |
 //!
 //! A refused change passes only when acknowledged by code: the team says it knows the
-//! change breaks its promise, and records the new snapshot.
+//! change breaks its promise, and records the new snapshot. The one exception is a
+//! removed code that comes back with another meaning: clients built against the old
+//! meaning may still meet it, so no acknowledgement lets it through. The snapshot keeps
+//! every removed code with the facts it had, for this check.
 //!
 //! The snapshot is the [JSON registry](crate::export::json). In a test:
 //!
@@ -35,8 +43,8 @@ use core::fmt;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use crate::{Registry, RegistryError};
-use problem_codes::{Catalog, Lifecycle};
+use crate::{Registry, RegistryEntry, RegistryError};
+use problem_codes::{Catalog, Lifecycle, MemberType};
 
 /// The environment variable that asks the gate to write the snapshot: `overwrite`.
 ///
@@ -144,6 +152,64 @@ pub enum Finding {
         /// The live replacement, if any.
         replacement: Option<String>,
     },
+    /// A member of the code is gone.
+    MemberRemoved {
+        /// The code.
+        code: String,
+        /// The member.
+        member: String,
+    },
+    /// A member's JSON type changed.
+    MemberTypeChanged {
+        /// The code.
+        code: String,
+        /// The member.
+        member: String,
+        /// The snapshot's type.
+        from: MemberType,
+        /// The live type.
+        to: MemberType,
+    },
+    /// A member was made optional, or required.
+    MemberOptionalityChanged {
+        /// The code.
+        code: String,
+        /// The member.
+        member: String,
+        /// Whether it is optional now.
+        optional: bool,
+    },
+    /// A member is new: refused when required, as bodies sent before lack it.
+    MemberAdded {
+        /// The code.
+        code: String,
+        /// The member.
+        member: String,
+        /// Its type.
+        ty: MemberType,
+        /// Whether a body may leave it out.
+        optional: bool,
+    },
+    /// A member's documentation line changed.
+    MemberDocChanged {
+        /// The code.
+        code: String,
+        /// The member.
+        member: String,
+    },
+    /// A removed code is back with the facts it had when it was removed.
+    Restored {
+        /// The code.
+        code: String,
+    },
+    /// A removed code is back with another status, section, meaning or type URI:
+    /// forbidden, as clients may still hold the old meaning.
+    Reused {
+        /// The code.
+        code: String,
+        /// How it differs from the facts it had when it was removed.
+        changes: Vec<Finding>,
+    },
     /// A code is new.
     Added {
         /// The code.
@@ -168,6 +234,8 @@ pub enum Finding {
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Verdict {
+    /// Breaks it beyond repair: the gate fails, acknowledged or not.
+    Forbidden,
     /// Breaks it: the gate fails unless the code is acknowledged.
     Refused,
     /// Keeps it: reported only.
@@ -193,6 +261,13 @@ impl Finding {
             | Finding::TypeChanged { code, .. }
             | Finding::HandlingChanged { code, .. }
             | Finding::LifecycleChanged { code, .. }
+            | Finding::MemberRemoved { code, .. }
+            | Finding::MemberTypeChanged { code, .. }
+            | Finding::MemberOptionalityChanged { code, .. }
+            | Finding::MemberAdded { code, .. }
+            | Finding::MemberDocChanged { code, .. }
+            | Finding::Restored { code }
+            | Finding::Reused { code, .. }
             | Finding::Added { code, .. } => code,
         }
     }
@@ -202,6 +277,16 @@ impl Finding {
     #[must_use]
     pub fn verdict(&self) -> Verdict {
         match self {
+            Finding::Reused { .. } => Verdict::Forbidden,
+            Finding::MemberAdded { optional: true, .. } | Finding::MemberDocChanged { .. } => {
+                Verdict::Allowed
+            }
+            Finding::MemberRemoved { .. }
+            | Finding::MemberTypeChanged { .. }
+            | Finding::MemberOptionalityChanged { .. }
+            | Finding::MemberAdded {
+                optional: false, ..
+            } => Verdict::Refused,
             Finding::Removed { .. }
             | Finding::StatusChanged { .. }
             | Finding::SectionMoved { .. }
@@ -209,6 +294,7 @@ impl Finding {
             | Finding::TypeChanged { .. } => Verdict::Refused,
             Finding::HandlingChanged { .. }
             | Finding::LifecycleChanged { .. }
+            | Finding::Restored { .. }
             | Finding::Added { .. } => Verdict::Allowed,
         }
     }
@@ -259,6 +345,58 @@ impl fmt::Display for Finding {
                     (false, None) => write!(f, "{code} went from {from} to {to}"),
                 }
             }
+            Finding::MemberRemoved { code, member } => {
+                write!(f, "{code} no longer has member `{member}`")
+            }
+            Finding::MemberTypeChanged {
+                code,
+                member,
+                from,
+                to,
+            } => write!(
+                f,
+                "{code} changed the type of member `{member}` from {from} to {to}"
+            ),
+            Finding::MemberOptionalityChanged {
+                code,
+                member,
+                optional,
+            } => {
+                let now = if *optional { "optional" } else { "required" };
+                write!(f, "{code} made member `{member}` {now}")
+            }
+            Finding::MemberAdded {
+                code,
+                member,
+                ty,
+                optional,
+            } => {
+                let kind = if *optional { "optional" } else { "required" };
+                write!(f, "{code} added {kind} member `{member}` ({ty})")
+            }
+            Finding::MemberDocChanged { code, member } => {
+                write!(f, "{code} changed the doc line of member `{member}`")
+            }
+            Finding::Restored { code } => {
+                write!(f, "{code} was removed and is back with the facts it had")
+            }
+            Finding::Reused { code, changes } => {
+                write!(f, "{code} was removed and is back changed: ")?;
+                for (i, change) in changes.iter().enumerate() {
+                    let sep = if i == 0 { "" } else { "; " };
+                    // Each change names the code already: drop the repetition.
+                    let text = change.to_string();
+                    let text = text
+                        .strip_prefix(code.as_str())
+                        .unwrap_or(&text)
+                        .trim_start();
+                    write!(f, "{sep}{text}")?;
+                }
+                write!(
+                    f,
+                    "; a removed code never returns with another meaning, acknowledged or not: give it a new code"
+                )
+            }
             Finding::Added {
                 code,
                 status,
@@ -287,62 +425,148 @@ impl fmt::Display for Finding {
 pub fn check(snapshot: &Registry, live: &Registry) -> Vec<Finding> {
     let mut findings = Vec::new();
     for old in snapshot.codes() {
-        let code = old.code().to_owned();
-        let Some(new) = live.get(old.code()) else {
-            findings.push(Finding::Removed {
-                code,
+        match live.get(old.code()) {
+            Some(new) => findings.extend(changes(old, new)),
+            None => findings.push(Finding::Removed {
+                code: old.code().to_owned(),
                 status: old.status(),
                 title: old.title().to_owned(),
+            }),
+        }
+    }
+    for new in live.codes() {
+        if snapshot.get(new.code()).is_some() {
+            continue;
+        }
+        let Some(old) = snapshot.get_removed(new.code()) else {
+            findings.push(Finding::Added {
+                code: new.code().to_owned(),
+                status: new.status(),
+                title: new.title().to_owned(),
             });
             continue;
         };
-        if old.status() != new.status() {
-            findings.push(Finding::StatusChanged {
-                code: code.clone(),
-                from: old.status(),
-                to: new.status(),
+        let changes = changes(old, new);
+        if changes.iter().any(|c| c.verdict() != Verdict::Allowed) {
+            findings.push(Finding::Reused {
+                code: new.code().to_owned(),
+                changes,
+            });
+        } else {
+            findings.push(Finding::Restored {
+                code: new.code().to_owned(),
+            });
+            findings.extend(changes);
+        }
+    }
+    findings
+}
+
+/// How the live facts of one code differ from the snapshot's.
+pub(crate) fn changes(old: &RegistryEntry, new: &RegistryEntry) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    let code = old.code().to_owned();
+    if old.status() != new.status() {
+        findings.push(Finding::StatusChanged {
+            code: code.clone(),
+            from: old.status(),
+            to: new.status(),
+        });
+    }
+    type Change = fn(String, String, String) -> Finding;
+    let texts: [(&str, &str, Change); 4] = [
+        (old.section(), new.section(), |code, from, to| {
+            Finding::SectionMoved { code, from, to }
+        }),
+        (old.title(), new.title(), |code, from, to| {
+            Finding::MeaningChanged { code, from, to }
+        }),
+        (old.type_uri(), new.type_uri(), |code, from, to| {
+            Finding::TypeChanged { code, from, to }
+        }),
+        (old.handling(), new.handling(), |code, from, to| {
+            Finding::HandlingChanged { code, from, to }
+        }),
+    ];
+    for (from, to, finding) in texts {
+        if from != to {
+            findings.push(finding(code.clone(), from.to_owned(), to.to_owned()));
+        }
+    }
+    if (old.lifecycle(), old.replacement()) != (new.lifecycle(), new.replacement()) {
+        findings.push(Finding::LifecycleChanged {
+            code: code.clone(),
+            from: old.lifecycle(),
+            to: new.lifecycle(),
+            replacement: new.replacement().map(str::to_owned),
+        });
+    }
+    findings.extend(member_changes(&code, old, new));
+    findings
+}
+
+/// How the members of one code changed: the snapshot's in order, then the new ones.
+fn member_changes(code: &str, old: &RegistryEntry, new: &RegistryEntry) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    let (code, name) = (
+        || code.to_owned(),
+        |m: &crate::RegistryMember| m.name().to_owned(),
+    );
+    for before in old.members() {
+        let Some(after) = new.member(before.name()) else {
+            findings.push(Finding::MemberRemoved {
+                code: code(),
+                member: name(before),
+            });
+            continue;
+        };
+        if before.ty() != after.ty() {
+            findings.push(Finding::MemberTypeChanged {
+                code: code(),
+                member: name(before),
+                from: before.ty(),
+                to: after.ty(),
             });
         }
-        type Change = fn(String, String, String) -> Finding;
-        let texts: [(&str, &str, Change); 4] = [
-            (old.section(), new.section(), |code, from, to| {
-                Finding::SectionMoved { code, from, to }
-            }),
-            (old.title(), new.title(), |code, from, to| {
-                Finding::MeaningChanged { code, from, to }
-            }),
-            (old.type_uri(), new.type_uri(), |code, from, to| {
-                Finding::TypeChanged { code, from, to }
-            }),
-            (old.handling(), new.handling(), |code, from, to| {
-                Finding::HandlingChanged { code, from, to }
-            }),
-        ];
-        for (from, to, finding) in texts {
-            if from != to {
-                findings.push(finding(code.clone(), from.to_owned(), to.to_owned()));
-            }
+        if before.is_optional() != after.is_optional() {
+            findings.push(Finding::MemberOptionalityChanged {
+                code: code(),
+                member: name(before),
+                optional: after.is_optional(),
+            });
         }
-        if (old.lifecycle(), old.replacement()) != (new.lifecycle(), new.replacement()) {
-            findings.push(Finding::LifecycleChanged {
-                code,
-                from: old.lifecycle(),
-                to: new.lifecycle(),
-                replacement: new.replacement().map(str::to_owned),
+        if before.doc() != after.doc() {
+            findings.push(Finding::MemberDocChanged {
+                code: code(),
+                member: name(before),
             });
         }
     }
     findings.extend(
-        live.codes()
+        new.members()
             .iter()
-            .filter(|new| snapshot.get(new.code()).is_none())
-            .map(|new| Finding::Added {
-                code: new.code().to_owned(),
-                status: new.status(),
-                title: new.title().to_owned(),
+            .filter(|after| old.member(after.name()).is_none())
+            .map(|after| Finding::MemberAdded {
+                code: code(),
+                member: name(after),
+                ty: after.ty(),
+                optional: after.is_optional(),
             }),
     );
     findings
+}
+
+/// What the snapshot records after a passing gate: the live codes, and every code
+/// that was ever removed and is not back, with the facts it had when it went.
+fn next_snapshot(snapshot: &Registry, live: &Registry) -> Result<Registry, RegistryError> {
+    let removed = snapshot
+        .removed()
+        .iter()
+        .chain(snapshot.codes())
+        .filter(|old| live.get(old.code()).is_none())
+        .cloned()
+        .collect();
+    live.clone().with_removed(removed)
 }
 
 /// The findings of a check with the codes whose refused changes are acknowledged.
@@ -436,7 +660,7 @@ impl Report {
     pub fn refused(&self) -> impl Iterator<Item = &Finding> {
         self.findings
             .iter()
-            .filter(|f| f.verdict() == Verdict::Refused && !self.is_acknowledged(f))
+            .filter(|f| f.verdict() != Verdict::Allowed && !self.is_acknowledged(f))
     }
 
     /// Whether the live catalog keeps the snapshot's promises: no refused finding is
@@ -464,20 +688,61 @@ impl Report {
                 !self
                     .findings
                     .iter()
-                    .any(|f| f.code() == *code && f.verdict() == Verdict::Refused)
+                    .any(|f| f.code() == *code && f.verdict() != Verdict::Allowed)
             })
             .map(String::as_str)
     }
 }
 
 impl fmt::Display for Report {
+    /// One line per finding, then a summary whose advice records the snapshot with the
+    /// test's environment variables (see [`Report::display_with`]).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.write(f, &|codes| {
+            format!(
+                "`{ACKNOWLEDGE_ENV}={codes} {SNAPSHOT_ENV}=overwrite cargo test` \
+                 (or the command `snapshot --acknowledge {codes}`)"
+            )
+        })
+    }
+}
+
+impl Report {
+    /// The report as its `Display` writes it, but with `record(codes)` as the command
+    /// the summary gives for recording the acknowledged snapshot: a command-line front
+    /// names its own command.
+    ///
+    /// ```
+    /// use problem_codes_contract::compat::{Finding, Report};
+    ///
+    /// let report = Report::new(vec![Finding::StatusChanged { code: "AUTH_SLOW_DOWN".into(), from: 429, to: 503 }], Vec::<String>::new());
+    /// let text = report.display_with(|codes| format!("`tool snapshot --acknowledge {codes}`")).to_string();
+    /// assert!(text.ends_with("record the snapshot with `tool snapshot --acknowledge AUTH_SLOW_DOWN`"));
+    /// ```
+    pub fn display_with<'a>(
+        &'a self,
+        record: impl Fn(&str) -> String + 'a,
+    ) -> impl fmt::Display + 'a {
+        struct With<'a, F>(&'a Report, F);
+        impl<F: Fn(&str) -> String> fmt::Display for With<'_, F> {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                self.0.write(f, &self.1)
+            }
+        }
+        With(self, record)
+    }
+
+    fn write(&self, f: &mut fmt::Formatter<'_>, record: &dyn Fn(&str) -> String) -> fmt::Result {
         let (mut refused, mut acknowledged, mut allowed) = (0, 0, 0);
         for finding in &self.findings {
             let mark = match finding.verdict() {
                 Verdict::Allowed => {
                     allowed += 1;
                     "allowed"
+                }
+                Verdict::Forbidden => {
+                    refused += 1;
+                    "refused"
                 }
                 Verdict::Refused if self.is_acknowledged(finding) => {
                     acknowledged += 1;
@@ -504,15 +769,38 @@ impl fmt::Display for Report {
             writeln!(f, "note: {code} is acknowledged but has no refused change")?;
         }
         if refused > 0 {
-            let mut codes: Vec<&str> = self.refused().map(Finding::code).collect();
-            codes.dedup();
-            let codes = codes.join(",");
+            let codes_of = |verdict: Verdict| {
+                let mut codes: Vec<&str> = self
+                    .refused()
+                    .filter(|f| f.verdict() == verdict)
+                    .map(Finding::code)
+                    .collect();
+                codes.dedup();
+                codes.join(",")
+            };
+            let (acknowledgeable, forbidden) =
+                (codes_of(Verdict::Refused), codes_of(Verdict::Forbidden));
             write!(
                 f,
-                "{refused} refused, {acknowledged} acknowledged, {allowed} allowed: revert the change, or acknowledge it \
-                 and record the snapshot with `{ACKNOWLEDGE_ENV}={codes} {SNAPSHOT_ENV}=overwrite cargo test` \
-                 (or the command `snapshot --acknowledge {codes}`)"
-            )
+                "{refused} refused, {acknowledged} acknowledged, {allowed} allowed: "
+            )?;
+            if !forbidden.is_empty() {
+                write!(
+                    f,
+                    "give {forbidden} a new code, or restore the facts it had"
+                )?;
+                if !acknowledgeable.is_empty() {
+                    write!(f, "; for the rest, ")?;
+                }
+            }
+            if !acknowledgeable.is_empty() {
+                write!(
+                    f,
+                    "revert the change, or acknowledge it and record the snapshot with {}",
+                    record(&acknowledgeable)
+                )?;
+            }
+            Ok(())
         } else if self.findings.is_empty() {
             write!(f, "the catalog matches its snapshot")
         } else {
@@ -773,7 +1061,7 @@ impl Outcome {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn gate(live: &Registry, path: &Path, settings: &Settings) -> Result<Outcome, GateError> {
-    let snapshot = match std::fs::read_to_string(path) {
+    let snapshot = match crate::files::read_text(path, crate::files::MAX_FILE_BYTES) {
         Ok(text) => Registry::from_json(&text).map_err(|source| GateError::Snapshot {
             path: path.to_owned(),
             source,
@@ -806,17 +1094,17 @@ pub fn gate(live: &Registry, path: &Path, settings: &Settings) -> Result<Outcome
             report,
         });
     }
-    let written = settings.overwrite && snapshot != *live;
+    let next = next_snapshot(&snapshot, live).map_err(|source| GateError::Snapshot {
+        path: path.to_owned(),
+        source,
+    })?;
+    let written = settings.overwrite && snapshot != next;
     if written {
-        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-            std::fs::create_dir_all(parent).map_err(|source| GateError::Io {
+        crate::files::write_atomic(path, next.to_json().as_bytes()).map_err(|source| {
+            GateError::Io {
                 path: path.to_owned(),
                 source,
-            })?;
-        }
-        std::fs::write(path, live.to_json()).map_err(|source| GateError::Io {
-            path: path.to_owned(),
-            source,
+            }
         })?;
     }
     Ok(Outcome { report, written })

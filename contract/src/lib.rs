@@ -44,6 +44,8 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+mod files;
+mod merge;
 mod registry;
 
 pub mod cli;
@@ -51,4 +53,6 @@ pub mod compat;
 pub mod export;
 pub mod import;
 
-pub use registry::{Registry, RegistryEntry, RegistryError};
+pub use files::MAX_FILE_BYTES;
+pub use merge::MergeError;
+pub use registry::{Registry, RegistryEntry, RegistryError, RegistryMember};

@@ -3,7 +3,9 @@
 
 use core::fmt;
 
-use problem_codes::{Catalog, Entry, Lifecycle, is_error_status, is_valid_code};
+use problem_codes::{
+    Catalog, Entry, Lifecycle, Member, MemberType, is_error_status, is_valid_code,
+};
 
 /// Every code of a catalog with its facts, in declaration order, as owned data.
 ///
@@ -34,6 +36,12 @@ use problem_codes::{Catalog, Entry, Lifecycle, is_error_status, is_valid_code};
 pub struct Registry {
     name: String,
     codes: Vec<RegistryEntry>,
+    /// Codes that were removed, kept so that they never come back with another meaning.
+    removed: Vec<RegistryEntry>,
+    /// Positions in `codes`, sorted by code, for lookups in O(log n).
+    index: Vec<usize>,
+    /// Positions in `removed`, sorted by code.
+    removed_index: Vec<usize>,
 }
 
 impl Registry {
@@ -61,9 +69,13 @@ impl Registry {
     /// ```
     #[must_use]
     pub fn of<C: Catalog>() -> Registry {
+        let codes: Vec<RegistryEntry> = C::entries().map(RegistryEntry::from_entry).collect();
         Registry {
             name: C::NAME.to_owned(),
-            codes: C::entries().map(RegistryEntry::from_entry).collect(),
+            index: sorted_index(&codes),
+            codes,
+            removed: Vec::new(),
+            removed_index: Vec::new(),
         }
     }
 
@@ -72,43 +84,89 @@ impl Registry {
     /// # Errors
     ///
     /// [`RegistryError`] when a code is not of the AIP-193 shape, a status is not
-    /// 400–599, or a code appears twice.
+    /// 400–599, a code appears twice, or a field breaks a rule the exports rely on
+    /// ([`RegistryError::InvalidField`]: a blank title, a control character, a type that
+    /// is not a URI reference, a replacement that is not another code). The same rules
+    /// hold for a registry read from JSON, so an export never writes what they exclude.
     ///
     /// ```
     /// use problem_codes_contract::{Registry, RegistryEntry, RegistryError};
     ///
     /// let one = RegistryEntry::new("AUTH_USER_NOT_FOUND", 404, "User not found");
     /// assert!(Registry::new("Auth", vec![one.clone()]).is_ok());
-    /// let twice = Registry::new("Auth", vec![one.clone(), one]).unwrap_err();
+    /// let twice = Registry::new("Auth", vec![one.clone(), one.clone()]).unwrap_err();
     /// assert_eq!(twice, RegistryError::DuplicateCode { code: "AUTH_USER_NOT_FOUND".into() });
+    ///
+    /// let injected = one.with_deprecated(Some(r#""><script>alert(1)</script>"#.into()));
+    /// let err = Registry::new("Auth", vec![injected]).unwrap_err();
+    /// assert_eq!(
+    ///     err.to_string(),
+    ///     "the replacement of `AUTH_USER_NOT_FOUND` is not another problem code in SCREAMING_SNAKE_CASE"
+    /// );
     /// ```
     pub fn new(
         name: impl Into<String>,
         codes: Vec<RegistryEntry>,
     ) -> Result<Registry, RegistryError> {
-        let mut seen = std::collections::BTreeSet::new();
         for entry in &codes {
-            if !is_valid_code(&entry.code) {
-                return Err(RegistryError::InvalidCode {
-                    code: entry.code.clone(),
-                });
-            }
-            if !is_error_status(entry.status) {
-                return Err(RegistryError::InvalidStatus {
-                    code: entry.code.clone(),
-                    status: entry.status,
-                });
-            }
-            if !seen.insert(entry.code.as_str()) {
+            check_entry(entry)?;
+        }
+        let index = sorted_index(&codes);
+        if let Some(code) = first_duplicate(&codes, &index) {
+            return Err(RegistryError::DuplicateCode {
+                code: code.to_owned(),
+            });
+        }
+        Ok(Registry {
+            name: name.into(),
+            codes,
+            removed: Vec::new(),
+            removed_index: Vec::new(),
+            index,
+        })
+    }
+
+    /// The registry with `removed` as its removed codes: the tombstones a
+    /// [snapshot](crate::compat) keeps, so that a removed code never comes back with
+    /// another status, meaning or members.
+    ///
+    /// # Errors
+    ///
+    /// The errors of [`Registry::new`] for the removed codes, and
+    /// [`RegistryError::DuplicateCode`] for a code that is both live and removed.
+    ///
+    /// ```
+    /// use problem_codes_contract::{Registry, RegistryEntry, RegistryError};
+    ///
+    /// let live = RegistryEntry::new("AUTH_USER_NOT_FOUND", 404, "User not found");
+    /// let gone = RegistryEntry::new("AUTH_LEGACY_LOGIN", 410, "Legacy login removed");
+    /// let registry = Registry::new("Auth", vec![live.clone()])?.with_removed(vec![gone])?;
+    /// assert_eq!(registry.removed()[0].code(), "AUTH_LEGACY_LOGIN");
+    /// assert!(registry.get("AUTH_LEGACY_LOGIN").is_none());
+    /// assert_eq!(registry.get_removed("AUTH_LEGACY_LOGIN").map(|e| e.status()), Some(410));
+    ///
+    /// let both = Registry::new("Auth", vec![live.clone()])?.with_removed(vec![live]).unwrap_err();
+    /// assert_eq!(both, RegistryError::DuplicateCode { code: "AUTH_USER_NOT_FOUND".into() });
+    /// # Ok::<(), RegistryError>(())
+    /// ```
+    pub fn with_removed(mut self, removed: Vec<RegistryEntry>) -> Result<Registry, RegistryError> {
+        for entry in &removed {
+            check_entry(entry)?;
+            if self.get(&entry.code).is_some() {
                 return Err(RegistryError::DuplicateCode {
                     code: entry.code.clone(),
                 });
             }
         }
-        Ok(Registry {
-            name: name.into(),
-            codes,
-        })
+        let removed_index = sorted_index(&removed);
+        if let Some(code) = first_duplicate(&removed, &removed_index) {
+            return Err(RegistryError::DuplicateCode {
+                code: code.to_owned(),
+            });
+        }
+        self.removed = removed;
+        self.removed_index = removed_index;
+        Ok(self)
     }
 
     /// The catalog's name, e.g. `Eryao`: the name of a compiled catalog, or the one
@@ -155,7 +213,21 @@ impl Registry {
     /// ```
     #[must_use]
     pub fn get(&self, code: &str) -> Option<&RegistryEntry> {
-        self.codes.iter().find(|entry| entry.code == code)
+        find(&self.codes, &self.index, code)
+    }
+
+    /// The codes that were removed, in the order they were recorded: a snapshot's
+    /// tombstones (see [`Registry::with_removed`]). Empty for a compiled catalog.
+    #[must_use]
+    pub fn removed(&self) -> &[RegistryEntry] {
+        &self.removed
+    }
+
+    /// The facts `code` had when it was removed, if it was (see the example on
+    /// [`Registry::with_removed`]).
+    #[must_use]
+    pub fn get_removed(&self, code: &str) -> Option<&RegistryEntry> {
+        find(&self.removed, &self.removed_index, code)
     }
 
     /// The sections in order: each run of consecutive codes that share a section, with
@@ -179,6 +251,130 @@ impl Registry {
             .chunk_by(|a, b| a.section == b.section)
             .map(|codes| (codes.first().map_or("", |e| e.section.as_str()), codes))
     }
+}
+
+/// The rules every entry of a registry keeps, however it was made: each export relies
+/// on them, on top of escaping what it writes.
+fn check_entry(entry: &RegistryEntry) -> Result<(), RegistryError> {
+    let code = || entry.code.clone();
+    if !is_valid_code(&entry.code) {
+        return Err(RegistryError::InvalidCode { code: code() });
+    }
+    if !is_error_status(entry.status) {
+        return Err(RegistryError::InvalidStatus {
+            code: code(),
+            status: entry.status,
+        });
+    }
+    let invalid = |field: &'static str, reason: &'static str| RegistryError::InvalidField {
+        code: code(),
+        field,
+        reason,
+    };
+    if entry.title.trim().is_empty() {
+        return Err(invalid(
+            "title",
+            "is blank; the title says what the code means",
+        ));
+    }
+    for (field, text) in [("title", &entry.title), ("handling", &entry.handling)] {
+        if text.chars().any(|c| c.is_control() && c != '\n') {
+            return Err(invalid(
+                field,
+                "holds a control character other than a line break",
+            ));
+        }
+    }
+    let mut names = std::collections::BTreeSet::new();
+    for member in &entry.members {
+        if let Err(reason) = Member::check(&member.name, member.ty) {
+            return Err(RegistryError::InvalidMember {
+                code: code(),
+                member: member.name.clone(),
+                reason,
+            });
+        }
+        if member.doc.chars().any(char::is_control) {
+            return Err(RegistryError::InvalidMember {
+                code: code(),
+                member: member.name.clone(),
+                reason: "its doc line holds a control character or a line break",
+            });
+        }
+        if !names.insert(member.name.as_str()) {
+            return Err(RegistryError::InvalidMember {
+                code: code(),
+                member: member.name.clone(),
+                reason: "is declared twice",
+            });
+        }
+    }
+    if let Some(source) = &entry.source
+        && (source.trim().is_empty() || source.chars().any(char::is_control))
+    {
+        return Err(invalid("source", "is blank or holds a control character"));
+    }
+    if entry.section.chars().any(char::is_control) {
+        return Err(invalid(
+            "section",
+            "holds a control character or a line break",
+        ));
+    }
+    if !is_uri_reference(&entry.type_uri) {
+        return Err(invalid(
+            "type",
+            "is not a URI reference (RFC 3986): no spaces, quotes or `<>`, and `%` starts a two-digit escape",
+        ));
+    }
+    if let Some(replacement) = &entry.replacement
+        && (!is_valid_code(replacement) || *replacement == entry.code)
+    {
+        return Err(invalid(
+            "replacement",
+            "is not another problem code in SCREAMING_SNAKE_CASE",
+        ));
+    }
+    Ok(())
+}
+
+/// Whether `text` is a non-empty URI reference by RFC 3986's characters: unreserved,
+/// reserved and `%` escapes.
+fn is_uri_reference(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    !bytes.is_empty()
+        && bytes.iter().enumerate().all(|(i, &b)| match b {
+            b'%' => bytes
+                .get(i + 1..i + 3)
+                .is_some_and(|hex| hex.iter().all(u8::is_ascii_hexdigit)),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' => true,
+            _ => b"-._~:/?#[]@!$&'()*+,;=".contains(&b),
+        })
+}
+
+/// The positions of `codes`, sorted by code (stable, so the first of equal codes
+/// comes first).
+fn sorted_index(codes: &[RegistryEntry]) -> Vec<usize> {
+    let mut index: Vec<usize> = (0..codes.len()).collect();
+    index.sort_by(|&a, &b| codes[a].code.cmp(&codes[b].code));
+    index
+}
+
+/// The first code, in declaration order, that appears again.
+fn first_duplicate<'a>(codes: &'a [RegistryEntry], index: &[usize]) -> Option<&'a str> {
+    index
+        .windows(2)
+        .filter(|pair| codes[pair[0]].code == codes[pair[1]].code)
+        .map(|pair| pair[1])
+        .min()
+        .map(|at| codes[at].code.as_str())
+}
+
+fn find<'a>(codes: &'a [RegistryEntry], index: &[usize], code: &str) -> Option<&'a RegistryEntry> {
+    index
+        .binary_search_by(|&at| codes[at].code.as_str().cmp(code))
+        .ok()
+        .and_then(|i| index.get(i))
+        .and_then(|&at| codes.get(at))
 }
 
 /// The facts of one code, owned: a row of the catalog.
@@ -211,6 +407,104 @@ pub struct RegistryEntry {
     type_uri: String,
     lifecycle: Lifecycle,
     replacement: Option<String>,
+    /// Where the code was declared, in a [merged](Registry::merge) registry.
+    source: Option<String>,
+    /// The extension members its body carries.
+    members: Vec<RegistryMember>,
+}
+
+/// One extension member of a code, owned: its name, JSON type, whether a body may
+/// leave it out, and its documentation line.
+///
+/// ```
+/// use problem_codes::MemberType;
+/// use problem_codes_contract::{RegistryEntry, RegistryMember};
+///
+/// let entry = RegistryEntry::new("POINTS_INSUFFICIENT_BALANCE", 402, "Not enough points")
+///     .with_members(vec![
+///         RegistryMember::new("balance", MemberType::Integer).with_doc("Points the user has"),
+///         RegistryMember::new("hint", MemberType::String).optional(),
+///     ]);
+/// assert_eq!(entry.members()[0].name(), "balance");
+/// assert_eq!(entry.members()[0].doc(), "Points the user has");
+/// assert!(entry.members()[1].is_optional());
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct RegistryMember {
+    name: String,
+    ty: MemberType,
+    optional: bool,
+    doc: String,
+}
+
+impl RegistryMember {
+    /// A required member (see the example on [`RegistryMember`]). Its name is checked
+    /// when its entry joins a [`Registry`].
+    #[must_use]
+    pub fn new(name: impl Into<String>, ty: MemberType) -> RegistryMember {
+        RegistryMember {
+            name: name.into(),
+            ty,
+            optional: false,
+            doc: String::new(),
+        }
+    }
+
+    /// The facts of a compiled catalog's member.
+    #[must_use]
+    pub fn from_member(member: &Member) -> RegistryMember {
+        RegistryMember {
+            name: member.name().to_owned(),
+            ty: member.ty(),
+            optional: member.is_optional(),
+            doc: member.doc().to_owned(),
+        }
+    }
+
+    /// The member made optional.
+    #[must_use]
+    pub fn optional(mut self) -> RegistryMember {
+        self.optional = true;
+        self
+    }
+
+    /// The member made required or optional.
+    #[must_use]
+    pub fn with_optional(mut self, optional: bool) -> RegistryMember {
+        self.optional = optional;
+        self
+    }
+
+    /// The member with its documentation line.
+    #[must_use]
+    pub fn with_doc(mut self, doc: impl Into<String>) -> RegistryMember {
+        self.doc = doc.into();
+        self
+    }
+
+    /// Its name in the body.
+    #[must_use]
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// Its JSON type.
+    #[must_use]
+    pub fn ty(&self) -> MemberType {
+        self.ty
+    }
+
+    /// Whether a body may leave it out.
+    #[must_use]
+    pub fn is_optional(&self) -> bool {
+        self.optional
+    }
+
+    /// Its documentation line; empty when none.
+    #[must_use]
+    pub fn doc(&self) -> &str {
+        &self.doc
+    }
 }
 
 impl RegistryEntry {
@@ -245,6 +539,8 @@ impl RegistryEntry {
             section: String::new(),
             lifecycle: Lifecycle::Active,
             replacement: None,
+            source: None,
+            members: Vec::new(),
         }
     }
 
@@ -273,6 +569,12 @@ impl RegistryEntry {
             type_uri: entry.type_uri().to_owned(),
             lifecycle: entry.lifecycle(),
             replacement: entry.replacement().map(str::to_owned),
+            source: None,
+            members: entry
+                .members()
+                .iter()
+                .map(RegistryMember::from_member)
+                .collect(),
         }
     }
 
@@ -341,6 +643,48 @@ impl RegistryEntry {
         self.lifecycle = Lifecycle::Deprecated;
         self.replacement = replacement;
         self
+    }
+
+    /// Records where the code was declared: the registry it came from in a
+    /// [merge](Registry::merge), or any name a tool gives it.
+    ///
+    /// ```
+    /// use problem_codes_contract::RegistryEntry;
+    ///
+    /// let entry = RegistryEntry::new("AUTH_USER_NOT_FOUND", 404, "User not found").with_source("auth-service");
+    /// assert_eq!(entry.source(), Some("auth-service"));
+    /// ```
+    #[must_use]
+    pub fn with_source(mut self, source: impl Into<String>) -> RegistryEntry {
+        self.source = Some(source.into());
+        self
+    }
+
+    /// Sets the extension members the code's body carries, in order (see the example
+    /// on [`RegistryMember`]).
+    #[must_use]
+    pub fn with_members(mut self, members: Vec<RegistryMember>) -> RegistryEntry {
+        self.members = members;
+        self
+    }
+
+    /// The extension members the code's body carries, in declaration order.
+    #[must_use]
+    pub fn members(&self) -> &[RegistryMember] {
+        &self.members
+    }
+
+    /// The member named `name`, if the code declares it.
+    #[must_use]
+    pub fn member(&self, name: &str) -> Option<&RegistryMember> {
+        self.members.iter().find(|member| member.name == name)
+    }
+
+    /// Where the code was declared, when recorded (see [`RegistryEntry::with_source`]).
+    /// It is not one of the code's facts: the gate does not compare it.
+    #[must_use]
+    pub fn source(&self) -> Option<&str> {
+        self.source.as_deref()
     }
 
     /// The code, e.g. `AUTH_TOO_MANY_REQUESTS`.
@@ -458,6 +802,25 @@ pub enum RegistryError {
         /// The code.
         code: String,
     },
+    /// A field of a code breaks a rule the exports rely on: a blank title, a control
+    /// character, a type that is not a URI reference, a replacement that is not a code.
+    InvalidField {
+        /// The code that has it.
+        code: String,
+        /// The field: `title`, `handling`, `section`, `type` or `replacement`.
+        field: &'static str,
+        /// What is wrong with it.
+        reason: &'static str,
+    },
+    /// A member of a code breaks the rules of [`Member::check`], or is declared twice.
+    InvalidMember {
+        /// The code that declares it.
+        code: String,
+        /// The member's name.
+        member: String,
+        /// What is wrong with it.
+        reason: &'static str,
+    },
     /// The JSON document is not a registry: `at` is where (`codes[3].status`).
     Malformed {
         /// The member at fault, as a path.
@@ -486,6 +849,16 @@ impl fmt::Display for RegistryError {
             RegistryError::DuplicateCode { code } => {
                 write!(f, "`{code}` appears twice; a code has one row")
             }
+            RegistryError::InvalidField {
+                code,
+                field,
+                reason,
+            } => write!(f, "the {field} of `{code}` {reason}"),
+            RegistryError::InvalidMember {
+                code,
+                member,
+                reason,
+            } => write!(f, "member `{member}` of `{code}`: {reason}"),
             RegistryError::Malformed { at, expected } => {
                 write!(
                     f,

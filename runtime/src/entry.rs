@@ -2,6 +2,8 @@
 
 use http::StatusCode;
 
+use crate::Member;
+
 /// The type base used when a catalog or derive sets no `type_base`.
 ///
 /// A problem's `type` is then the absolute path `/problems/<slug>`: a relative URI
@@ -74,10 +76,12 @@ pub struct Entry {
     json: &'static str,
     lifecycle: Lifecycle,
     replacement: Option<&'static str>,
+    members: &'static [Member],
 }
 
 /// Where a code is in its life: codes are added, may be deprecated, and are never
-/// deleted (the [compatibility gate](crate::compat) refuses a removal).
+/// deleted (the compatibility gate of `problem-codes-contract` refuses a removal, and
+/// its snapshot remembers a removed code so that it never comes back changed).
 ///
 /// ```
 /// use problem_codes::{Entry, Lifecycle};
@@ -190,6 +194,7 @@ impl Entry {
             json: "",
             lifecycle: Lifecycle::Active,
             replacement: None,
+            members: &[],
         }
     }
 
@@ -246,6 +251,39 @@ impl Entry {
         self
     }
 
+    /// Sets the extension members the code's body carries (RFC 9457 §3.2).
+    ///
+    /// ```
+    /// use problem_codes::{Entry, Member, MemberType};
+    ///
+    /// const BROKE: Entry = Entry::new("POINTS_INSUFFICIENT_BALANCE", 402, "Not enough points", "/problems/points-insufficient-balance")
+    ///     .with_members(&[
+    ///         Member::new("balance", MemberType::Integer),
+    ///         Member::new("required", MemberType::Integer),
+    ///     ]);
+    /// let names: Vec<&str> = BROKE.members().iter().map(|m| m.name()).collect();
+    /// assert_eq!(names, ["balance", "required"]);
+    /// assert_eq!(BROKE.member("balance").map(|m| m.ty()), Some(MemberType::Integer));
+    /// ```
+    #[must_use]
+    pub const fn with_members(mut self, members: &'static [Member]) -> Entry {
+        self.members = members;
+        self
+    }
+
+    /// The extension members the code's body carries, in declaration order (see the
+    /// example on [`Entry::with_members`]).
+    #[must_use]
+    pub const fn members(&self) -> &'static [Member] {
+        self.members
+    }
+
+    /// The member named `name`, if the code declares it.
+    #[must_use]
+    pub fn member(&self, name: &str) -> Option<&'static Member> {
+        self.members.iter().find(|member| member.name() == name)
+    }
+
     /// Every fact at once, checked by the macro that calls it, so const evaluation does
     /// no work of its own (it runs once per code at compile time). Not public API.
     #[doc(hidden)]
@@ -273,6 +311,7 @@ impl Entry {
             json,
             lifecycle: Lifecycle::Active,
             replacement: None,
+            members: &[],
         }
     }
 

@@ -124,6 +124,7 @@ mod error;
 mod extensions;
 mod integrations;
 mod json;
+mod member;
 mod problem;
 mod render;
 mod retry;
@@ -144,6 +145,7 @@ pub use extensions::{
     ExtensionName, Extensions, InvalidExtensionName, RESERVED_MEMBERS, is_reserved_member,
     is_valid_member_name,
 };
+pub use member::{Member, MemberType, Scalar};
 pub use problem::{ABOUT_BLANK, ExtensionError, ParseLimits, Problem};
 pub use render::{PROBLEM_JSON, Render};
 pub use retry::RetryAfterValue;

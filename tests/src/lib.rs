@@ -9,6 +9,8 @@ pub mod service;
 /// round-trip test compiles it and exports the fixture back from it.
 pub mod imported;
 
+pub mod exports;
+
 pub mod oracle;
 
 pub mod pointer;

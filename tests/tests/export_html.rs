@@ -39,9 +39,9 @@ fn one_page_per_code_at_the_slug_its_type_uri_ends_with() {
             page.path()
         );
         assert!(
-            pages[0]
-                .html()
-                .contains(&format!("<a href=\"{dir}/\"><code>{code}</code></a>")),
+            pages[0].html().contains(&format!(
+                "<a href=\"{dir}/index.html\"><code>{code}</code></a>"
+            )),
             "the index links to {code}"
         );
     }
@@ -91,13 +91,11 @@ fn a_deprecated_page_links_its_replacement_and_text_is_escaped() {
             .contains("<h1>Invalid &lt;b&gt;OTP&lt;/b&gt; &amp; &quot;more&quot;</h1>")
     );
     assert!(pages[2].html().contains(
-        "<dt>Lifecycle</dt><dd><span class=\"deprecated\">deprecated</span>: use <a href=\"../auth-new/\"><code>AUTH_NEW</code></a></dd>"
+        "<dt>Lifecycle</dt><dd><span class=\"deprecated\">deprecated</span>: use <a href=\"../auth-new/index.html\"><code>AUTH_NEW</code></a></dd>"
     ));
-    assert!(
-        pages[0]
-            .html()
-            .contains("<span class=\"deprecated\">deprecated</span>: use <a href=\"auth-new/\">")
-    );
+    assert!(pages[0].html().contains(
+        "<span class=\"deprecated\">deprecated</span>: use <a href=\"auth-new/index.html\">"
+    ));
 }
 
 #[test]

@@ -18,7 +18,7 @@
 //! let paths: Vec<&str> = pages.iter().map(|page| page.path()).collect();
 //! assert_eq!(paths, ["index.html", "auth-otp-wrong/index.html", "auth-code-invalid/index.html"]);
 //! // A deprecated code's page links to its replacement's.
-//! assert!(pages[1].html().contains(r#"use <a href="../auth-code-invalid/"><code>AUTH_CODE_INVALID</code></a>"#));
+//! assert!(pages[1].html().contains(r#"use <a href="../auth-code-invalid/index.html"><code>AUTH_CODE_INVALID</code></a>"#));
 //! # Ok::<(), problem_codes_contract::RegistryError>(())
 //! ```
 
@@ -130,44 +130,130 @@ pub fn write_site(pages: &[Page], dir: &Path) -> io::Result<()> {
 const STYLE: &str = "body{font:16px/1.5 system-ui,sans-serif;max-width:52rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b}\
 code,pre{font-family:ui-monospace,monospace;background:#f3f3f3;border-radius:3px}\
 code{padding:0 .2em}pre{padding:1rem;overflow-x:auto}\
-table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.3rem .5rem;border-bottom:1px solid #ddd;vertical-align:top}\
+table{border-collapse:collapse;width:100%;table-layout:fixed}th,td{text-align:left;padding:.3rem .5rem;border-bottom:1px solid #ddd;vertical-align:top;overflow-wrap:anywhere}\
+col.code{width:34%}col.status{width:4.5rem}col.lifecycle{width:18%}\
 dt{font-weight:600;margin-top:.8rem}dd{margin-left:0}.deprecated{color:#8a4b00}";
 
-fn document(title: &str, body: &str) -> String {
-    format!(
+/// HTML being written. Markup comes only from `'static` literals ([`Html::raw`]);
+/// every other string goes through [`Html::text`], which escapes it for element content
+/// and quoted attribute values alike. No path writes a string from the registry raw.
+#[derive(Default)]
+struct Html(String);
+
+impl Html {
+    fn raw(&mut self, markup: &'static str) -> &mut Html {
+        self.0.push_str(markup);
+        self
+    }
+
+    fn text(&mut self, text: &str) -> &mut Html {
+        for c in text.chars() {
+            match c {
+                '&' => self.0.push_str("&amp;"),
+                '<' => self.0.push_str("&lt;"),
+                '>' => self.0.push_str("&gt;"),
+                '"' => self.0.push_str("&quot;"),
+                '\'' => self.0.push_str("&#39;"),
+                c => self.0.push(c),
+            }
+        }
+        self
+    }
+
+    fn number(&mut self, n: u16) -> &mut Html {
+        let _ = write!(self.0, "{n}");
+        self
+    }
+
+    /// A cell's Markdown: code spans become `<code>`, backslash escapes are resolved,
+    /// everything else is text.
+    fn inline(&mut self, markdown: &str) -> &mut Html {
+        let mut at = 0;
+        for (span, ticks) in super::markdown::code_spans(markdown) {
+            self.unescaped(markdown.get(at..span.start - ticks).unwrap_or_default());
+            let content = markdown.get(span.clone()).unwrap_or_default();
+            let content = match content.strip_prefix(' ').and_then(|c| c.strip_suffix(' ')) {
+                Some(inner) if !inner.trim().is_empty() => inner,
+                _ => content,
+            };
+            self.raw("<code>").text(content).raw("</code>");
+            at = span.end + ticks;
+        }
+        self.unescaped(markdown.get(at..).unwrap_or_default())
+    }
+
+    /// Markdown text outside code spans, with its backslash escapes resolved.
+    fn unescaped(&mut self, markdown: &str) -> &mut Html {
+        let mut chars = markdown.chars().peekable();
+        while let Some(c) = chars.next() {
+            let c = match (c, chars.peek()) {
+                ('\\', Some(&next)) if next.is_ascii_punctuation() => {
+                    chars.next();
+                    next
+                }
+                (c, _) => c,
+            };
+            self.text(c.encode_utf8(&mut [0; 4]));
+        }
+        self
+    }
+
+    /// A link to the page of `code`, from a page `root` levels below the site's root.
+    /// The target is the page's file, so the site also works opened from disk.
+    fn code_link(&mut self, root: &'static str, code: &str) -> &mut Html {
+        self.raw("<a href=\"")
+            .raw(root)
+            .text(&problem_codes::slug(code))
+            .raw("/index.html\"><code>")
+            .text(code)
+            .raw("</code></a>")
+    }
+}
+
+fn document(title: &str, body: &Html) -> String {
+    let mut html = Html::default();
+    html.raw(
         "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n{body}</body>\n</html>\n",
-        escape(title)
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>",
     )
+    .text(title)
+    .raw("</title>\n<style>")
+    .raw(STYLE)
+    .raw("</style>\n</head>\n<body>\n");
+    html.0.push_str(&body.0);
+    html.raw("</body>\n</html>\n");
+    html.0
 }
 
 fn index(registry: &Registry) -> String {
-    let mut body = format!(
-        "<h1>{} problem types</h1>\n<p>Every problem code a client may receive, in the \
-         <code>code</code> member of an <code>application/problem+json</code> response. Map on \
-         <code>code</code>, never on <code>detail</code>.</p>\n",
-        escape(registry.name())
+    let mut body = Html::default();
+    body.raw("<h1>").text(registry.name()).raw(
+        " problem types</h1>\n<p>Every problem code a client may receive, in the \
+             <code>code</code> member of an <code>application/problem+json</code> response. Map on \
+             <code>code</code>, never on <code>detail</code>.</p>\n",
     );
     for (section, codes) in registry.sections() {
         if !section.is_empty() {
-            let _ = writeln!(body, "<h2>{}</h2>", escape(section));
+            body.raw("<h2>").text(section).raw("</h2>\n");
         }
-        body.push_str(
-            "<table>\n<tr><th>code</th><th>status</th><th>meaning</th><th>lifecycle</th></tr>\n",
+        body.raw(
+            "<table>\n<colgroup><col class=\"code\"><col class=\"status\"><col><col><col class=\"lifecycle\"></colgroup>\n\
+             <tr><th>code</th><th>status</th><th>meaning</th><th>frontend handling</th><th>lifecycle</th></tr>\n",
         );
         for entry in codes {
-            let _ = writeln!(
-                body,
-                "<tr><td><a href=\"{slug}/\"><code>{code}</code></a></td><td>{status}</td><td>{title}</td><td>{lifecycle}</td></tr>",
-                slug = entry.slug(),
-                code = escape(entry.code()),
-                status = entry.status(),
-                title = inline(entry.title()),
-                lifecycle = lifecycle(entry, ""),
-            );
+            body.raw("<tr><td>")
+                .code_link("", entry.code())
+                .raw("</td><td>")
+                .number(entry.status())
+                .raw("</td><td>")
+                .inline(entry.title())
+                .raw("</td><td>")
+                .inline(entry.handling())
+                .raw("</td><td>");
+            lifecycle(&mut body, entry, "");
+            body.raw("</td></tr>\n");
         }
-        body.push_str("</table>\n");
+        body.raw("</table>\n");
     }
     document(&format!("{} problem types", registry.name()), &body)
 }
@@ -182,112 +268,73 @@ fn code_page(registry: &Registry, entry: &RegistryEntry) -> String {
             .with_code(entry.code());
         serde_json::to_string_pretty(&problem).unwrap_or_default()
     });
-    let mut body = format!(
-        "<p><a href=\"../\">{catalog} problem types</a></p>\n<h1>{title}</h1>\n<dl>\n\
-         <dt>Code</dt><dd><code>{code}</code></dd>\n\
-         <dt>Status</dt><dd>{status} {reason}</dd>\n\
-         <dt>Meaning</dt><dd>{title}</dd>\n\
-         <dt>Frontend handling</dt><dd>{handling}</dd>\n",
-        catalog = escape(registry.name()),
-        title = inline(entry.title()),
-        code = escape(entry.code()),
-        status = entry.status(),
-        reason = escape(reason),
-        handling = if entry.handling().is_empty() {
-            "—".to_owned()
-        } else {
-            inline(entry.handling())
-        },
-    );
-    if !entry.section().is_empty() {
-        let _ = writeln!(body, "<dt>Section</dt><dd>{}</dd>", escape(entry.section()));
+    let mut body = Html::default();
+    body.raw("<p><a href=\"../index.html\">")
+        .text(registry.name())
+        .raw(" problem types</a></p>\n<h1>")
+        .inline(entry.title())
+        .raw("</h1>\n<dl>\n<dt>Code</dt><dd><code>")
+        .text(entry.code())
+        .raw("</code></dd>\n<dt>Status</dt><dd>")
+        .number(entry.status())
+        .raw(" ")
+        .text(reason)
+        .raw("</dd>\n<dt>Meaning</dt><dd>")
+        .inline(entry.title())
+        .raw("</dd>\n<dt>Frontend handling</dt><dd>");
+    if entry.handling().is_empty() {
+        body.raw("—");
+    } else {
+        body.inline(entry.handling());
     }
-    let _ = write!(
-        body,
-        "<dt>Lifecycle</dt><dd>{}</dd>\n<dt>Type</dt><dd><code>{}</code></dd>\n</dl>\n",
-        lifecycle(entry, "../"),
-        escape(entry.type_uri()),
-    );
+    body.raw("</dd>\n");
+    if !entry.section().is_empty() {
+        body.raw("<dt>Section</dt><dd>")
+            .text(entry.section())
+            .raw("</dd>\n");
+    }
+    body.raw("<dt>Lifecycle</dt><dd>");
+    lifecycle(&mut body, entry, "../");
+    body.raw("</dd>\n<dt>Type</dt><dd><code>")
+        .text(entry.type_uri())
+        .raw("</code></dd>\n</dl>\n");
     if let Some(example) = example {
-        let _ = write!(
-            body,
-            "<h2>Example body</h2>\n<pre><code>{}</code></pre>\n<p>Served with \
-             <code>Content-Type: application/problem+json</code>. A response may add \
-             <code>detail</code>, <code>instance</code> and other members.</p>\n",
-            escape(&example)
-        );
+        body.raw("<h2>Example body</h2>\n<pre><code>")
+            .text(&example)
+            .raw(
+                "</code></pre>\n<p>Served with \
+                 <code>Content-Type: application/problem+json</code>. A response may add \
+                 <code>detail</code>, <code>instance</code> and other members.</p>\n",
+            );
     }
     document(&format!("{} ({})", entry.title(), entry.code()), &body)
 }
 
 /// `active`, or `deprecated` with a link to the replacement's page under `root`.
-fn lifecycle(entry: &RegistryEntry, root: &str) -> String {
+fn lifecycle(html: &mut Html, entry: &RegistryEntry, root: &'static str) {
     match (entry.lifecycle(), entry.replacement()) {
-        (Lifecycle::Active, _) => "active".to_owned(),
-        (_, Some(replacement)) => format!(
-            "<span class=\"deprecated\">deprecated</span>: use <a href=\"{root}{}/\"><code>{}</code></a>",
-            problem_codes::slug(replacement),
-            escape(replacement)
-        ),
-        (_, None) => "<span class=\"deprecated\">deprecated</span>".to_owned(),
-    }
-}
-
-/// A cell's Markdown as HTML: code spans become `<code>`, backslash escapes are
-/// resolved, everything else is text.
-fn inline(text: &str) -> String {
-    let mut out = String::new();
-    let mut at = 0;
-    for (span, ticks) in super::markdown::code_spans(text) {
-        out.push_str(&unescape_text(
-            text.get(at..span.start - ticks).unwrap_or_default(),
-        ));
-        let content = text.get(span.clone()).unwrap_or_default();
-        let content = match content.strip_prefix(' ').and_then(|c| c.strip_suffix(' ')) {
-            Some(inner) if !inner.trim().is_empty() => inner,
-            _ => content,
-        };
-        let _ = write!(out, "<code>{}</code>", escape(content));
-        at = span.end + ticks;
-    }
-    out.push_str(&unescape_text(text.get(at..).unwrap_or_default()));
-    out
-}
-
-fn unescape_text(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match (c, chars.peek()) {
-            ('\\', Some(next)) if next.is_ascii_punctuation() => {
-                out.push_str(&escape(&next.to_string()));
-                chars.next();
-            }
-            (c, _) => out.push_str(&escape(c.encode_utf8(&mut [0; 4]))),
+        (Lifecycle::Active, _) => {
+            html.raw("active");
+        }
+        (_, Some(replacement)) => {
+            html.raw("<span class=\"deprecated\">deprecated</span>: use ")
+                .code_link(root, replacement);
+        }
+        (_, None) => {
+            html.raw("<span class=\"deprecated\">deprecated</span>");
         }
     }
-    out
-}
-
-/// Text escaped for HTML content and attribute values.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn inline(markdown: &str) -> String {
+        let mut html = Html::default();
+        html.inline(markdown);
+        html.0
+    }
 
     #[test]
     fn inline_markdown() {

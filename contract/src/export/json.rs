@@ -20,13 +20,16 @@
 //! ```
 //!
 //! A deprecated code has `"lifecycle": "deprecated"` and, when one is named,
-//! `"replacement": "OTHER_CODE"`. [`SCHEMA`] is the JSON Schema of the document.
+//! `"replacement": "OTHER_CODE"`. A snapshot also keeps the codes that were removed, in
+//! a `"removed"` array of the same shape after `"codes"` (present only when there are
+//! some), so that the [gate](crate::compat) refuses their return with another meaning.
+//! [`SCHEMA`] is the JSON Schema of the document.
 
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 use serde_json::{Map, Value};
 
-use crate::{Registry, RegistryEntry, RegistryError};
-use problem_codes::Lifecycle;
+use crate::{Registry, RegistryEntry, RegistryError, RegistryMember};
+use problem_codes::{Lifecycle, MemberType};
 
 /// The version of the document's shape, its `format` member. [`Registry::from_json`]
 /// reads this version only.
@@ -96,7 +99,7 @@ impl Registry {
             message: err.to_string(),
         })?;
         let root = object(&value, "")?;
-        allow_only(root, "", &["format", "catalog", "codes"])?;
+        allow_only(root, "", &["format", "catalog", "codes", "removed"])?;
         match root.get("format").and_then(Value::as_u64) {
             Some(FORMAT) => {}
             _ => return Err(malformed("format", format!("{FORMAT}"))),
@@ -110,7 +113,16 @@ impl Registry {
             .enumerate()
             .map(|(i, code)| read_entry(code, &format!("codes[{i}]")))
             .collect::<Result<Vec<_>, _>>()?;
-        Registry::new(name, codes)
+        let removed = match root.get("removed") {
+            None => Vec::new(),
+            Some(Value::Array(removed)) => removed
+                .iter()
+                .enumerate()
+                .map(|(i, code)| read_entry(code, &format!("removed[{i}]")))
+                .collect::<Result<Vec<_>, _>>()?,
+            Some(_) => return Err(malformed("removed", "an array of codes")),
+        };
+        Registry::new(name, codes)?.with_removed(removed)
     }
 }
 
@@ -123,7 +135,50 @@ const ENTRY_MEMBERS: &[&str] = &[
     "type",
     "lifecycle",
     "replacement",
+    "source",
+    "members",
+    "schema",
 ];
+
+const MEMBER_MEMBERS: &[&str] = &["name", "type", "optional", "doc"];
+
+fn read_members(map: &Map<String, Value>, at: &str) -> Result<Vec<RegistryMember>, RegistryError> {
+    let Some(members) = map.get("members") else {
+        return Ok(Vec::new());
+    };
+    let at = join(at, "members");
+    let members = members
+        .as_array()
+        .ok_or_else(|| malformed(&at, "an array of members"))?;
+    members
+        .iter()
+        .enumerate()
+        .map(|(i, member)| {
+            let at = format!("{at}[{i}]");
+            let map = object(member, &at)?;
+            allow_only(map, &at, MEMBER_MEMBERS)?;
+            let ty = string(map, &at, "type")?;
+            let ty = MemberType::from_name(&ty).ok_or_else(|| {
+                malformed(
+                    &join(&at, "type"),
+                    "a member type: string, integer, number, boolean, [scalar], {scalar} or errors",
+                )
+            })?;
+            let optional = match map.get("optional") {
+                Some(Value::Bool(optional)) => *optional,
+                _ => return Err(malformed(&join(&at, "optional"), "true or false")),
+            };
+            let doc = match map.get("doc") {
+                None => String::new(),
+                Some(Value::String(doc)) => doc.clone(),
+                Some(_) => return Err(malformed(&join(&at, "doc"), "a string")),
+            };
+            Ok(RegistryMember::new(string(map, &at, "name")?, ty)
+                .with_optional(optional)
+                .with_doc(doc))
+        })
+        .collect()
+}
 
 fn read_entry(value: &Value, at: &str) -> Result<RegistryEntry, RegistryError> {
     let map = object(value, at)?;
@@ -143,6 +198,12 @@ fn read_entry(value: &Value, at: &str) -> Result<RegistryEntry, RegistryError> {
         None => None,
         Some(Value::String(code)) => Some(code.clone()),
         Some(_) => return Err(malformed(&format!("{at}.replacement"), "a string")),
+    };
+    let entry = entry.with_members(read_members(map, at)?);
+    let entry = match map.get("source") {
+        None => entry,
+        Some(Value::String(source)) => entry.with_source(source.clone()),
+        Some(_) => return Err(malformed(&format!("{at}.source"), "a string")),
     };
     match (lifecycle, replacement) {
         (Lifecycle::Active, None) => Ok(entry),
@@ -197,11 +258,15 @@ struct Document<'a>(&'a Registry);
 
 impl Serialize for Document<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut doc = serializer.serialize_struct("Registry", 3)?;
+        let mut doc = serializer.serialize_struct("Registry", 4)?;
         doc.serialize_field("format", &FORMAT)?;
         doc.serialize_field("catalog", self.0.name())?;
         let codes: Vec<Code<'_>> = self.0.codes().iter().map(Code).collect();
         doc.serialize_field("codes", &codes)?;
+        if !self.0.removed().is_empty() {
+            let removed: Vec<Code<'_>> = self.0.removed().iter().map(Code).collect();
+            doc.serialize_field("removed", &removed)?;
+        }
         doc.end()
     }
 }
@@ -211,7 +276,7 @@ struct Code<'a>(&'a RegistryEntry);
 impl Serialize for Code<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let e = self.0;
-        let mut code = serializer.serialize_struct("Code", 8)?;
+        let mut code = serializer.serialize_struct("Code", 11)?;
         code.serialize_field("code", e.code())?;
         code.serialize_field("status", &e.status())?;
         code.serialize_field("title", e.title())?;
@@ -222,7 +287,31 @@ impl Serialize for Code<'_> {
         if let Some(replacement) = e.replacement() {
             code.serialize_field("replacement", replacement)?;
         }
+        if let Some(source) = e.source() {
+            code.serialize_field("source", source)?;
+        }
+        if !e.members().is_empty() {
+            let members: Vec<MemberDoc<'_>> = e.members().iter().map(MemberDoc).collect();
+            code.serialize_field("members", &members)?;
+            code.serialize_field("schema", &crate::export::schema::body(e))?;
+        }
         code.end()
+    }
+}
+
+struct MemberDoc<'a>(&'a RegistryMember);
+
+impl Serialize for MemberDoc<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let m = self.0;
+        let mut member = serializer.serialize_struct("Member", 4)?;
+        member.serialize_field("name", m.name())?;
+        member.serialize_field("type", m.ty().name())?;
+        member.serialize_field("optional", &m.is_optional())?;
+        if !m.doc().is_empty() {
+            member.serialize_field("doc", m.doc())?;
+        }
+        member.end()
     }
 }
 
@@ -282,8 +371,32 @@ mod tests {
             Registry::from_json("{"),
             Err(RegistryError::Json { .. })
         ));
+        // Every field is validated on the way in, as `Registry::new` validates it.
+        for (from, to, field) in [
+            (
+                "\"replacement\": \"AUTH_A\"",
+                "\"replacement\": \"\\\"><script>\"",
+                "replacement",
+            ),
+            (
+                "\"type\": \"/problems/auth-a\"",
+                "\"type\": \"/problems/a b\"",
+                "type",
+            ),
+            (
+                "\"section\": \"Auth\"",
+                "\"section\": \"Auth\\n| `X` |\"",
+                "section",
+            ),
+        ] {
+            assert!(json.contains(from), "{from}");
+            assert!(
+                matches!(Registry::from_json(&json.replacen(from, to, 1)), Err(RegistryError::InvalidField { field: f, .. }) if f == field),
+                "{field}"
+            );
+        }
         assert_eq!(
-            Registry::from_json(&json.replace("AUTH_B", "AUTH_A")),
+            Registry::from_json(&json.replace("\"code\": \"AUTH_C\"", "\"code\": \"AUTH_A\"")),
             Err(RegistryError::DuplicateCode {
                 code: "AUTH_A".into()
             })

@@ -28,6 +28,7 @@
 pub mod html;
 pub mod json;
 pub mod markdown;
+pub mod schema;
 pub mod typescript;
 
 pub use html::Page;

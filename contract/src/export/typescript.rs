@@ -8,6 +8,15 @@
 //! `isEryaoCode` (a type guard for a `code` read off the wire, which may be newer than
 //! the frontend) and `ProblemDetails` (the RFC 9457 document).
 //!
+//! Each code's body is typed with its members: `EryaoProblem` is a union discriminated
+//! on `code`, so `if (p.code === "POINTS_INSUFFICIENT_BALANCE") { p.balance }` is a
+//! `number` under `tsc --strict`. `isEryaoProblem` narrows a `ProblemDetails` to it,
+//! and `readEryaoProblem` turns a `fetch` `Response` into an `EryaoResponse`: a problem
+//! of the catalog (`kind: "problem"`), another problem (`"other-problem"`: a code this
+//! build does not know, no code, or a required member missing), or not a problem at all
+//! (`"not-a-problem"`: a proxy's HTML page, an empty 502). It never throws on a body; a
+//! member of the wrong type is dropped, as RFC 9457 §3.1 says.
+//!
 //! ```ts
 //! import { type EryaoCode, isEryaoCode, type ProblemDetails } from "./eryao";
 //!
@@ -27,7 +36,7 @@
 use core::fmt::Write as _;
 
 use crate::Registry;
-use problem_codes::Lifecycle;
+use problem_codes::{Lifecycle, MemberType, Scalar};
 
 impl Registry {
     /// The TypeScript module for this catalog (see the [module documentation](self)).
@@ -129,9 +138,222 @@ impl Registry {
              }}\n",
             catalog = comment(self.name()),
         );
+        problems(&mut ts, self, &name, &map);
         ts
     }
 }
+
+/// The typed bodies, their union, the type guard and the `Response` reader.
+fn problems(ts: &mut String, registry: &Registry, name: &str, map: &str) {
+    let codes = registry.codes();
+    let _ = write!(
+        ts,
+        "\n/** The RFC 9457 members every problem of `{catalog}` carries. */\n\
+         export interface {name}ProblemBase {{\n\
+         \x20 readonly type: string;\n\
+         \x20 readonly title: string;\n\
+         \x20 readonly status: number;\n\
+         \x20 readonly detail?: string;\n\
+         \x20 readonly instance?: string;\n\
+         }}\n",
+        catalog = comment(registry.name()),
+    );
+    let interfaces: Vec<String> = codes
+        .iter()
+        .map(|e| interface_name(name, e.code()))
+        .collect();
+    for (entry, interface) in codes.iter().zip(&interfaces) {
+        let _ = write!(
+            ts,
+            "\n/** `{code}`: {title} */\n\
+             export interface {interface} extends {name}ProblemBase {{\n\
+             \x20 readonly code: {literal};\n",
+            code = entry.code(),
+            title = comment(entry.title()),
+            literal = string(entry.code()),
+        );
+        for member in entry.members() {
+            if !member.doc().is_empty() {
+                let _ = writeln!(ts, "  /** {} */", comment(member.doc()));
+            }
+            let _ = writeln!(
+                ts,
+                "  readonly {}{}: {};",
+                member.name(),
+                if member.is_optional() { "?" } else { "" },
+                ts_type(member.ty()),
+            );
+        }
+        ts.push_str("}\n");
+    }
+    let _ = write!(
+        ts,
+        "\n/** A problem of `{catalog}`, discriminated on `code`: `if (p.code === \"…\")` narrows it. */\n\
+         export type {name}Problem =",
+        catalog = comment(registry.name()),
+    );
+    if interfaces.is_empty() {
+        ts.push_str(" never");
+    }
+    for interface in &interfaces {
+        let _ = write!(ts, "\n  | {interface}");
+    }
+    let _ = write!(
+        ts,
+        ";\n\n\
+         /** Each code's members: name, JSON type, and whether a body may leave it out. */\n\
+         const {map}Members: {{ readonly [C in {name}Code]: readonly (readonly [string, string, boolean])[] }} = {{\n"
+    );
+    for entry in codes {
+        let members: Vec<String> = entry
+            .members()
+            .iter()
+            .map(|m| {
+                format!(
+                    "[{}, {}, {}]",
+                    string(m.name()),
+                    string(m.ty().name()),
+                    m.is_optional()
+                )
+            })
+            .collect();
+        let _ = writeln!(ts, "  {}: [{}],", entry.code(), members.join(", "));
+    }
+    ts.push_str(&READER.replace("%Name%", name).replace("%name%", map));
+}
+
+/// The per-code body interface, `PointsInsufficientBalanceProblem`; renamed when it
+/// would take a name the module already exports.
+fn interface_name(catalog: &str, code: &str) -> String {
+    let camel: String = code
+        .split('_')
+        .filter(|word| !word.is_empty())
+        .map(|word| {
+            let lower = word.to_ascii_lowercase();
+            let mut chars = lower.chars();
+            chars
+                .next()
+                .map(|first| first.to_ascii_uppercase().to_string() + chars.as_str())
+                .unwrap_or_default()
+        })
+        .collect();
+    if camel == catalog || camel == format!("{catalog}ProblemBase") || camel == "Details" {
+        format!("{camel}CodeProblem")
+    } else {
+        format!("{camel}Problem")
+    }
+}
+
+/// A member's TypeScript type.
+fn ts_type(ty: MemberType) -> String {
+    let scalar = |scalar: Scalar| match scalar {
+        Scalar::String => "string",
+        Scalar::Integer | Scalar::Number => "number",
+        Scalar::Boolean => "boolean",
+    };
+    match ty {
+        MemberType::String => "string".to_owned(),
+        MemberType::Integer | MemberType::Number => "number".to_owned(),
+        MemberType::Boolean => "boolean".to_owned(),
+        MemberType::Array(item) => format!("readonly {}[]", scalar(item)),
+        MemberType::Object(value) => format!("Readonly<Record<string, {}>>", scalar(value)),
+        MemberType::Errors => {
+            "readonly { readonly detail?: string; readonly pointer?: string }[]".to_owned()
+        }
+        _ => "unknown".to_owned(),
+    }
+}
+
+/// The type guard and the reader; `%Name%` and `%name%` stand for the catalog's type
+/// and value names.
+const READER: &str = r#"};
+
+/** Whether `value` is of the member type named `type`. */
+function isOfType(value: unknown, type: string): boolean {
+  const scalar = (v: unknown, t: string): boolean =>
+    t === "string" ? typeof v === "string"
+    : t === "integer" ? typeof v === "number" && Number.isInteger(v)
+    : t === "number" ? typeof v === "number"
+    : t === "boolean" ? typeof v === "boolean"
+    : false;
+  if (type === "errors") {
+    return Array.isArray(value) && value.every((e: unknown) =>
+      typeof e === "object" && e !== null && !Array.isArray(e)
+      && ["detail", "pointer"].every((k) => {
+        const v = (e as Record<string, unknown>)[k];
+        return v === undefined || typeof v === "string";
+      }));
+  }
+  if (type.startsWith("[")) {
+    return Array.isArray(value) && value.every((v: unknown) => scalar(v, type.slice(1, -1)));
+  }
+  if (type.startsWith("{")) {
+    return typeof value === "object" && value !== null && !Array.isArray(value)
+      && Object.values(value).every((v: unknown) => scalar(v, type.slice(1, -1)));
+  }
+  return scalar(value, type);
+}
+
+/** Whether `problem` is a problem of `%Name%` whose standard members and required
+ * members all have their types: narrows it to `%Name%Problem`. */
+export function is%Name%Problem(problem: ProblemDetails): problem is ProblemDetails & %Name%Problem {
+  if (!is%Name%Code(problem.code)) return false;
+  if (typeof problem.type !== "string" || typeof problem.title !== "string"
+    || typeof problem.status !== "number") return false;
+  return %name%Members[problem.code].every(([name, type, optional]) =>
+    (optional && problem[name] === undefined) || isOfType(problem[name], type));
+}
+
+/** What a response turned out to be: a problem of `%Name%`, another problem document, or
+ * no problem document at all. */
+export type %Name%Response =
+  | { readonly kind: "problem"; readonly status: number; readonly problem: %Name%Problem }
+  | { readonly kind: "other-problem"; readonly status: number; readonly problem: ProblemDetails }
+  | { readonly kind: "not-a-problem"; readonly status: number; readonly contentType: string | null; readonly body: string };
+
+/** Reads a `fetch` `Response`: `application/problem+json` parsed, members of the wrong
+ * type dropped (RFC 9457 §3.1), a `type` that is absent read as `about:blank`. Never
+ * throws on what the body holds. */
+export async function read%Name%Problem(response: Response): Promise<%Name%Response> {
+  const status = response.status;
+  const contentType = response.headers.get("content-type");
+  let body = "";
+  try {
+    body = await response.text();
+  } catch {
+    return { kind: "not-a-problem", status, contentType, body };
+  }
+  const mediaType = (contentType ?? "").split(";")[0].trim().toLowerCase();
+  let value: unknown;
+  try {
+    value = mediaType === "application/problem+json" ? JSON.parse(body) : undefined;
+  } catch {
+    value = undefined;
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    return { kind: "not-a-problem", status, contentType, body };
+  }
+  const problem: Record<string, unknown> = { ...(value as Record<string, unknown>) };
+  const standard: readonly (readonly [string, string])[] = [
+    ["type", "string"], ["title", "string"], ["status", "integer"],
+    ["detail", "string"], ["instance", "string"], ["code", "string"],
+  ];
+  for (const [name, type] of standard) {
+    if (problem[name] !== undefined && !isOfType(problem[name], type)) delete problem[name];
+  }
+  if (problem.type === undefined) problem.type = "about:blank";
+  const code = problem.code;
+  if (is%Name%Code(code)) {
+    for (const [name, type] of %name%Members[code]) {
+      if (problem[name] !== undefined && !isOfType(problem[name], type)) delete problem[name];
+    }
+  }
+  const details = problem as ProblemDetails;
+  return is%Name%Problem(details)
+    ? { kind: "problem", status, problem: details }
+    : { kind: "other-problem", status, problem: details };
+}
+"#;
 
 /// A TypeScript string literal: JSON's escaping is valid there.
 fn string(text: &str) -> String {
