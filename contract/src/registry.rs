@@ -20,7 +20,7 @@ use problem_codes::{Catalog, Entry, Lifecycle, is_error_status, is_valid_code};
 /// error_catalog! {
 ///     pub catalog Auth {
 ///         section "Auth" {
-///             AUTH_TOO_MANY_REQUESTS = 429 { meaning: "OTP request throttled", handling: "Show wait message" },
+///             AUTH_TOO_MANY_REQUESTS = 429 { title: "OTP request throttled", handling: "Show wait message" },
 ///         }
 ///     }
 /// }
@@ -48,8 +48,8 @@ impl Registry {
     ///     pub catalog Auth {
     ///         type_base = "https://errors.example.com/";
     ///         section "Auth" {
-    ///             AUTH_USER_NOT_FOUND = 404 { meaning: "User not found" },
-    ///             AUTH_OTP_WRONG = 401 { meaning: "Invalid OTP code" },
+    ///             AUTH_USER_NOT_FOUND = 404 { title: "User not found" },
+    ///             AUTH_OTP_WRONG = 401 { title: "Invalid OTP code" },
     ///         }
     ///     }
     /// }
@@ -254,7 +254,7 @@ impl RegistryEntry {
     /// use problem_codes_contract::RegistryEntry;
     /// use problem_codes::ProblemCode;
     /// # problem_codes::error_catalog! { pub catalog Auth { section "Auth" {
-    /// #     AUTH_USER_NOT_FOUND = 404 { meaning: "User not found", handling: "Show not-found message" },
+    /// #     AUTH_USER_NOT_FOUND = 404 { title: "User not found", handling: "Show not-found message" },
     /// # } } }
     ///
     /// let entry = RegistryEntry::from_entry(Auth::AUTH_USER_NOT_FOUND.entry());

@@ -74,6 +74,7 @@ const WORDS: &[&str] = &[
     "section",
     "type_base",
     "crate",
+    "title",
     "meaning",
     "handling",
     "deprecated",
@@ -412,7 +413,7 @@ fn gen_catalog(rng: &mut Rng) -> String {
                 let code = or_slip(rng, format!("CODE_{codes}"), code_name);
                 let status = error_status(rng);
                 out.push_str(&format!("{code} = {status} {{"));
-                let mut fields = vec![format!("meaning: {}", string_lit(rng))];
+                let mut fields = vec![format!("title: {}", string_lit(rng))];
                 if rng.one_in(2) {
                     fields.push(format!("handling: {}", string_lit(rng)));
                 }
@@ -421,7 +422,7 @@ fn gen_catalog(rng: &mut Rng) -> String {
                     fields.push(format!("deprecated: {target}"));
                 }
                 while rng.slip() {
-                    let key = rng.pick(&["meaning", "handling", "deprecated", "meanign", "title"]);
+                    let key = rng.pick(&["title", "handling", "deprecated", "titel", "meaning"]);
                     let sep = rng.pick(&[":", "=", ""]);
                     fields.push(format!("{key}{sep} {}", value(rng)));
                 }
@@ -707,11 +708,11 @@ const CATALOGS: &[&str] = &[r#"/// Docs.
         /// Orders.
         section "Orders" {
             /// Docs.
-            ORDER_NOT_FOUND = 404 { meaning: "Order not found", handling: "Show it" },
-            ORDER_GONE = 410 { meaning: "Gone", deprecated: "ORDER_NOT_FOUND" },
-            ORDER_OLD = 400 { meaning: "Old", deprecated: true }
+            ORDER_NOT_FOUND = 404 { title: "Order not found", handling: "Show it" },
+            ORDER_GONE = 410 { title: "Gone", deprecated: "ORDER_NOT_FOUND" },
+            ORDER_OLD = 400 { title: "Old", deprecated: true }
         }
-        section "Payments" { PAYMENT_DECLINED = 402 { meaning: "Declined", }, }
+        section "Payments" { PAYMENT_DECLINED = 402 { title: "Declined", }, }
     }
     pub(crate) catalog Registry = Shop + other::Other { crate = "::problem_codes"; }"#];
 

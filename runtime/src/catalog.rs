@@ -14,8 +14,8 @@ use crate::{Entry, ProblemCode};
 /// error_catalog! {
 ///     pub catalog Auth {
 ///         section "Auth" {
-///             AUTH_TOO_MANY_REQUESTS = 429 { meaning: "OTP request throttled", handling: "Show wait message" },
-///             AUTH_USER_NOT_FOUND = 404 { meaning: "User not found", handling: "Show not-found message" },
+///             AUTH_TOO_MANY_REQUESTS = 429 { title: "OTP request throttled", handling: "Show wait message" },
+///             AUTH_USER_NOT_FOUND = 404 { title: "User not found", handling: "Show not-found message" },
 ///         }
 ///     }
 /// }
@@ -49,7 +49,7 @@ pub trait Catalog:
     /// ```
     /// # use problem_codes::Catalog;
     /// # problem_codes::error_catalog! { pub catalog Auth { section "Auth" {
-    /// #     AUTH_USER_NOT_FOUND = 404 { meaning: "User not found", handling: "Show not-found message" },
+    /// #     AUTH_USER_NOT_FOUND = 404 { title: "User not found", handling: "Show not-found message" },
     /// # } } }
     /// assert_eq!(Auth::from_code("AUTH_USER_NOT_FOUND"), Some(Auth::AUTH_USER_NOT_FOUND));
     /// assert_eq!(Auth::from_code("auth_user_not_found"), None);
@@ -71,11 +71,11 @@ pub trait Catalog:
 /// error_catalog! {
 ///     pub catalog Eryao {
 ///         section "Auth" {
-///             AUTH_USER_NOT_FOUND = 404 { meaning: "User not found", handling: "Show not-found message" },
+///             AUTH_USER_NOT_FOUND = 404 { title: "User not found", handling: "Show not-found message" },
 ///         }
 ///         section "Agent Points" {
-///             AGENT_POINTS_INSUFFICIENT = 402 { meaning: "Not enough points", handling: "Show top-up" },
-///             AGENT_POINTS_FROZEN = 423 { meaning: "Points account frozen", handling: "Contact support" },
+///             AGENT_POINTS_INSUFFICIENT = 402 { title: "Not enough points", handling: "Show top-up" },
+///             AGENT_POINTS_FROZEN = 423 { title: "Points account frozen", handling: "Contact support" },
 ///         }
 ///     }
 /// }
@@ -107,7 +107,7 @@ impl<C: Catalog> Section<C> {
     /// ```
     /// # use problem_codes::{Catalog, Section};
     /// # problem_codes::error_catalog! { pub catalog Auth { section "Auth" {
-    /// #     AUTH_USER_NOT_FOUND = 404 { meaning: "User not found", handling: "Show not-found message" },
+    /// #     AUTH_USER_NOT_FOUND = 404 { title: "User not found", handling: "Show not-found message" },
     /// # } } }
     /// const LOOKUPS: Section<Auth> = Section::new("Lookups", &[Auth::AUTH_USER_NOT_FOUND]);
     /// assert_eq!(LOOKUPS.name(), "Lookups");
@@ -145,7 +145,7 @@ impl<C: Catalog> Section<C> {
 /// ```
 /// use problem_codes::{Problem, TypedCode};
 /// # problem_codes::error_catalog! { pub catalog Auth { section "Auth" {
-/// #     AUTH_USER_NOT_FOUND = 404 { meaning: "User not found", handling: "Show not-found message" },
+/// #     AUTH_USER_NOT_FOUND = 404 { title: "User not found", handling: "Show not-found message" },
 /// # } } }
 ///
 /// let message = |body: &[u8]| -> Result<String, problem_codes::ParseError> {
@@ -177,7 +177,7 @@ impl<C: Copy> TypedCode<'_, C> {
     /// ```
     /// # use problem_codes::{Problem, TypedCode};
     /// # problem_codes::error_catalog! { pub catalog Auth { section "Auth" {
-    /// #     AUTH_USER_NOT_FOUND = 404 { meaning: "User not found", handling: "Show not-found message" },
+    /// #     AUTH_USER_NOT_FOUND = 404 { title: "User not found", handling: "Show not-found message" },
     /// # } } }
     /// let problem = Problem::from_json(br#"{"code":"AUTH_USER_NOT_FOUND"}"#)?;
     /// assert_eq!(problem.typed_code::<Auth>().known(), Some(Auth::AUTH_USER_NOT_FOUND));
@@ -198,7 +198,7 @@ impl<C: Copy> TypedCode<'_, C> {
 /// ```
 /// # problem_codes::error_catalog! {
 /// #     pub catalog Auth {
-/// #         section "Auth" { AUTH_USER_NOT_FOUND = 404 { meaning: "User not found", handling: "" } }
+/// #         section "Auth" { AUTH_USER_NOT_FOUND = 404 { title: "User not found", handling: "" } }
 /// #     }
 /// # }
 /// let err = "AUTH_NOPE".parse::<Auth>().unwrap_err();

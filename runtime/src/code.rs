@@ -186,7 +186,7 @@ pub trait ProblemCode {
     /// ```
     /// # use problem_codes::ProblemCode;
     /// # problem_codes::error_catalog! { pub catalog Auth { section "Auth" {
-    /// #     AUTH_USER_NOT_FOUND = 404 { meaning: "User not found", handling: "Show not-found message" },
+    /// #     AUTH_USER_NOT_FOUND = 404 { title: "User not found", handling: "Show not-found message" },
     /// # } } }
     /// # #[derive(Debug, ProblemCode)]
     /// # #[problem(catalog = Auth)]
@@ -229,7 +229,7 @@ pub trait ProblemCode {
     /// ```
     /// # use problem_codes::ProblemCode;
     /// # problem_codes::error_catalog! { pub catalog Auth { section "Auth" {
-    /// #     AUTH_USER_NOT_FOUND = 404 { meaning: "User not found", handling: "Show not-found message" },
+    /// #     AUTH_USER_NOT_FOUND = 404 { title: "User not found", handling: "Show not-found message" },
     /// # } } }
     /// # #[derive(Debug, ProblemCode)]
     /// # #[problem(catalog = Auth)]
@@ -276,7 +276,7 @@ pub trait ProblemCode {
     /// ```
     /// # use problem_codes::ProblemCode;
     /// # problem_codes::error_catalog! { pub catalog Auth { section "Auth" {
-    /// #     AUTH_USER_NOT_FOUND = 404 { meaning: "User not found", handling: "Show not-found message" },
+    /// #     AUTH_USER_NOT_FOUND = 404 { title: "User not found", handling: "Show not-found message" },
     /// # } } }
     /// # #[derive(Debug, ProblemCode)]
     /// # #[problem(catalog = Auth)]
@@ -309,7 +309,7 @@ pub trait ProblemCode {
     /// ```
     /// # use problem_codes::ProblemCode;
     /// # problem_codes::error_catalog! { pub catalog Auth { section "Auth" {
-    /// #     AUTH_USER_NOT_FOUND = 404 { meaning: "User not found", handling: "Show not-found message" },
+    /// #     AUTH_USER_NOT_FOUND = 404 { title: "User not found", handling: "Show not-found message" },
     /// # } } }
     /// # #[derive(Debug, ProblemCode)]
     /// # #[problem(catalog = Auth)]

@@ -12,7 +12,7 @@ use http::StatusCode;
 /// ```
 /// use problem_codes::{DEFAULT_TYPE_BASE, ProblemCode};
 /// # problem_codes::error_catalog! { pub catalog Auth { section "Auth" {
-/// #     AUTH_USER_NOT_FOUND = 404 { meaning: "User not found", handling: "Show not-found message" },
+/// #     AUTH_USER_NOT_FOUND = 404 { title: "User not found", handling: "Show not-found message" },
 /// # } } }
 ///
 /// // `Auth` is declared with no `type_base`.

@@ -25,11 +25,11 @@
 //!         type_base = "https://errors.example.com/";
 //!         section "Auth" {
 //!             AUTH_TOO_MANY_REQUESTS = 429 {
-//!                 meaning: "OTP request throttled",
+//!                 title: "OTP request throttled",
 //!                 handling: "Show wait message",
 //!             },
 //!             AUTH_USER_NOT_FOUND = 404 {
-//!                 meaning: "User not found",
+//!                 title: "User not found",
 //!                 handling: "Show not-found message where applicable",
 //!             },
 //!         }
@@ -167,7 +167,7 @@ pub use integrations::utoipa;
 /// error_catalog! {
 ///     pub catalog Shop {
 ///         section "Orders" {
-///             ORDER_NOT_FOUND = 404 { meaning: "Order not found", handling: "Show a not-found page" },
+///             ORDER_NOT_FOUND = 404 { title: "Order not found", handling: "Show a not-found page" },
 ///         }
 ///     }
 /// }
@@ -234,7 +234,7 @@ pub use integrations::utoipa;
 /// ```compile_fail
 /// # use problem_codes::{ProblemCode, error_catalog};
 /// # error_catalog! { pub catalog Shop { section "Orders" {
-/// #     ORDER_NOT_FOUND = 404 { meaning: "Order not found" },
+/// #     ORDER_NOT_FOUND = 404 { title: "Order not found" },
 /// # } } }
 /// #[derive(ProblemCode)]
 /// #[problem(catalog = Shop)]
@@ -257,7 +257,7 @@ pub use problem_codes_macros::ProblemCode;
 ///     skip_impl(axum, actix_web, utoipa);    (optional)
 ///     section "Section name" {
 ///         CODE = 404 {
-///             meaning: "…",                  (the title)
+///             title: "…",                  (the title)
 ///             handling: "…",                 (optional: what the frontend does)
 ///             deprecated: "REPLACEMENT",     (optional; or `true`)
 ///         },
@@ -282,15 +282,15 @@ pub use problem_codes_macros::ProblemCode;
 ///     pub catalog Auth {
 ///         type_base = "https://errors.example.com/";
 ///         section "Auth" {
-///             AUTH_USER_NOT_FOUND = 404 { meaning: "User not found", handling: "Show not-found message" },
-///             AUTH_OTP_WRONG = 401 { meaning: "Invalid OTP code", deprecated: "AUTH_CODE_INVALID" },
-///             AUTH_CODE_INVALID = 401 { meaning: "Invalid OTP code" },
+///             AUTH_USER_NOT_FOUND = 404 { title: "User not found", handling: "Show not-found message" },
+///             AUTH_OTP_WRONG = 401 { title: "Invalid OTP code", deprecated: "AUTH_CODE_INVALID" },
+///             AUTH_CODE_INVALID = 401 { title: "Invalid OTP code" },
 ///         }
 ///     }
 ///
 ///     pub catalog Profile {
 ///         section "Profile" {
-///             PROFILE_NOT_FOUND = 404 { meaning: "Profile not found" },
+///             PROFILE_NOT_FOUND = 404 { title: "Profile not found" },
 ///         }
 ///     }
 ///

@@ -114,7 +114,7 @@ mod without_type_base {
     problem_codes::error_catalog! {
         pub(crate) catalog Plain {
             section "Orders" {
-                ORDER_NOT_FOUND = 404 { meaning: "Order not found" },
+                ORDER_NOT_FOUND = 404 { title: "Order not found" },
             }
         }
     }

@@ -14,9 +14,9 @@ mod v1 {
         pub catalog Auth {
             type_base = "https://errors.eryao.example/";
             section "Auth" {
-                AUTH_TOO_MANY_REQUESTS = 429 { meaning: "OTP request throttled", handling: "Show wait message" },
-                AUTH_VERIFICATION_CODE_INVALID = 401 { meaning: "Invalid OTP code", handling: "Prompt user to re-enter code" },
-                AUTH_USER_NOT_FOUND = 404 { meaning: "User not found", handling: "Show not-found message where applicable" },
+                AUTH_TOO_MANY_REQUESTS = 429 { title: "OTP request throttled", handling: "Show wait message" },
+                AUTH_VERIFICATION_CODE_INVALID = 401 { title: "Invalid OTP code", handling: "Prompt user to re-enter code" },
+                AUTH_USER_NOT_FOUND = 404 { title: "User not found", handling: "Show not-found message where applicable" },
             }
         }
     }
@@ -28,8 +28,8 @@ mod v2 {
         pub catalog Auth {
             type_base = "https://errors.eryao.example/";
             section "Auth" {
-                AUTH_TOO_MANY_REQUESTS = 503 { meaning: "OTP request throttled", handling: "Show wait message" },
-                AUTH_VERIFICATION_CODE_INVALID = 401 { meaning: "Invalid OTP code", handling: "Prompt user to re-enter code" },
+                AUTH_TOO_MANY_REQUESTS = 503 { title: "OTP request throttled", handling: "Show wait message" },
+                AUTH_VERIFICATION_CODE_INVALID = 401 { title: "Invalid OTP code", handling: "Prompt user to re-enter code" },
             }
         }
     }

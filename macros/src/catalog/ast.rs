@@ -8,7 +8,7 @@
 //!     section "Auth" {
 //!         /// docs
 //!         AUTH_SERVICE_UNAVAILABLE = 503 {
-//!             meaning: "Auth upstream unavailable",
+//!             title: "Auth upstream unavailable",
 //!             handling: "Show retry message and allow retry",
 //!         },
 //!     }
@@ -27,8 +27,8 @@ use syn::parse::{Parse, ParseStream};
 use syn::{Attribute, Ident, Lit, LitInt, LitStr, Path, Token, Visibility, braced};
 
 use crate::shared::code::shape_error;
-use crate::shared::integrations::SKIP_IMPL;
 use crate::shared::suggest::closest;
+use crate::shared::symbol::{CRATE, SECTION, SKIP_IMPL, TYPE_BASE};
 
 mod kw {
     syn::custom_keyword!(catalog);
@@ -36,10 +36,6 @@ mod kw {
     syn::custom_keyword!(type_base);
     syn::custom_keyword!(skip_impl);
 }
-
-const SECTION: &str = "section";
-const TYPE_BASE: &str = "type_base";
-const CRATE: &str = "crate";
 
 /// Every catalog of one macro call.
 pub struct Catalogs {
@@ -155,7 +151,7 @@ impl Parse for Catalogs {
         }
         if catalogs.is_empty() {
             return Err(input.error(
-                "expected a catalog: `pub catalog Name { section \"…\" { CODE = 400 { meaning: \"…\" } } }`",
+                "expected a catalog: `pub catalog Name { section \"…\" { CODE = 400 { title: \"…\" } } }`",
             ));
         }
         Ok(Catalogs { catalogs })
@@ -376,7 +372,7 @@ fn parse_section(
     };
     if !input.peek(syn::token::Brace) {
         return Err(input.error(format!(
-            "expected the codes of section \"{}\" in braces: `{{ CODE = 400 {{ meaning: \"…\" }}, … }}`",
+            "expected the codes of section \"{}\" in braces: `{{ CODE = 400 {{ title: \"…\" }}, … }}`",
             name.value()
         )));
     }
@@ -394,7 +390,7 @@ fn parse_section(
     })
 }
 
-/// `CODE = 400 { meaning: "…", handling: "…" }`.
+/// `CODE = 400 { title: "…", handling: "…" }`.
 fn parse_code(input: ParseStream, errors: &mut Vec<syn::Error>) -> syn::Result<CodeDef> {
     let attrs = Attribute::parse_outer(input)?;
     if input.peek(LitStr) {
@@ -417,7 +413,7 @@ fn parse_code(input: ParseStream, errors: &mut Vec<syn::Error>) -> syn::Result<C
     }
     if input.peek(Token![=]) {
         return Err(input
-            .error("expected a code before `=`, e.g. `ORDER_NOT_FOUND = 404 { meaning: \"…\" }`"));
+            .error("expected a code before `=`, e.g. `ORDER_NOT_FOUND = 404 { title: \"…\" }`"));
     }
     let lookahead = input.lookahead1();
     if !lookahead.peek(Ident) {
@@ -448,7 +444,7 @@ fn parse_code(input: ParseStream, errors: &mut Vec<syn::Error>) -> syn::Result<C
         fields = comma_separated(&content, errors, "field", parse_field);
     } else if !(input.is_empty() || input.peek(Token![,])) {
         return Err(input.error(format!(
-            "expected the fields of `{ident}` in braces: `{{ meaning: \"…\", handling: \"…\" }}`"
+            "expected the fields of `{ident}` in braces: `{{ title: \"…\", handling: \"…\" }}`"
         )));
     }
     Ok(CodeDef {
@@ -460,13 +456,13 @@ fn parse_code(input: ParseStream, errors: &mut Vec<syn::Error>) -> syn::Result<C
     })
 }
 
-/// `meaning: "…"`.
+/// `title: "…"`.
 fn parse_field(input: ParseStream, errors: &mut Vec<syn::Error>) -> syn::Result<FieldDef> {
     let key: Ident = if input.peek(LitStr) {
-        // `"meaning": "…"`: reported, then read as the key it names.
+        // `"title": "…"`: reported, then read as the key it names.
         let lit: LitStr = input.parse()?;
         let mut key: Ident = lit.parse().map_err(|_| {
-            syn::Error::new(lit.span(), "expected a field name, `meaning` or `handling`")
+            syn::Error::new(lit.span(), "expected a field name, `title` or `handling`")
         })?;
         key.set_span(lit.span());
         errors.push(syn::Error::new(

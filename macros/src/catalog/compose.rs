@@ -7,7 +7,7 @@ use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
 
 use super::expand::shared_impls;
-use super::model::{Catalog, Member};
+use super::lower::{Catalog, Member};
 
 pub fn expand(catalog: &Catalog, members: &[Member]) -> TokenStream {
     let Catalog {

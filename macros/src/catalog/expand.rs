@@ -4,7 +4,7 @@ use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
 
 use super::ast::CatalogDef;
-use super::model::{Catalog, Code, Kind, Section};
+use super::lower::{Catalog, Code, Kind, Section};
 use crate::shared::json;
 
 pub fn catalog(catalog: &Catalog) -> TokenStream {
@@ -67,19 +67,15 @@ fn defined(catalog: &Catalog, type_base: &str, sections: &[Section]) -> TokenStr
     });
     let entries = codes.iter().map(|code| {
         let type_uri = code.type_uri(type_base);
-        let json = json::body(&type_uri, &code.meaning, code.status, &code.code);
+        let json = json::body(&type_uri, &code.title, code.status, &code.code);
         let Code {
             code: text,
             status,
-            meaning,
+            title,
             handling,
+            section,
             ..
         } = code;
-        let section = sections
-            .iter()
-            .find(|section| section.codes.iter().any(|c| c.code == *text))
-            .map(|section| section.name.as_str())
-            .unwrap_or_default();
         let lifecycle = code.deprecated.as_ref().map(|deprecation| {
             let replacement = match deprecation.replacement {
                 Some(lit) => {
@@ -91,7 +87,7 @@ fn defined(catalog: &Catalog, type_base: &str, sections: &[Section]) -> TokenStr
             quote!(.with_deprecated(#replacement))
         });
         quote! {
-            #krate::Entry::__from_macro(#text, #status, #meaning, #type_uri, #handling, #section, #json)
+            #krate::Entry::__from_macro(#text, #status, #title, #type_uri, #handling, #section, #json)
                 #lifecycle
         }
     });
@@ -270,7 +266,7 @@ pub fn shared_impls(
 }
 
 fn facts_doc(code: &Code) -> String {
-    let mut doc = format!("`{}` ({}): {}", code.code, code.status, code.meaning);
+    let mut doc = format!("`{}` ({}): {}", code.code, code.status, code.title);
     if !code.handling.is_empty() {
         doc.push_str(&format!("\n\nFrontend handling: {}", code.handling));
     }

@@ -10,8 +10,7 @@ use super::bound::Bounds;
 use super::fmt::{self, FmtTrait, Piece};
 use crate::shared::code::{shape_error, slug};
 use crate::shared::json;
-
-const DEFAULT_TYPE_BASE: &str = "/problems/";
+use crate::shared::symbol::DEFAULT_TYPE_BASE;
 
 /// The path generated code names the runtime crate by.
 pub fn krate(input: &Input) -> TokenStream {
