@@ -101,8 +101,9 @@ impl<C> Clone for Section<C> {
 impl<C> Copy for Section<C> {}
 
 impl<C: Catalog> Section<C> {
-    /// A section named `name` holding `codes`, for a [`Catalog`] implemented by hand
-    /// (`error_catalog!` builds its sections itself).
+    /// A section named `name` holding `codes`, in a catalog's
+    /// [`SECTIONS`](Catalog::SECTIONS): `error_catalog!` writes one call per section,
+    /// and a [`Catalog`] implemented by hand calls it too.
     ///
     /// ```
     /// # use problem_codes::{Catalog, Section};

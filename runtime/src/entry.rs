@@ -247,7 +247,8 @@ impl Entry {
     }
 
     /// Every fact at once, checked by the macro that calls it, so const evaluation does
-    /// no work of its own (it runs once per code at compile time). Not public API.
+    /// no work of its own (it runs once per code at compile time). Not public API: see the table
+    /// in `__private`.
     #[doc(hidden)]
     #[must_use]
     #[allow(clippy::too_many_arguments)]

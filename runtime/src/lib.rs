@@ -141,7 +141,7 @@ pub use entry::{
 };
 pub use error::ParseError;
 pub use extensions::{
-    ExtensionName, Extensions, InvalidExtensionName, RESERVED_MEMBERS, is_reserved_member,
+    ExtensionName, ExtensionSink, InvalidExtensionName, RESERVED_MEMBERS, is_reserved_member,
     is_valid_member_name,
 };
 pub use problem::{ABOUT_BLANK, ExtensionError, ParseLimits, Problem};

@@ -16,7 +16,7 @@ use serde_json::Map;
 use crate::detail::DetailSink;
 use crate::entry::CODE_MEMBER;
 use crate::json::{self, ByteSink, Counter, StackBuf};
-use crate::{Entry, Extensions, Problem, ProblemCode};
+use crate::{Entry, ExtensionSink, Problem, ProblemCode};
 
 /// Room for the varying parts of most bodies; longer ones take the two-pass path.
 pub(crate) const STACK_PARTS: usize = 256;
@@ -192,7 +192,7 @@ impl<'a, P: ProblemCode + ?Sized> Render<'a, P> {
     fn write_body(&self, out: &mut Vec<u8>) -> usize {
         let entry = self.problem.entry();
         if self.instance.is_none()
-            && self.problem.__is_static()
+            && self.problem.__is_entry_only()
             && let Some(json) = entry.json()
         {
             return copy_static(out, entry, json);
@@ -273,7 +273,7 @@ impl<'a, P: ProblemCode + ?Sized> Render<'a, P> {
             out.put(br#","retry_after":"#);
             out.put(Digits::new(secs).as_bytes());
         }
-        self.problem.extensions(&mut Extensions::bytes(out));
+        self.problem.extensions(&mut ExtensionSink::bytes(out));
     }
 
     /// An HTTP response: the code's status, the problem's own
@@ -339,7 +339,7 @@ impl<'a, P: ProblemCode + ?Sized> Render<'a, P> {
         let entry = self.problem.entry();
         let mut extensions = Map::new();
         self.problem
-            .extensions(&mut Extensions::map(&mut extensions));
+            .extensions(&mut ExtensionSink::map(&mut extensions));
         Problem::from_parts(
             entry,
             self.problem.detail(),

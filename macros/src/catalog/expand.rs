@@ -44,7 +44,7 @@ fn defined(catalog: &Catalog, type_base: &str, sections: &[Section]) -> TokenStr
     let consts = codes.iter().map(|code| {
         let variant = &code.variant;
         let doc = format!(
-            "`{}`: the code string of [`{ident}::{variant}`].",
+            "The code `{}` named as it is written: the value [`{ident}::{variant}`].",
             code.code
         );
         let const_ident = code.ident;
@@ -206,7 +206,7 @@ pub fn shared_impls(
 
                 // A catalog code has no part of its own: its body is pre-rendered.
                 #[inline]
-                fn __is_static(&self) -> bool {
+                fn __is_entry_only(&self) -> bool {
                     true
                 }
 

@@ -178,7 +178,9 @@ pub struct FieldAttrs {
     pub header: Attr<LitStr>,
 }
 
-/// Parses the attributes of an enum (`code` is `None`) or a struct.
+/// Parses the attributes of an enum or a struct: the container's keys and, on a struct,
+/// the keys of its own code (an enum's code attributes stay empty: its codes are on
+/// its variants).
 pub fn container(cx: &Ctxt, attrs: &[Attribute], is_struct: bool) -> (ContainerAttrs, CodeAttrs) {
     let mut container = ContainerAttrs {
         krate: Attr::none(CRATE),

@@ -102,7 +102,7 @@ pub fn problem_code(input: &Input) -> TokenStream {
         |v| extensions_arm(&krate, v, &mut bounds),
         |arms| {
             quote! {
-                fn extensions(&self, __ext: &mut #krate::Extensions<'_>) {
+                fn extensions(&self, __ext: &mut #krate::ExtensionSink<'_>) {
                     #[allow(unreachable_patterns)]
                     match self {
                         #(#arms)*
@@ -265,7 +265,7 @@ fn headers_arm(krate: &TokenStream, variant: &Variant, bounds: &mut Bounds) -> O
     Some(quote!(#pat => { #(#inserts)* }))
 }
 
-/// `__is_static`: `false` for the variants with a part of their own (detail, extension
+/// `__is_entry_only`: `false` for the variants with a part of their own (detail, extension
 /// member, `retry_after`), the inner problem's answer for `transparent` ones, `true` for
 /// the rest. One arm per variant that is not static, so a type of static variants costs
 /// nothing to check.
@@ -276,7 +276,8 @@ fn is_static(krate: &TokenStream, variants: &[Variant]) -> TokenStream {
     let arms: Vec<TokenStream> = variants
         .iter()
         .filter_map(|variant| {
-            if let Some(arm) = delegate(krate, variant, quote!(__is_static), TokenStream::new()) {
+            if let Some(arm) = delegate(krate, variant, quote!(__is_entry_only), TokenStream::new())
+            {
                 return Some(arm);
             }
             let dynamic = variant.attrs.detail.is_set()
@@ -305,7 +306,7 @@ fn is_static(krate: &TokenStream, variants: &[Variant]) -> TokenStream {
     };
     quote! {
         #[inline]
-        fn __is_static(&self) -> bool {
+        fn __is_entry_only(&self) -> bool {
             #body
         }
     }
@@ -603,8 +604,6 @@ fn retry_after_arm(
     Some(quote!(#pat => #call,))
 }
 
-/// A const assertion that a status written beside a catalog entry is the catalog's.
-/// Named after what it asserts, since rustc's error names the const that failed.
 /// With `catalog = C`, an inline `code = "X"` that `C` already has is a mistake: the
 /// code would get a second status, title and handling. The macro cannot see `C`, so
 /// rustc checks: `C::X` is the catalog's own const when it has the code (inherent items
@@ -661,6 +660,8 @@ pub fn inline_code_checks(input: &Input, krate: &TokenStream) -> TokenStream {
     }
 }
 
+/// A const assertion that a status written beside a catalog entry is the catalog's.
+/// Named after what it asserts, since rustc's error names the const that failed.
 pub fn status_check(input: &Input, variant: &Variant) -> Option<TokenStream> {
     let (lit, value) = variant.attrs.status.get()?;
     let path = entry_path(input, variant)?;

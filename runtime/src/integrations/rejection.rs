@@ -6,7 +6,7 @@ use core::fmt;
 use http::StatusCode;
 
 use crate::{
-    Entry, ExtensionName, Extensions, JsonPointer, Problem, ProblemCode, ValidationErrors,
+    Entry, ExtensionName, ExtensionSink, JsonPointer, Problem, ProblemCode, ValidationErrors,
 };
 
 const ERRORS: ExtensionName = ExtensionName::from_static("errors");
@@ -311,7 +311,7 @@ impl ProblemCode for Coded<'_> {
         f.write_str(&self.rejection.detail)
     }
 
-    fn extensions(&self, ext: &mut Extensions<'_>) {
+    fn extensions(&self, ext: &mut ExtensionSink<'_>) {
         if !self.rejection.errors.is_empty() {
             ext.insert(ERRORS, &self.rejection.errors);
         }
