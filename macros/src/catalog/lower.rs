@@ -372,7 +372,9 @@ fn lower_fields<'a>(cx: &Ctxt, def: &'a CodeDef, code: &str) -> Fields<'a> {
                 title_written = true;
                 cx.error_at(
                     field.key.span(),
-                    format!("a code's title is written `{TITLE}`: `{TITLE}: \"…\"`"),
+                    format!(
+                        "unknown code field `{MEANING}`; a code's title is written `{TITLE}: \"…\"`"
+                    ),
                 );
                 continue;
             }

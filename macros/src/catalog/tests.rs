@@ -201,7 +201,7 @@ fn the_former_name_of_the_title_says_to_write_title() {
     "#);
     assert_reports(
         &output,
-        &["a code's title is written `title`: `title: \"…\"`"],
+        &["unknown code field `meaning`; a code's title is written `title: \"…\"`"],
     );
 }
 
