@@ -43,6 +43,10 @@ pub trait Catalog:
     /// The sections, in declaration order; together they hold every code once. See the
     /// example on [`Section`].
     const SECTIONS: &'static [Section<Self>];
+    /// The text the catalog's document puts around its tables: the title and preamble
+    /// of the catalog's doc comment, and the closing text of the doc comments after its
+    /// last section. See the example on [`Framing`]; none by default.
+    const FRAMING: Framing = Framing::NONE;
 
     /// The code whose string is `code`, if the catalog has it; exact, case included.
     ///
@@ -60,6 +64,126 @@ pub trait Catalog:
     /// The entries of every code, in declaration order. See the example on [`Catalog`].
     fn entries() -> impl ExactSizeIterator<Item = &'static Entry> {
         Self::ALL.iter().map(|code| code.entry())
+    }
+}
+
+/// The text around a catalog's tables in its document: a title, a preamble before the
+/// first section and a closing text after the last.
+///
+/// `error_catalog!` reads it from the catalog's doc comments, so that the catalog alone
+/// holds its document: the doc comment's first line, when it is a heading `# Title`,
+/// is the title, and the paragraphs after it are the preamble (with any other first
+/// line, the whole doc comment is the preamble); doc comments written inside the
+/// catalog's braces after its last section are the closing text. A composed catalog
+/// takes its closing text from doc comments in its `{ … }` block. Each text is
+/// un-indented as rustdoc shows it (one leading space off each line), and the generated
+/// enum's rustdoc shows the doc comment, then the closing text.
+///
+/// ```
+/// use problem_codes::{Catalog, Framing, error_catalog};
+///
+/// error_catalog! {
+///     /// # HTTP Error Codes
+///     ///
+///     /// The `code` values the frontend maps.
+///     pub catalog Auth {
+///         section "Auth" {
+///             AUTH_USER_NOT_FOUND = 404 { title: "User not found" },
+///         }
+///         /// Compatibility strategy:
+///         ///
+///         /// - Additive changes only.
+///     }
+/// }
+///
+/// assert_eq!(Auth::FRAMING.title(), Some("HTTP Error Codes"));
+/// assert_eq!(Auth::FRAMING.preamble(), Some("The `code` values the frontend maps."));
+/// assert_eq!(Auth::FRAMING.closing(), Some("Compatibility strategy:\n\n- Additive changes only."));
+/// assert_eq!(Framing::NONE.title(), None);
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub struct Framing {
+    title: Option<&'static str>,
+    preamble: Option<&'static str>,
+    closing: Option<&'static str>,
+}
+
+impl Framing {
+    /// No title, preamble or closing text: a catalog without doc comments.
+    ///
+    /// ```
+    /// use problem_codes::{Catalog, Framing};
+    /// # problem_codes::error_catalog! { pub catalog Auth { section "Auth" {
+    /// #     AUTH_USER_NOT_FOUND = 404 { title: "User not found" } } } }
+    ///
+    /// assert_eq!(Auth::FRAMING, Framing::NONE);
+    /// assert_eq!(Framing::NONE.preamble(), None);
+    /// ```
+    pub const NONE: Framing = Framing {
+        title: None,
+        preamble: None,
+        closing: None,
+    };
+
+    /// With the document's title, a heading's text without its `#`.
+    ///
+    /// ```
+    /// use problem_codes::Framing;
+    ///
+    /// const FRAMING: Framing = Framing::NONE.with_title("HTTP Error Codes");
+    /// assert_eq!(FRAMING.title(), Some("HTTP Error Codes"));
+    /// ```
+    #[must_use]
+    pub const fn with_title(mut self, title: &'static str) -> Framing {
+        self.title = Some(title);
+        self
+    }
+
+    /// With the text between the title and the first section.
+    ///
+    /// ```
+    /// use problem_codes::Framing;
+    ///
+    /// const FRAMING: Framing = Framing::NONE.with_preamble("Map on `code`.");
+    /// assert_eq!(FRAMING.preamble(), Some("Map on `code`."));
+    /// ```
+    #[must_use]
+    pub const fn with_preamble(mut self, preamble: &'static str) -> Framing {
+        self.preamble = Some(preamble);
+        self
+    }
+
+    /// With the text after the last section.
+    ///
+    /// ```
+    /// use problem_codes::Framing;
+    ///
+    /// const FRAMING: Framing = Framing::NONE.with_closing("Additive changes only.");
+    /// assert_eq!(FRAMING.closing(), Some("Additive changes only."));
+    /// ```
+    #[must_use]
+    pub const fn with_closing(mut self, closing: &'static str) -> Framing {
+        self.closing = Some(closing);
+        self
+    }
+
+    /// The document's title, if the doc comment starts with a heading `# Title`. See
+    /// the example on [`Framing`].
+    #[must_use]
+    pub const fn title(&self) -> Option<&'static str> {
+        self.title
+    }
+
+    /// The text before the first section, if any. See the example on [`Framing`].
+    #[must_use]
+    pub const fn preamble(&self) -> Option<&'static str> {
+        self.preamble
+    }
+
+    /// The text after the last section, if any. See the example on [`Framing`].
+    #[must_use]
+    pub const fn closing(&self) -> Option<&'static str> {
+        self.closing
     }
 }
 

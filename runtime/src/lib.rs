@@ -133,7 +133,7 @@ mod validation;
 #[path = "private.rs"]
 pub mod __private;
 
-pub use catalog::{Catalog, Section, TypedCode, UnknownCode};
+pub use catalog::{Catalog, Framing, Section, TypedCode, UnknownCode};
 pub use client::NotAProblem;
 pub use code::ProblemCode;
 pub use entry::{

@@ -47,6 +47,9 @@ pub struct CatalogDef {
     pub vis: Visibility,
     pub ident: Ident,
     pub body: Body,
+    /// The attributes after the last item in the braces: the doc comments of the
+    /// closing text.
+    pub closing: Vec<Attribute>,
     /// Syntax mistakes in the body, each already skipped past.
     pub errors: Vec<syn::Error>,
 }
@@ -169,36 +172,38 @@ impl Parse for CatalogDef {
         input.parse::<kw::catalog>()?;
         let ident: Ident = input.parse()?;
         let mut errors = Vec::new();
+        let mut closing = Vec::new();
         let body = if input.peek(Token![=]) {
-            parse_composed(input, &mut errors)?
+            parse_composed(input, &mut closing, &mut errors)?
         } else {
             let content;
             braced!(content in input);
             // Every error inside is recorded, not returned, so `content` is read to its end.
-            parse_defined(&content, &mut errors)
+            parse_defined(&content, &mut closing, &mut errors)
         };
         Ok(CatalogDef {
             attrs,
             vis,
             ident,
             body,
+            closing,
             errors,
         })
     }
 }
 
-/// The items of a catalog's braces: settings and sections, in any order.
-fn parse_defined(content: ParseStream, errors: &mut Vec<syn::Error>) -> Body {
+/// The items of a catalog's braces: settings and sections, in any order, then the
+/// closing text's doc comments.
+fn parse_defined(
+    content: ParseStream,
+    closing: &mut Vec<Attribute>,
+    errors: &mut Vec<syn::Error>,
+) -> Body {
     let mut settings = Vec::new();
     let mut sections = Vec::new();
     while !content.is_empty() {
-        let attrs = match Attribute::parse_outer(content) {
-            Ok(attrs) => attrs,
-            Err(err) => {
-                errors.push(err);
-                skip_item(content);
-                continue;
-            }
+        let Some(attrs) = item_attrs(content, closing, errors) else {
+            continue;
         };
         let Some((item, span)) = item_keyword(content, errors) else {
             skip_item(content);
@@ -211,12 +216,7 @@ fn parse_defined(content: ParseStream, errors: &mut Vec<syn::Error>) -> Body {
             sections.extend(section);
             continue;
         }
-        if let Some(attr) = attrs.first() {
-            errors.push(syn::Error::new_spanned(
-                attr,
-                "a setting takes no attributes; only sections and codes take doc comments",
-            ));
-        }
+        refuse_setting_attrs(&attrs, errors);
         let Some(key) = SettingKey::from_item(item, span) else {
             skip_item(content);
             continue;
@@ -226,6 +226,37 @@ fn parse_defined(content: ParseStream, errors: &mut Vec<syn::Error>) -> Body {
         }));
     }
     Body::Defined { settings, sections }
+}
+
+/// The attributes before an item; `None` when there is no item to read: they were the
+/// last thing in the braces (then they are the closing text's, put in `closing`), or
+/// they do not parse (reported, and the item skipped).
+fn item_attrs(
+    content: ParseStream,
+    closing: &mut Vec<Attribute>,
+    errors: &mut Vec<syn::Error>,
+) -> Option<Vec<Attribute>> {
+    match Attribute::parse_outer(content) {
+        Ok(attrs) if content.is_empty() => {
+            *closing = attrs;
+            None
+        }
+        Ok(attrs) => Some(attrs),
+        Err(err) => {
+            errors.push(err);
+            skip_item(content);
+            None
+        }
+    }
+}
+
+fn refuse_setting_attrs(attrs: &[Attribute], errors: &mut Vec<syn::Error>) {
+    if let Some(attr) = attrs.first() {
+        errors.push(syn::Error::new_spanned(
+            attr,
+            "a setting takes no attributes; only sections and codes take doc comments, and the catalog's closing text comes after its last section",
+        ));
+    }
 }
 
 /// Consumes the keyword that starts an item, or a misspelling of one (reported, then
@@ -272,8 +303,13 @@ fn item_keyword(input: ParseStream, errors: &mut Vec<syn::Error>) -> Option<(&'s
     meant.map(|meant| (meant, word.span()))
 }
 
-/// `= Auth + crate::profile::Profile;`, optionally followed by `{ crate = "…"; }`.
-fn parse_composed(input: ParseStream, errors: &mut Vec<syn::Error>) -> syn::Result<Body> {
+/// `= Auth + crate::profile::Profile;`, optionally followed by `{ crate = "…"; }`, whose
+/// braces may end with the closing text's doc comments.
+fn parse_composed(
+    input: ParseStream,
+    closing: &mut Vec<Attribute>,
+    errors: &mut Vec<syn::Error>,
+) -> syn::Result<Body> {
     input.parse::<Token![=]>()?;
     let mut members = vec![input.call(Path::parse_mod_style)?];
     while input.peek(Token![+]) {
@@ -285,12 +321,18 @@ fn parse_composed(input: ParseStream, errors: &mut Vec<syn::Error>) -> syn::Resu
         let content;
         braced!(content in input);
         while !content.is_empty() {
+            let Some(attrs) = item_attrs(&content, closing, errors) else {
+                continue;
+            };
             let Some((item, span)) = item_keyword(&content, errors) else {
                 skip_item(&content);
                 continue;
             };
             let key = match SettingKey::from_item(item, span) {
-                Some(key) => key,
+                Some(key) => {
+                    refuse_setting_attrs(&attrs, errors);
+                    key
+                }
                 None => {
                     errors.push(syn::Error::new(
                         span,

@@ -4,7 +4,7 @@ use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
 
 use super::ast::CatalogDef;
-use super::lower::{Catalog, Code, Kind, Section};
+use super::lower::{Catalog, Code, Framing, Kind, Section};
 use crate::shared::json;
 
 pub fn catalog(catalog: &Catalog) -> TokenStream {
@@ -116,11 +116,14 @@ fn defined(catalog: &Catalog, type_base: &str, sections: &[Section]) -> TokenStr
         if section_count == 1 { "" } else { "s" },
     );
 
+    let closing_docs = closing_docs(catalog);
+    let framing = framing(catalog);
     let shared = shared_impls(ident, krate, skip_impl);
     // Spanned on the name, so rustc's notes about the enum point at it.
     let enum_token = quote_spanned!(ident.span()=> enum);
     quote! {
         #(#attrs)*
+        #closing_docs
         #[doc = ""]
         #[doc = #enum_doc]
         // Codes share their domain's prefix by design: `AUTH_*` in `Auth`.
@@ -175,6 +178,7 @@ fn defined(catalog: &Catalog, type_base: &str, sections: &[Section]) -> TokenStr
             #[automatically_derived]
             impl #krate::Catalog for #ident {
                 const NAME: &'static str = #name;
+                #framing
                 const ALL: &'static [Self] = &[#(#all),*];
                 const SECTIONS: &'static [#krate::Section<Self>] = &[#(#section_consts),*];
 
@@ -262,6 +266,41 @@ pub fn shared_impls(
                     #krate::__private::deserialize_code(deserializer)
                 }
             }
+    }
+}
+
+/// The closing text's doc comments, after the catalog's own on the enum, so its rustdoc
+/// reads as the document does.
+pub fn closing_docs(catalog: &Catalog) -> TokenStream {
+    if catalog.closing.is_empty() {
+        return TokenStream::new();
+    }
+    let closing = catalog.closing;
+    quote! {
+        #[doc = ""]
+        #(#closing)*
+    }
+}
+
+/// `Catalog::FRAMING`, left to the trait's default when the catalog has no doc text.
+pub fn framing(catalog: &Catalog) -> TokenStream {
+    let Framing {
+        title,
+        preamble,
+        closing,
+    } = &catalog.framing;
+    if title.is_none() && preamble.is_none() && closing.is_none() {
+        return TokenStream::new();
+    }
+    let krate = &catalog.krate;
+    let title = title.iter();
+    let preamble = preamble.iter();
+    let closing = closing.iter();
+    quote! {
+        const FRAMING: #krate::Framing = #krate::Framing::NONE
+            #(.with_title(#title))*
+            #(.with_preamble(#preamble))*
+            #(.with_closing(#closing))*;
     }
 }
 

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote};
-use syn::{Attribute, Ident, Lit, LitStr, Path, Visibility};
+use syn::{Attribute, Expr, ExprLit, Ident, Lit, LitStr, Meta, Path, Visibility};
 
 use super::ast::{
     Body, CatalogDef, CodeDef, FieldDef, SectionDef, Setting, SettingKey, SettingValue, StatusDef,
@@ -25,6 +25,9 @@ pub struct Catalog<'a> {
     pub krate: TokenStream,
     /// The integrations of `skip_impl(…)`, whose impls the user writes.
     pub skip_impl: Vec<Ident>,
+    /// The doc comments after the last section.
+    pub closing: &'a [Attribute],
+    pub framing: Framing,
     pub kind: Kind<'a>,
 }
 
@@ -112,7 +115,10 @@ impl<'a> Catalog<'a> {
             },
             composed => composed,
         };
+        check_closing(cx, &def.closing);
         Catalog {
+            framing: Framing::of(&def.attrs, &def.closing),
+            closing: &def.closing,
             attrs: &def.attrs,
             vis: &def.vis,
             ident: &def.ident,
@@ -128,6 +134,77 @@ impl<'a> Catalog<'a> {
         match &self.kind {
             Kind::Defined { sections, .. } => sections.iter().any(|s| !s.codes.is_empty()),
             Kind::Composed(members) => !members.is_empty(),
+        }
+    }
+}
+
+/// The text of the catalog's document around its tables, from its doc comments.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Framing {
+    pub title: Option<String>,
+    pub preamble: Option<String>,
+    pub closing: Option<String>,
+}
+
+impl Framing {
+    /// The doc comment's first line is the title when it is a heading `# Title`, and the
+    /// rest is the preamble; with any other first line, all of it is the preamble.
+    pub fn of(docs: &[Attribute], closing: &[Attribute]) -> Framing {
+        let intro = doc_text(docs);
+        let (title, preamble) = match intro.split_once('\n') {
+            _ if intro.is_empty() => (None, None),
+            Some((first, rest)) if first.starts_with("# ") => {
+                (Some(first[2..].trim().to_owned()), text(rest))
+            }
+            None if intro.starts_with("# ") => (Some(intro[2..].trim().to_owned()), None),
+            _ => (None, Some(intro)),
+        };
+        Framing {
+            title: title.filter(|title| !title.is_empty()),
+            preamble,
+            closing: text(&doc_text(closing)),
+        }
+    }
+}
+
+/// The text of doc comments as rustdoc reads it: one line per line, each without one
+/// leading space, blank lines at either end left out.
+fn doc_text(attrs: &[Attribute]) -> String {
+    let lines: Vec<String> = attrs
+        .iter()
+        .filter_map(|attr| match &attr.meta {
+            Meta::NameValue(meta) if meta.path.is_ident("doc") => match &meta.value {
+                Expr::Lit(ExprLit {
+                    lit: Lit::Str(lit), ..
+                }) => Some(lit.value()),
+                _ => None,
+            },
+            _ => None,
+        })
+        .flat_map(|doc| {
+            // `split`, not `lines`: an empty `///` is a blank line of its own.
+            doc.split('\n')
+                .map(|line| line.strip_prefix(' ').unwrap_or(line).to_owned())
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    lines.join("\n").trim_matches('\n').to_owned()
+}
+
+/// `None` for a text that is blank.
+fn text(text: &str) -> Option<String> {
+    let text = text.trim_matches('\n');
+    (!text.trim().is_empty()).then(|| text.to_owned())
+}
+
+/// After the last section, a catalog holds the doc comments of its closing text alone.
+fn check_closing(cx: &Ctxt, closing: &[Attribute]) {
+    for attr in closing {
+        if !attr.path().is_ident("doc") {
+            cx.error_spanned_by(
+                attr,
+                "after its last item a catalog takes only doc comments, its closing text",
+            );
         }
     }
 }

@@ -287,3 +287,116 @@ fn a_code_whose_variant_would_be_a_keyword_is_refused() {
         &["code `SELF` would be the enum variant `Self`, a keyword"],
     );
 }
+
+/// The framing `error_catalog!` reads from the first catalog of `source`.
+fn framing(source: &str) -> super::lower::Framing {
+    let parsed: super::ast::Catalogs = syn::parse_str(source).expect("the test input parses");
+    let cx = crate::shared::ctxt::Ctxt::new();
+    let catalog = super::lower::Catalog::from_ast(&cx, &parsed.catalogs[0]);
+    cx.check().expect("the test catalog is valid");
+    catalog.framing
+}
+
+fn some(text: &str) -> Option<String> {
+    Some(text.to_owned())
+}
+
+#[test]
+fn a_heading_alone_is_the_title() {
+    let framing = framing(
+        r#"
+        /// # HTTP Error Codes
+        pub catalog Shop { section "A" { A_B = 404 { title: "B" } } }
+    "#,
+    );
+    assert_eq!(framing.title, some("HTTP Error Codes"));
+    assert_eq!((framing.preamble, framing.closing), (None, None));
+}
+
+#[test]
+fn the_paragraphs_after_the_heading_are_the_preamble() {
+    let framing = framing(
+        r#"
+        /// # HTTP Error Codes
+        ///
+        /// The `code` values
+        /// the frontend maps.
+        ///
+        ///     indented: kept, less one space
+        pub catalog Shop { section "A" { A_B = 404 { title: "B" } } }
+    "#,
+    );
+    assert_eq!(framing.title, some("HTTP Error Codes"));
+    assert_eq!(
+        framing.preamble,
+        some("The `code` values\nthe frontend maps.\n\n    indented: kept, less one space")
+    );
+    assert_eq!(framing.closing, None);
+}
+
+#[test]
+fn a_first_line_that_is_no_heading_starts_the_preamble() {
+    let framing = framing(
+        r#"
+        /// Codes of the shop.
+        ///
+        /// ## Not a title
+        #[allow(clippy::all)]
+        pub catalog Shop { section "A" { A_B = 404 { title: "B" } } }
+    "#,
+    );
+    assert_eq!(framing.title, None);
+    assert_eq!(
+        framing.preamble,
+        some("Codes of the shop.\n\n## Not a title")
+    );
+}
+
+#[test]
+fn doc_comments_after_the_last_section_are_the_closing_text() {
+    let framing = framing(
+        r#"
+        pub catalog Shop {
+            section "A" { A_B = 404 { title: "B" } }
+            /// Compatibility strategy:
+            ///
+            /// - Additive changes only.
+        }
+    "#,
+    );
+    assert_eq!((framing.title, framing.preamble), (None, None));
+    assert_eq!(
+        framing.closing,
+        some("Compatibility strategy:\n\n- Additive changes only.")
+    );
+}
+
+#[test]
+fn a_composed_catalog_closes_in_its_settings_block() {
+    let framing = framing(
+        r#"
+        /// # Registry
+        pub catalog Registry = a::A + b::B {
+            crate = "::problem_codes";
+            /// The end.
+        }
+    "#,
+    );
+    assert_eq!(framing.title, some("Registry"));
+    assert_eq!(framing.closing, some("The end."));
+}
+
+#[test]
+fn the_closing_text_takes_only_doc_comments() {
+    let output = run(r#"
+        pub catalog Shop {
+            section "A" { A_B = 404 { title: "B" } }
+            /// The end.
+            #[allow(dead_code)]
+        }
+    "#);
+    assert_reports(
+        &output,
+        &["after its last item a catalog takes only doc comments, its closing text"],
+    );
+}
