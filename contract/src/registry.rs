@@ -3,7 +3,7 @@
 
 use core::fmt;
 
-use problem_codes::{Catalog, Entry, Lifecycle, is_error_status, is_valid_code};
+use problem_codes::{Catalog, Entry, Framing, Lifecycle, is_error_status, is_valid_code};
 
 /// Every code of a catalog with its facts, in declaration order, as owned data.
 ///
@@ -34,6 +34,9 @@ use problem_codes::{Catalog, Entry, Lifecycle, is_error_status, is_valid_code};
 pub struct Registry {
     name: String,
     codes: Vec<RegistryEntry>,
+    /// The text around the tables of the catalog's document: a compiled catalog's
+    /// [`Catalog::FRAMING`], none otherwise.
+    framing: Framing,
 }
 
 impl Registry {
@@ -64,6 +67,7 @@ impl Registry {
         Registry {
             name: C::NAME.to_owned(),
             codes: C::entries().map(RegistryEntry::from_entry).collect(),
+            framing: C::FRAMING,
         }
     }
 
@@ -108,7 +112,30 @@ impl Registry {
         Ok(Registry {
             name: name.into(),
             codes,
+            framing: Framing::NONE,
         })
+    }
+
+    /// The text around the tables of the catalog's document, from its doc comments
+    /// ([`Catalog::FRAMING`]); none for a registry not made by [`Registry::of`]. The
+    /// Markdown export writes it with [`MarkdownOptions::of`](crate::export::MarkdownOptions::of)
+    /// or [`Registry::to_document`].
+    ///
+    /// ```
+    /// use problem_codes_contract::Registry;
+    ///
+    /// problem_codes::error_catalog! {
+    ///     /// # HTTP Error Codes
+    ///     pub catalog Auth { section "Auth" { AUTH_USER_NOT_FOUND = 404 { title: "User not found" } } }
+    /// }
+    ///
+    /// assert_eq!(Registry::of::<Auth>().framing().title(), Some("HTTP Error Codes"));
+    /// assert_eq!(Registry::new("Auth", Vec::new())?.framing().title(), None);
+    /// # Ok::<(), problem_codes_contract::RegistryError>(())
+    /// ```
+    #[must_use]
+    pub fn framing(&self) -> Framing {
+        self.framing
     }
 
     /// The catalog's name, e.g. `Eryao`: the name of a compiled catalog, or the one

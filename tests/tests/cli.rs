@@ -3,9 +3,10 @@
 use std::path::{Path, PathBuf};
 
 use problem_codes_contract::cli::{Cli, CliError};
+use problem_codes_contract::export::MarkdownOptions;
 use problem_codes_contract::export::json::SCHEMA;
 use problem_codes_contract::{Registry, compat::GateError};
-use problem_codes_tests::eryao::{DOCUMENT, Eryao};
+use problem_codes_tests::eryao::Eryao;
 
 const FIXTURE: &str = include_str!("../fixtures/eryao-http-error-codes.md");
 
@@ -36,7 +37,7 @@ mod v2 {
 }
 
 fn eryao() -> Cli<'static> {
-    Cli::new::<Eryao>().markdown(DOCUMENT)
+    Cli::new::<Eryao>().markdown(MarkdownOptions::of::<Eryao>())
 }
 
 fn run(cli: &Cli<'_>, args: &[&str]) -> Result<String, CliError> {
