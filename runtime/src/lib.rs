@@ -92,6 +92,11 @@
 //! front. A code is retired with `deprecated: "NEW_CODE"` in the catalog (see
 //! [`Lifecycle`]).
 //!
+//! The document's own text is declared with the catalog, so it needs no tooling crate:
+//! the catalog's doc comment gives the title (a first line `# Title`) and the preamble,
+//! and doc comments after its last section give the closing text, all in
+//! [`Catalog::FRAMING`] (see [`Framing`]).
+//!
 //! # What reaches the wire
 //!
 //! Only what a variant asks for: `detail` is empty unless the variant has a `detail`

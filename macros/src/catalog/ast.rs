@@ -2,7 +2,9 @@
 //! error spans:
 //!
 //! ```text
-//! /// docs
+//! /// # Title of the document
+//! ///
+//! /// Its preamble.
 //! pub catalog Eryao {
 //!     type_base = "https://eryao.example/problems/";
 //!     section "Auth" {
@@ -12,10 +14,15 @@
 //!             handling: "Show retry message and allow retry",
 //!         },
 //!     }
+//!     /// The document's closing text.
 //! }
 //!
 //! /// A registry of catalogs declared elsewhere, possibly in other crates.
 //! pub catalog Registry = Auth + Profile;
+//! pub catalog Other = Auth + Profile {
+//!     crate = "::problem_codes";
+//!     /// The document's closing text.
+//! }
 //! ```
 //!
 //! Inside a catalog's braces the parser recovers from a slip: it records the error,

@@ -96,7 +96,7 @@ pub fn problem_code(input: &Input) -> TokenStream {
     } else {
         write_detail
     };
-    let is_static = is_static(&krate, variants);
+    let entry_only = is_entry_only(&krate, variants);
     let extensions = method(
         variants,
         |v| extensions_arm(&krate, v, &mut bounds),
@@ -168,7 +168,7 @@ pub fn problem_code(input: &Input) -> TokenStream {
                     #entry_body
                 }
                 #write_detail
-                #is_static
+                #entry_only
                 #extensions
                 #retry_after
                 #headers
@@ -267,9 +267,10 @@ fn headers_arm(krate: &TokenStream, variant: &Variant, bounds: &mut Bounds) -> O
 
 /// `__is_entry_only`: `false` for the variants with a part of their own (detail, extension
 /// member, `retry_after`), the inner problem's answer for `transparent` ones, `true` for
-/// the rest. One arm per variant that is not static, so a type of static variants costs
-/// nothing to check.
-fn is_static(krate: &TokenStream, variants: &[Variant]) -> TokenStream {
+/// the rest. One arm per variant that is not entry-only, so a type whose variants all
+/// are answers `true` without a match; when no variant is, the trait's default
+/// (`false`) stands and nothing is written.
+fn is_entry_only(krate: &TokenStream, variants: &[Variant]) -> TokenStream {
     if variants.is_empty() {
         return TokenStream::new();
     }
