@@ -203,7 +203,7 @@ fn check_closing(cx: &Ctxt, closing: &[Attribute]) {
         if !attr.path().is_ident("doc") {
             cx.error_spanned_by(
                 attr,
-                "after its last item a catalog takes only doc comments, its closing text",
+                "a catalog's closing text, after its last item, takes only doc comments: `/// …`",
             );
         }
     }

@@ -397,6 +397,6 @@ fn the_closing_text_takes_only_doc_comments() {
     "#);
     assert_reports(
         &output,
-        &["after its last item a catalog takes only doc comments, its closing text"],
+        &["a catalog's closing text, after its last item, takes only doc comments: `/// …`"],
     );
 }
