@@ -77,7 +77,9 @@ pub struct Entry {
 }
 
 /// Where a code is in its life: codes are added, may be deprecated, and are never
-/// deleted (the [compatibility gate](crate::compat) refuses a removal).
+/// deleted (the [compatibility gate] of `problem-codes-contract` refuses a removal).
+///
+/// [compatibility gate]: https://docs.rs/problem-codes-contract/latest/problem_codes_contract/compat/
 ///
 /// ```
 /// use problem_codes::{Entry, Lifecycle};

@@ -83,10 +83,11 @@ impl Code<'_> {
 }
 
 impl<'a> Catalog<'a> {
-    /// Lowers `def`, reporting every mistake in `cx`. A code with a mistake that leaves
-    /// it without a name or a variant of its own (a malformed or repeated code) is left
-    /// out; any other mistake leaves a placeholder, so that on error the catalog can
-    /// still expand and the code that uses it adds no errors of its own.
+    /// Lowers `def`, reporting the mistakes of each item in `cx`; `valid::check` then
+    /// checks the rules across items and leaves out the codes that cannot be variants
+    /// (malformed or repeated). Any other mistake leaves a placeholder (status 500, an
+    /// empty title), so that on error the catalog can still expand and the code that
+    /// uses it adds no errors of its own.
     pub fn from_ast(cx: &Ctxt, def: &'a CatalogDef) -> Catalog<'a> {
         for error in &def.errors {
             cx.push(error.clone());

@@ -1,4 +1,4 @@
-//! The words both macros read, each defined once: the derive's attribute keys and the
+//! The words the macros read and write, each defined once: the derive's attribute keys and the
 //! catalog's items and fields, which share names where they mean the same thing.
 
 /// The type URI base without a `type_base`. The runtime's `problem_codes::DEFAULT_TYPE_BASE`
@@ -28,3 +28,10 @@ pub const HEADER: &str = "header";
 pub const DEPRECATED: &str = "deprecated";
 /// The title's former name in the catalog, refused with a message that names `title`.
 pub const MEANING: &str = "meaning";
+
+// The body's members that an extension cannot take: together, the runtime's
+// `problem_codes::RESERVED_MEMBERS`.
+/// The members of RFC 9457 and `code`.
+pub const STANDARD_MEMBERS: &[&str] = &["type", "title", "status", "detail", "instance", "code"];
+/// The member the runtime writes for a `retry_after` field.
+pub const RETRY_AFTER_MEMBER: &str = "retry_after";
