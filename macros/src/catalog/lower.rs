@@ -446,55 +446,68 @@ fn lower_fields<'a>(cx: &Ctxt, def: &'a CodeDef, code: &str) -> Fields<'a> {
                 &mut fields.title
             }
             HANDLING => &mut fields.handling,
-            MEANING => {
-                title_written = true;
-                cx.error_at(
-                    field.key.span(),
-                    format!(
-                        "unknown code field `{MEANING}`; a code's title is written `{TITLE}: \"…\"`"
-                    ),
-                );
-                continue;
-            }
             _ => {
-                let meant = closest(&key, [TITLE, HANDLING, DEPRECATED]);
-                title_written |= meant == Some(TITLE);
-                cx.error_at(
-                    field.key.span(),
-                    match meant {
-                        Some(meant) => {
-                            format!("unknown code field `{key}`; did you mean `{meant}`?")
-                        }
-                        None => format!(
-                            "unknown code field `{key}`; a code has `{TITLE}`, `{HANDLING}` and `{DEPRECATED}`"
-                        ),
-                    },
-                );
+                title_written |= unknown_field(cx, field, &key);
                 continue;
             }
         };
-        let value = match &field.value {
-            Some(Lit::Str(value)) => value,
-            Some(other) => {
-                cx.error_spanned_by(other, format!("`{key}` takes a string: `{key}: \"…\"`"));
-                continue;
-            }
-            // Not a literal: reported while parsing.
-            None => continue,
-        };
-        if let Some(first) = slot {
-            cx.duplicate(
-                field.key.span(),
-                format!("`{key}` is given twice; remove one"),
-                first.span(),
-                format!("`{key}` is first given here"),
-            );
-        } else {
-            *slot = Some(value.clone());
-        }
+        lower_text_field(cx, field, &key, slot);
     }
-    match &fields.title {
-        None if title_written => {}
+    check_title(cx, def, code, fields.title.as_ref(), title_written);
+    fields
+}
+
+/// Reports a field that a code does not have; returns whether it was meant as the
+/// title (a misspelling of it, or its former name `meaning`).
+fn unknown_field(cx: &Ctxt, field: &FieldDef, key: &str) -> bool {
+    if key == MEANING {
+        cx.error_at(
+            field.key.span(),
+            format!("unknown code field `{MEANING}`; a code's title is written `{TITLE}: \"…\"`"),
+        );
+        return true;
+    }
+    let meant = closest(key, [TITLE, HANDLING, DEPRECATED]);
+    cx.error_at(
+        field.key.span(),
+        match meant {
+            Some(meant) => format!("unknown code field `{key}`; did you mean `{meant}`?"),
+            None => format!(
+                "unknown code field `{key}`; a code has `{TITLE}`, `{HANDLING}` and `{DEPRECATED}`"
+            ),
+        },
+    );
+    meant == Some(TITLE)
+}
+
+/// `title: "…"` or `handling: "…"`, given once.
+fn lower_text_field(cx: &Ctxt, field: &FieldDef, key: &str, slot: &mut Option<LitStr>) {
+    let value = match &field.value {
+        Some(Lit::Str(value)) => value,
+        Some(other) => {
+            cx.error_spanned_by(other, format!("`{key}` takes a string: `{key}: \"…\"`"));
+            return;
+        }
+        // Not a literal: reported while parsing.
+        None => return,
+    };
+    if let Some(first) = slot {
+        cx.duplicate(
+            field.key.span(),
+            format!("`{key}` is given twice; remove one"),
+            first.span(),
+            format!("`{key}` is first given here"),
+        );
+    } else {
+        *slot = Some(value.clone());
+    }
+}
+
+/// Every code has a title that says something; `written` when a mistake already
+/// reported stands for it.
+fn check_title(cx: &Ctxt, def: &CodeDef, code: &str, title: Option<&LitStr>, written: bool) {
+    match title {
+        None if written => {}
         None => cx.error_at(
             def.ident.span(),
             format!("code `{code}` needs a `{TITLE}`: what the code means, in a few words"),
@@ -507,7 +520,6 @@ fn lower_fields<'a>(cx: &Ctxt, def: &'a CodeDef, code: &str) -> Fields<'a> {
         }
         Some(_) => {}
     }
-    fields
 }
 
 /// A code's doc comments; any other attribute is an error.
