@@ -400,3 +400,24 @@ fn the_closing_text_takes_only_doc_comments() {
         &["a catalog's closing text, after its last item, takes only doc comments: `/// …`"],
     );
 }
+
+#[test]
+fn the_enum_docs_show_the_doc_comment_then_the_closing_text() {
+    let output = run(r#"
+        /// # Shop
+        pub catalog Shop {
+            section "A" { A_B = 404 { title: "B" } }
+            /// The end.
+        }
+    "#)
+    .to_string();
+    let intro = output
+        .find("\" # Shop\"")
+        .expect("the doc comment is on the enum");
+    let closing = output
+        .find("\" The end.\"")
+        .expect("the closing text is on the enum");
+    let enum_token = output.find("enum Shop").expect("the enum");
+    assert!(intro < closing && closing < enum_token, "{output}");
+    assert!(output.contains(". with_closing (\"The end.\")"), "{output}");
+}
