@@ -343,7 +343,7 @@ fn gen_catalog(rng: &mut Rng) -> String {
     let mut codes = 0;
     for n in 0..1 + rng.below(2) {
         if rng.one_in(2) {
-            out.push_str("/// Docs.\n");
+            out.push_str(closing_docs(rng));
         }
         out.push_str(rng.pick(&["pub ", "", "pub(crate) "]));
         let keyword = or_slip(rng, "catalog".into(), |rng| {
@@ -362,7 +362,8 @@ fn gen_catalog(rng: &mut Rng) -> String {
                 } else {
                     ""
                 };
-                out.push_str(&format!(" {{ crate = {krate};{skip} }}"));
+                let closing = if rng.one_in(2) { closing_docs(rng) } else { "" };
+                out.push_str(&format!(" {{ crate = {krate};{skip} {closing}}}"));
             } else {
                 out.push_str(&or_slip(rng, ";".into(), |_| String::new()));
             }
@@ -436,9 +437,26 @@ fn gen_catalog(rng: &mut Rng) -> String {
             }
             out.push('}');
         }
+        if rng.one_in(3) {
+            out.push_str(closing_docs(rng));
+        }
         out.push('}');
     }
     out
+}
+
+/// Doc comments of every shape a catalog's framing is read from: a title, a preamble,
+/// blank and indented lines, a block comment, an attribute that is no doc comment.
+fn closing_docs(rng: &mut Rng) -> &'static str {
+    rng.pick(&[
+        "/// Docs.\n",
+        "/// # Title\n",
+        "/// # Title\n///\n/// Preamble.\n",
+        "///#\n///\n///   indented\n",
+        "/** block\n * comment */\n",
+        "#[doc = \"\"]\n",
+        "/// Docs.\n#[allow(dead_code)]\n",
+    ])
 }
 
 /// `#[problem(…)]` with random keys and values of every kind.
