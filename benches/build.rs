@@ -15,7 +15,7 @@ fn main() {
         for i in section * PER_SECTION..(section + 1) * PER_SECTION {
             let _ = writeln!(
                 src,
-                "            SVC{section:02}_OPERATION_{i:04}_FAILED = {} {{ meaning: \"Operation {i} failed\", handling: \"Retry operation {i}\" }},",
+                "            SVC{section:02}_OPERATION_{i:04}_FAILED = {} {{ title: \"Operation {i} failed\", handling: \"Retry operation {i}\" }},",
                 400 + i % 200
             );
         }

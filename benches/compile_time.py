@@ -70,7 +70,7 @@ def catalog_source(codes=2000, per_section=100):
     for s in range(codes // per_section):
         rows = "\n".join(
             f'        SVC{s:02}_OPERATION_{i:04}_FAILED = {400 + i % 200} '
-            f'{{ meaning: "Operation {i} failed", handling: "Retry operation {i}" }},'
+            f'{{ title: "Operation {i} failed", handling: "Retry operation {i}" }},'
             for i in range(s * per_section, (s + 1) * per_section)
         )
         sections.append(f'    section "Service {s:02}" {{\n{rows}\n    }}')

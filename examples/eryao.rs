@@ -11,7 +11,8 @@ use std::process::ExitCode;
 
 use problem_codes::{Catalog, Problem, ProblemCode};
 use problem_codes_contract::cli::Cli;
-use problem_codes_tests::eryao::{Auth, DOCUMENT, Eryao};
+use problem_codes_contract::export::MarkdownOptions;
+use problem_codes_tests::eryao::{Auth, Eryao};
 
 /// The snapshot the compatibility gate compares with, from the root of the package that
 /// owns this example (`cargo run` sets `CARGO_MANIFEST_DIR` to it), as the gate's test
@@ -33,7 +34,7 @@ fn main() -> ExitCode {
     let args: Vec<_> = std::env::args_os().skip(1).collect();
     if !args.is_empty() {
         return Cli::new::<Eryao>()
-            .markdown(DOCUMENT)
+            .markdown(MarkdownOptions::of::<Eryao>())
             .snapshot(SNAPSHOT)
             .bin_name("cargo run --example eryao --")
             .run(args);

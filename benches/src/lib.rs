@@ -27,7 +27,7 @@ problem_codes::error_catalog! {
         type_base = "https://errors.example.com/";
         section "Auth" {
             AUTH_TOO_MANY_REQUESTS = 429 {
-                meaning: "OTP request throttled",
+                title: "OTP request throttled",
                 handling: "Show wait message",
             },
         }

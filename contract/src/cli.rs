@@ -3,7 +3,7 @@
 //!
 //! ```no_run
 //! # problem_codes::error_catalog! { pub catalog Eryao { section "Auth" {
-//! #     AUTH_USER_NOT_FOUND = 404 { meaning: "User not found" } } } }
+//! #     AUTH_USER_NOT_FOUND = 404 { title: "User not found" } } } }
 //! use problem_codes_contract::cli::Cli;
 //! use problem_codes_contract::export::MarkdownOptions;
 //!
@@ -152,7 +152,7 @@ impl<'a> Cli<'a> {
     /// ```
     /// use problem_codes_contract::cli::Cli;
     /// # problem_codes::error_catalog! { pub catalog Auth { section "Auth" {
-    /// #     AUTH_USER_NOT_FOUND = 404 { meaning: "User not found", handling: "Show not-found message" },
+    /// #     AUTH_USER_NOT_FOUND = 404 { title: "User not found", handling: "Show not-found message" },
     /// # } } }
     ///
     /// let mut out = Vec::new();
@@ -295,7 +295,7 @@ impl<'a> Cli<'a> {
     /// ```
     /// use problem_codes_contract::cli::Cli;
     /// # problem_codes::error_catalog! { pub catalog Auth { section "Auth" {
-    /// #     AUTH_USER_NOT_FOUND = 404 { meaning: "User not found" } } } }
+    /// #     AUTH_USER_NOT_FOUND = 404 { title: "User not found" } } } }
     ///
     /// let mut out = Vec::new();
     /// Cli::new::<Auth>().execute(["json"], &mut out)?;

@@ -28,7 +28,7 @@
 //!
 //! ```no_run
 //! # problem_codes::error_catalog! { pub catalog Eryao { section "Auth" {
-//! #     AUTH_USER_NOT_FOUND = 404 { meaning: "User not found" } } } }
+//! #     AUTH_USER_NOT_FOUND = 404 { title: "User not found" } } } }
 //! #[test]
 //! fn the_catalog_keeps_its_promises() {
 //!     problem_codes_contract::compat::assert_compatible::<Eryao>("tests/eryao.codes.json");
@@ -1120,7 +1120,7 @@ pub fn gate(live: &Registry, path: &Path, settings: &Settings) -> Result<Outcome
 ///
 /// ```no_run
 /// # problem_codes::error_catalog! { pub catalog Eryao { section "Auth" {
-/// #     AUTH_USER_NOT_FOUND = 404 { meaning: "User not found" } } } }
+/// #     AUTH_USER_NOT_FOUND = 404 { title: "User not found" } } } }
 /// problem_codes_contract::compat::assert_compatible::<Eryao>("tests/eryao.codes.json");
 /// ```
 ///

@@ -4,7 +4,7 @@
 use core::fmt;
 
 use problem_codes::{
-    Catalog, Entry, Lifecycle, Member, MemberType, is_error_status, is_valid_code,
+    Catalog, Entry, Framing, Lifecycle, Member, MemberType, is_error_status, is_valid_code,
 };
 
 /// Every code of a catalog with its facts, in declaration order, as owned data.
@@ -22,7 +22,7 @@ use problem_codes::{
 /// error_catalog! {
 ///     pub catalog Auth {
 ///         section "Auth" {
-///             AUTH_TOO_MANY_REQUESTS = 429 { meaning: "OTP request throttled", handling: "Show wait message" },
+///             AUTH_TOO_MANY_REQUESTS = 429 { title: "OTP request throttled", handling: "Show wait message" },
 ///         }
 ///     }
 /// }
@@ -32,7 +32,11 @@ use problem_codes::{
 /// let entry = registry.get("AUTH_TOO_MANY_REQUESTS").unwrap();
 /// assert_eq!((entry.status(), entry.title()), (429, "OTP request throttled"));
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
+///
+/// Two registries are equal when they have the same name, codes and removed codes: the
+/// framing is the document's text around the tables, not a fact of any code, and a
+/// snapshot read back from JSON has none.
+#[derive(Debug, Clone)]
 pub struct Registry {
     name: String,
     codes: Vec<RegistryEntry>,
@@ -42,7 +46,18 @@ pub struct Registry {
     index: Vec<usize>,
     /// Positions in `removed`, sorted by code.
     removed_index: Vec<usize>,
+    /// The text around the tables of the catalog's document: a compiled catalog's
+    /// [`Catalog::FRAMING`], none otherwise.
+    framing: Framing,
 }
+
+impl PartialEq for Registry {
+    fn eq(&self, other: &Registry) -> bool {
+        (&self.name, &self.codes, &self.removed) == (&other.name, &other.codes, &other.removed)
+    }
+}
+
+impl Eq for Registry {}
 
 impl Registry {
     /// The registry of a compiled catalog: every code in declaration order, with the
@@ -56,8 +71,8 @@ impl Registry {
     ///     pub catalog Auth {
     ///         type_base = "https://errors.example.com/";
     ///         section "Auth" {
-    ///             AUTH_USER_NOT_FOUND = 404 { meaning: "User not found" },
-    ///             AUTH_OTP_WRONG = 401 { meaning: "Invalid OTP code" },
+    ///             AUTH_USER_NOT_FOUND = 404 { title: "User not found" },
+    ///             AUTH_OTP_WRONG = 401 { title: "Invalid OTP code" },
     ///         }
     ///     }
     /// }
@@ -76,6 +91,7 @@ impl Registry {
             codes,
             removed: Vec::new(),
             removed_index: Vec::new(),
+            framing: C::FRAMING,
         }
     }
 
@@ -123,6 +139,7 @@ impl Registry {
             removed: Vec::new(),
             removed_index: Vec::new(),
             index,
+            framing: Framing::NONE,
         })
     }
 
@@ -167,6 +184,28 @@ impl Registry {
         self.removed = removed;
         self.removed_index = removed_index;
         Ok(self)
+    }
+
+    /// The text around the tables of the catalog's document, from its doc comments
+    /// ([`Catalog::FRAMING`]); none for a registry not made by [`Registry::of`]. The
+    /// Markdown export writes it with [`MarkdownOptions::of`](crate::export::MarkdownOptions::of)
+    /// or [`Registry::to_document`].
+    ///
+    /// ```
+    /// use problem_codes_contract::Registry;
+    ///
+    /// problem_codes::error_catalog! {
+    ///     /// # HTTP Error Codes
+    ///     pub catalog Auth { section "Auth" { AUTH_USER_NOT_FOUND = 404 { title: "User not found" } } }
+    /// }
+    ///
+    /// assert_eq!(Registry::of::<Auth>().framing().title(), Some("HTTP Error Codes"));
+    /// assert_eq!(Registry::new("Auth", Vec::new())?.framing().title(), None);
+    /// # Ok::<(), problem_codes_contract::RegistryError>(())
+    /// ```
+    #[must_use]
+    pub fn framing(&self) -> Framing {
+        self.framing
     }
 
     /// The catalog's name, e.g. `Eryao`: the name of a compiled catalog, or the one
@@ -550,7 +589,7 @@ impl RegistryEntry {
     /// use problem_codes_contract::RegistryEntry;
     /// use problem_codes::ProblemCode;
     /// # problem_codes::error_catalog! { pub catalog Auth { section "Auth" {
-    /// #     AUTH_USER_NOT_FOUND = 404 { meaning: "User not found", handling: "Show not-found message" },
+    /// #     AUTH_USER_NOT_FOUND = 404 { title: "User not found", handling: "Show not-found message" },
     /// # } } }
     ///
     /// let entry = RegistryEntry::from_entry(Auth::AUTH_USER_NOT_FOUND.entry());

@@ -2,7 +2,9 @@
 //! and `error_catalog!`. Depend on `problem-codes`, which re-exports them.
 //!
 //! Each macro parses its input into a typed AST, validates it (collecting every
-//! mistake), then expands to code that calls the runtime crate through absolute paths.
+//! mistake), then expands to code that calls the runtime crate through absolute paths:
+//! its public API, and the hidden items that the module doc of the runtime's
+//! `__private` lists.
 
 #![forbid(unsafe_code)]
 

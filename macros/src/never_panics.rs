@@ -74,6 +74,7 @@ const WORDS: &[&str] = &[
     "section",
     "type_base",
     "crate",
+    "title",
     "meaning",
     "handling",
     "deprecated",
@@ -342,7 +343,7 @@ fn gen_catalog(rng: &mut Rng) -> String {
     let mut codes = 0;
     for n in 0..1 + rng.below(2) {
         if rng.one_in(2) {
-            out.push_str("/// Docs.\n");
+            out.push_str(closing_docs(rng));
         }
         out.push_str(rng.pick(&["pub ", "", "pub(crate) "]));
         let keyword = or_slip(rng, "catalog".into(), |rng| {
@@ -361,7 +362,8 @@ fn gen_catalog(rng: &mut Rng) -> String {
                 } else {
                     ""
                 };
-                out.push_str(&format!(" {{ crate = {krate};{skip} }}"));
+                let closing = if rng.one_in(2) { closing_docs(rng) } else { "" };
+                out.push_str(&format!(" {{ crate = {krate};{skip} {closing}}}"));
             } else {
                 out.push_str(&or_slip(rng, ";".into(), |_| String::new()));
             }
@@ -412,7 +414,7 @@ fn gen_catalog(rng: &mut Rng) -> String {
                 let code = or_slip(rng, format!("CODE_{codes}"), code_name);
                 let status = error_status(rng);
                 out.push_str(&format!("{code} = {status} {{"));
-                let mut fields = vec![format!("meaning: {}", string_lit(rng))];
+                let mut fields = vec![format!("title: {}", string_lit(rng))];
                 if rng.one_in(2) {
                     fields.push(format!("handling: {}", string_lit(rng)));
                 }
@@ -421,7 +423,7 @@ fn gen_catalog(rng: &mut Rng) -> String {
                     fields.push(format!("deprecated: {target}"));
                 }
                 while rng.slip() {
-                    let key = rng.pick(&["meaning", "handling", "deprecated", "meanign", "title"]);
+                    let key = rng.pick(&["title", "handling", "deprecated", "titel", "meaning"]);
                     let sep = rng.pick(&[":", "=", ""]);
                     fields.push(format!("{key}{sep} {}", value(rng)));
                 }
@@ -435,9 +437,26 @@ fn gen_catalog(rng: &mut Rng) -> String {
             }
             out.push('}');
         }
+        if rng.one_in(3) {
+            out.push_str(closing_docs(rng));
+        }
         out.push('}');
     }
     out
+}
+
+/// Doc comments of every shape a catalog's framing is read from: a title, a preamble,
+/// blank and indented lines, a block comment, an attribute that is no doc comment.
+fn closing_docs(rng: &mut Rng) -> &'static str {
+    rng.pick(&[
+        "/// Docs.\n",
+        "/// # Title\n",
+        "/// # Title\n///\n/// Preamble.\n",
+        "///#\n///\n///   indented\n",
+        "/** block\n * comment */\n",
+        "#[doc = \"\"]\n",
+        "/// Docs.\n#[allow(dead_code)]\n",
+    ])
 }
 
 /// `#[problem(…)]` with random keys and values of every kind.
@@ -707,11 +726,11 @@ const CATALOGS: &[&str] = &[r#"/// Docs.
         /// Orders.
         section "Orders" {
             /// Docs.
-            ORDER_NOT_FOUND = 404 { meaning: "Order not found", handling: "Show it" },
-            ORDER_GONE = 410 { meaning: "Gone", deprecated: "ORDER_NOT_FOUND" },
-            ORDER_OLD = 400 { meaning: "Old", deprecated: true }
+            ORDER_NOT_FOUND = 404 { title: "Order not found", handling: "Show it" },
+            ORDER_GONE = 410 { title: "Gone", deprecated: "ORDER_NOT_FOUND" },
+            ORDER_OLD = 400 { title: "Old", deprecated: true }
         }
-        section "Payments" { PAYMENT_DECLINED = 402 { meaning: "Declined", }, }
+        section "Payments" { PAYMENT_DECLINED = 402 { title: "Declined", }, }
     }
     pub(crate) catalog Registry = Shop + other::Other { crate = "::problem_codes"; }"#];
 

@@ -14,8 +14,8 @@ use crate::{Entry, ProblemCode};
 /// error_catalog! {
 ///     pub catalog Auth {
 ///         section "Auth" {
-///             AUTH_TOO_MANY_REQUESTS = 429 { meaning: "OTP request throttled", handling: "Show wait message" },
-///             AUTH_USER_NOT_FOUND = 404 { meaning: "User not found", handling: "Show not-found message" },
+///             AUTH_TOO_MANY_REQUESTS = 429 { title: "OTP request throttled", handling: "Show wait message" },
+///             AUTH_USER_NOT_FOUND = 404 { title: "User not found", handling: "Show not-found message" },
 ///         }
 ///     }
 /// }
@@ -43,13 +43,17 @@ pub trait Catalog:
     /// The sections, in declaration order; together they hold every code once. See the
     /// example on [`Section`].
     const SECTIONS: &'static [Section<Self>];
+    /// The text the catalog's document puts around its tables: the title and preamble
+    /// of the catalog's doc comment, and the closing text of the doc comments after its
+    /// last section. See the example on [`Framing`]; none by default.
+    const FRAMING: Framing = Framing::NONE;
 
     /// The code whose string is `code`, if the catalog has it; exact, case included.
     ///
     /// ```
     /// # use problem_codes::Catalog;
     /// # problem_codes::error_catalog! { pub catalog Auth { section "Auth" {
-    /// #     AUTH_USER_NOT_FOUND = 404 { meaning: "User not found", handling: "Show not-found message" },
+    /// #     AUTH_USER_NOT_FOUND = 404 { title: "User not found", handling: "Show not-found message" },
     /// # } } }
     /// assert_eq!(Auth::from_code("AUTH_USER_NOT_FOUND"), Some(Auth::AUTH_USER_NOT_FOUND));
     /// assert_eq!(Auth::from_code("auth_user_not_found"), None);
@@ -63,6 +67,126 @@ pub trait Catalog:
     }
 }
 
+/// The text around a catalog's tables in its document: a title, a preamble before the
+/// first section and a closing text after the last.
+///
+/// `error_catalog!` reads it from the catalog's doc comments, so that the catalog alone
+/// holds its document: the doc comment's first line, when it is a heading `# Title`,
+/// is the title, and the paragraphs after it are the preamble (with any other first
+/// line, the whole doc comment is the preamble); doc comments written inside the
+/// catalog's braces after its last section are the closing text. A composed catalog
+/// takes its closing text from doc comments in its `{ … }` block. Each text is
+/// un-indented as rustdoc shows it (one leading space off each line), and the generated
+/// enum's rustdoc shows the doc comment, then the closing text.
+///
+/// ```
+/// use problem_codes::{Catalog, Framing, error_catalog};
+///
+/// error_catalog! {
+///     /// # HTTP Error Codes
+///     ///
+///     /// The `code` values the frontend maps.
+///     pub catalog Auth {
+///         section "Auth" {
+///             AUTH_USER_NOT_FOUND = 404 { title: "User not found" },
+///         }
+///         /// Compatibility strategy:
+///         ///
+///         /// - Additive changes only.
+///     }
+/// }
+///
+/// assert_eq!(Auth::FRAMING.title(), Some("HTTP Error Codes"));
+/// assert_eq!(Auth::FRAMING.preamble(), Some("The `code` values the frontend maps."));
+/// assert_eq!(Auth::FRAMING.closing(), Some("Compatibility strategy:\n\n- Additive changes only."));
+/// assert_eq!(Framing::NONE.title(), None);
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub struct Framing {
+    title: Option<&'static str>,
+    preamble: Option<&'static str>,
+    closing: Option<&'static str>,
+}
+
+impl Framing {
+    /// No title, preamble or closing text: a catalog without doc comments.
+    ///
+    /// ```
+    /// use problem_codes::{Catalog, Framing};
+    /// # problem_codes::error_catalog! { pub catalog Auth { section "Auth" {
+    /// #     AUTH_USER_NOT_FOUND = 404 { title: "User not found" } } } }
+    ///
+    /// assert_eq!(Auth::FRAMING, Framing::NONE);
+    /// assert_eq!(Framing::NONE.preamble(), None);
+    /// ```
+    pub const NONE: Framing = Framing {
+        title: None,
+        preamble: None,
+        closing: None,
+    };
+
+    /// With the document's title, a heading's text without its `#`.
+    ///
+    /// ```
+    /// use problem_codes::Framing;
+    ///
+    /// const FRAMING: Framing = Framing::NONE.with_title("HTTP Error Codes");
+    /// assert_eq!(FRAMING.title(), Some("HTTP Error Codes"));
+    /// ```
+    #[must_use]
+    pub const fn with_title(mut self, title: &'static str) -> Framing {
+        self.title = Some(title);
+        self
+    }
+
+    /// With the text between the title and the first section.
+    ///
+    /// ```
+    /// use problem_codes::Framing;
+    ///
+    /// const FRAMING: Framing = Framing::NONE.with_preamble("Map on `code`.");
+    /// assert_eq!(FRAMING.preamble(), Some("Map on `code`."));
+    /// ```
+    #[must_use]
+    pub const fn with_preamble(mut self, preamble: &'static str) -> Framing {
+        self.preamble = Some(preamble);
+        self
+    }
+
+    /// With the text after the last section.
+    ///
+    /// ```
+    /// use problem_codes::Framing;
+    ///
+    /// const FRAMING: Framing = Framing::NONE.with_closing("Additive changes only.");
+    /// assert_eq!(FRAMING.closing(), Some("Additive changes only."));
+    /// ```
+    #[must_use]
+    pub const fn with_closing(mut self, closing: &'static str) -> Framing {
+        self.closing = Some(closing);
+        self
+    }
+
+    /// The document's title, if the doc comment starts with a heading `# Title`. See
+    /// the example on [`Framing`].
+    #[must_use]
+    pub const fn title(&self) -> Option<&'static str> {
+        self.title
+    }
+
+    /// The text before the first section, if any. See the example on [`Framing`].
+    #[must_use]
+    pub const fn preamble(&self) -> Option<&'static str> {
+        self.preamble
+    }
+
+    /// The text after the last section, if any. See the example on [`Framing`].
+    #[must_use]
+    pub const fn closing(&self) -> Option<&'static str> {
+        self.closing
+    }
+}
+
 /// One section of a catalog: a heading and its codes.
 ///
 /// ```
@@ -71,11 +195,11 @@ pub trait Catalog:
 /// error_catalog! {
 ///     pub catalog Eryao {
 ///         section "Auth" {
-///             AUTH_USER_NOT_FOUND = 404 { meaning: "User not found", handling: "Show not-found message" },
+///             AUTH_USER_NOT_FOUND = 404 { title: "User not found", handling: "Show not-found message" },
 ///         }
 ///         section "Agent Points" {
-///             AGENT_POINTS_INSUFFICIENT = 402 { meaning: "Not enough points", handling: "Show top-up" },
-///             AGENT_POINTS_FROZEN = 423 { meaning: "Points account frozen", handling: "Contact support" },
+///             AGENT_POINTS_INSUFFICIENT = 402 { title: "Not enough points", handling: "Show top-up" },
+///             AGENT_POINTS_FROZEN = 423 { title: "Points account frozen", handling: "Contact support" },
 ///         }
 ///     }
 /// }
@@ -101,13 +225,14 @@ impl<C> Clone for Section<C> {
 impl<C> Copy for Section<C> {}
 
 impl<C: Catalog> Section<C> {
-    /// A section named `name` holding `codes`, for a [`Catalog`] implemented by hand
-    /// (`error_catalog!` builds its sections itself).
+    /// A section named `name` holding `codes`, in a catalog's
+    /// [`SECTIONS`](Catalog::SECTIONS): `error_catalog!` writes one call per section,
+    /// and a [`Catalog`] implemented by hand calls it too.
     ///
     /// ```
     /// # use problem_codes::{Catalog, Section};
     /// # problem_codes::error_catalog! { pub catalog Auth { section "Auth" {
-    /// #     AUTH_USER_NOT_FOUND = 404 { meaning: "User not found", handling: "Show not-found message" },
+    /// #     AUTH_USER_NOT_FOUND = 404 { title: "User not found", handling: "Show not-found message" },
     /// # } } }
     /// const LOOKUPS: Section<Auth> = Section::new("Lookups", &[Auth::AUTH_USER_NOT_FOUND]);
     /// assert_eq!(LOOKUPS.name(), "Lookups");
@@ -145,7 +270,7 @@ impl<C: Catalog> Section<C> {
 /// ```
 /// use problem_codes::{Problem, TypedCode};
 /// # problem_codes::error_catalog! { pub catalog Auth { section "Auth" {
-/// #     AUTH_USER_NOT_FOUND = 404 { meaning: "User not found", handling: "Show not-found message" },
+/// #     AUTH_USER_NOT_FOUND = 404 { title: "User not found", handling: "Show not-found message" },
 /// # } } }
 ///
 /// let message = |body: &[u8]| -> Result<String, problem_codes::ParseError> {
@@ -177,7 +302,7 @@ impl<C: Copy> TypedCode<'_, C> {
     /// ```
     /// # use problem_codes::{Problem, TypedCode};
     /// # problem_codes::error_catalog! { pub catalog Auth { section "Auth" {
-    /// #     AUTH_USER_NOT_FOUND = 404 { meaning: "User not found", handling: "Show not-found message" },
+    /// #     AUTH_USER_NOT_FOUND = 404 { title: "User not found", handling: "Show not-found message" },
     /// # } } }
     /// let problem = Problem::from_json(br#"{"code":"AUTH_USER_NOT_FOUND"}"#)?;
     /// assert_eq!(problem.typed_code::<Auth>().known(), Some(Auth::AUTH_USER_NOT_FOUND));
@@ -198,7 +323,7 @@ impl<C: Copy> TypedCode<'_, C> {
 /// ```
 /// # problem_codes::error_catalog! {
 /// #     pub catalog Auth {
-/// #         section "Auth" { AUTH_USER_NOT_FOUND = 404 { meaning: "User not found", handling: "" } }
+/// #         section "Auth" { AUTH_USER_NOT_FOUND = 404 { title: "User not found", handling: "" } }
 /// #     }
 /// # }
 /// let err = "AUTH_NOPE".parse::<Auth>().unwrap_err();

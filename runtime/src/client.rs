@@ -26,7 +26,7 @@ impl Problem {
     /// ```
     /// use problem_codes::{NotAProblem, Problem, TypedCode};
     /// # problem_codes::error_catalog! { pub catalog Auth { section "Auth" {
-    /// #     AUTH_TOO_MANY_REQUESTS = 429 { meaning: "OTP request throttled", handling: "Show wait message" },
+    /// #     AUTH_TOO_MANY_REQUESTS = 429 { title: "OTP request throttled", handling: "Show wait message" },
     /// # } } }
     ///
     /// let response = http::Response::builder()

@@ -4,7 +4,7 @@ use core::fmt;
 
 use http::StatusCode;
 
-use crate::{Entry, Extensions, Problem, Render};
+use crate::{Entry, ExtensionSink, Problem, Render};
 
 /// A value that is one occurrence of a problem code: the code's static [`Entry`] plus the
 /// parts that vary per occurrence (detail, extension members, `Retry-After`).
@@ -72,18 +72,19 @@ pub trait ProblemCode {
         Ok(())
     }
 
-    /// Whether this occurrence has no part of its own (no detail, extension member or
-    /// `retry_after`), so its body is the entry's pre-rendered one, copied whole. The
-    /// macros say so where they know; the default, `false`, is always correct. Not
-    /// public API.
+    /// Whether this occurrence is its entry alone, with no part of its own (no detail,
+    /// extension member or `retry_after`), so its body is the entry's pre-rendered one,
+    /// copied whole. The macros say so where they know; the default, `false`, is always
+    /// correct. Not public API: see the table in `__private`.
     #[doc(hidden)]
-    fn __is_static(&self) -> bool {
+    fn __is_entry_only(&self) -> bool {
         false
     }
 
     /// Writes the detail into a body being rendered. The derive overrides it with a
     /// writer that needs no `core::fmt` machinery; by default it goes through
-    /// [`fmt_detail`](ProblemCode::fmt_detail). Not public API.
+    /// [`fmt_detail`](ProblemCode::fmt_detail). Not public API: see the table in
+    /// `__private`.
     ///
     /// # Errors
     ///
@@ -95,9 +96,9 @@ pub trait ProblemCode {
     }
 
     /// Adds the extension members of this occurrence (none by default). See the example
-    /// on [`Extensions`]; the derive fills it from fields marked
+    /// on [`ExtensionSink`]; the derive fills it from fields marked
     /// `#[problem(extension)]`.
-    fn extensions(&self, ext: &mut Extensions<'_>) {
+    fn extensions(&self, ext: &mut ExtensionSink<'_>) {
         let _ = ext;
     }
 
@@ -186,7 +187,7 @@ pub trait ProblemCode {
     /// ```
     /// # use problem_codes::ProblemCode;
     /// # problem_codes::error_catalog! { pub catalog Auth { section "Auth" {
-    /// #     AUTH_USER_NOT_FOUND = 404 { meaning: "User not found", handling: "Show not-found message" },
+    /// #     AUTH_USER_NOT_FOUND = 404 { title: "User not found", handling: "Show not-found message" },
     /// # } } }
     /// # #[derive(Debug, ProblemCode)]
     /// # #[problem(catalog = Auth)]
@@ -229,7 +230,7 @@ pub trait ProblemCode {
     /// ```
     /// # use problem_codes::ProblemCode;
     /// # problem_codes::error_catalog! { pub catalog Auth { section "Auth" {
-    /// #     AUTH_USER_NOT_FOUND = 404 { meaning: "User not found", handling: "Show not-found message" },
+    /// #     AUTH_USER_NOT_FOUND = 404 { title: "User not found", handling: "Show not-found message" },
     /// # } } }
     /// # #[derive(Debug, ProblemCode)]
     /// # #[problem(catalog = Auth)]
@@ -276,7 +277,7 @@ pub trait ProblemCode {
     /// ```
     /// # use problem_codes::ProblemCode;
     /// # problem_codes::error_catalog! { pub catalog Auth { section "Auth" {
-    /// #     AUTH_USER_NOT_FOUND = 404 { meaning: "User not found", handling: "Show not-found message" },
+    /// #     AUTH_USER_NOT_FOUND = 404 { title: "User not found", handling: "Show not-found message" },
     /// # } } }
     /// # #[derive(Debug, ProblemCode)]
     /// # #[problem(catalog = Auth)]
@@ -309,7 +310,7 @@ pub trait ProblemCode {
     /// ```
     /// # use problem_codes::ProblemCode;
     /// # problem_codes::error_catalog! { pub catalog Auth { section "Auth" {
-    /// #     AUTH_USER_NOT_FOUND = 404 { meaning: "User not found", handling: "Show not-found message" },
+    /// #     AUTH_USER_NOT_FOUND = 404 { title: "User not found", handling: "Show not-found message" },
     /// # } } }
     /// # #[derive(Debug, ProblemCode)]
     /// # #[problem(catalog = Auth)]
@@ -351,10 +352,10 @@ macro_rules! forward_problem_code {
             fn __write_detail(&self, sink: &mut crate::__private::DetailSink<'_>) -> fmt::Result {
                 (**self).__write_detail(sink)
             }
-            fn __is_static(&self) -> bool {
-                (**self).__is_static()
+            fn __is_entry_only(&self) -> bool {
+                (**self).__is_entry_only()
             }
-            fn extensions(&self, ext: &mut Extensions<'_>) {
+            fn extensions(&self, ext: &mut ExtensionSink<'_>) {
                 (**self).extensions(ext)
             }
             fn retry_after(&self) -> Option<u64> {

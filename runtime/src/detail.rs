@@ -9,7 +9,8 @@ use core::fmt::{self, Write as _};
 use crate::json::{ByteSink, EscapingWriter, StackBuf, write_escaped};
 use crate::render::{Digits, STACK_PARTS};
 
-/// Where a detail is written. Not public API: the derive's generated code uses it.
+/// Where a detail is written. Not public API: the derive's generated code writes to it
+/// (see the table in `__private`).
 pub struct DetailSink<'a> {
     out: Target<'a>,
     /// The first error, kept so generated code needs no `?` per piece (cheaper to

@@ -14,7 +14,7 @@ use crate::Member;
 /// ```
 /// use problem_codes::{DEFAULT_TYPE_BASE, ProblemCode};
 /// # problem_codes::error_catalog! { pub catalog Auth { section "Auth" {
-/// #     AUTH_USER_NOT_FOUND = 404 { meaning: "User not found", handling: "Show not-found message" },
+/// #     AUTH_USER_NOT_FOUND = 404 { title: "User not found", handling: "Show not-found message" },
 /// # } } }
 ///
 /// // `Auth` is declared with no `type_base`.
@@ -80,8 +80,10 @@ pub struct Entry {
 }
 
 /// Where a code is in its life: codes are added, may be deprecated, and are never
-/// deleted (the compatibility gate of `problem-codes-contract` refuses a removal, and
+/// deleted (the [compatibility gate] of `problem-codes-contract` refuses a removal, and
 /// its snapshot remembers a removed code so that it never comes back changed).
+///
+/// [compatibility gate]: https://docs.rs/problem-codes-contract/latest/problem_codes_contract/compat/
 ///
 /// ```
 /// use problem_codes::{Entry, Lifecycle};
@@ -285,7 +287,8 @@ impl Entry {
     }
 
     /// Every fact at once, checked by the macro that calls it, so const evaluation does
-    /// no work of its own (it runs once per code at compile time). Not public API.
+    /// no work of its own (it runs once per code at compile time). Not public API: see the table
+    /// in `__private`.
     #[doc(hidden)]
     #[must_use]
     #[allow(clippy::too_many_arguments)]

@@ -76,7 +76,7 @@ impl ExtensionName {
         ExtensionName(name)
     }
 
-    /// A name the derive has checked. Not public API.
+    /// A name the derive has checked. Not public API: see the table in `__private`.
     #[doc(hidden)]
     #[must_use]
     pub const fn __from_macro(name: &'static str) -> ExtensionName {
@@ -226,14 +226,15 @@ const fn eq(a: &[u8], b: &[u8]) -> bool {
 }
 
 /// Receives the extension members of one occurrence of a problem, from
-/// [`ProblemCode::extensions`](crate::ProblemCode::extensions).
+/// [`ProblemCode::extensions`](crate::ProblemCode::extensions). A sink: members are
+/// written into it, straight into the body being rendered, and never read back.
 ///
 /// Each value is serialized with `serde_json`. A value that serializes to `null` (such
 /// as `None`) is left out, and so is one whose serialization fails (a map with
 /// non-string keys, say): the rendered body stays valid JSON either way.
 ///
 /// ```
-/// use problem_codes::{Entry, ExtensionName, Extensions, ProblemCode};
+/// use problem_codes::{Entry, ExtensionName, ExtensionSink, ProblemCode};
 ///
 /// struct Insufficient { balance: u32, needed: u32 }
 ///
@@ -244,7 +245,7 @@ const fn eq(a: &[u8], b: &[u8]) -> bool {
 ///         );
 ///         ENTRY
 ///     }
-///     fn extensions(&self, ext: &mut Extensions<'_>) {
+///     fn extensions(&self, ext: &mut ExtensionSink<'_>) {
 ///         ext.insert(ExtensionName::from_static("balance"), &self.balance)
 ///             .insert(ExtensionName::from_static("needed"), &self.needed);
 ///     }
@@ -256,7 +257,7 @@ const fn eq(a: &[u8], b: &[u8]) -> bool {
 /// assert_eq!(value["needed"], 10);
 /// # Ok::<(), serde_json::Error>(())
 /// ```
-pub struct Extensions<'a> {
+pub struct ExtensionSink<'a> {
     sink: Sink<'a>,
 }
 
@@ -267,15 +268,15 @@ enum Sink<'a> {
     Map(&'a mut Map<String, Value>),
 }
 
-impl<'a> Extensions<'a> {
-    pub(crate) fn bytes(out: &'a mut dyn ByteSink) -> Extensions<'a> {
-        Extensions {
+impl<'a> ExtensionSink<'a> {
+    pub(crate) fn bytes(out: &'a mut dyn ByteSink) -> ExtensionSink<'a> {
+        ExtensionSink {
             sink: Sink::Bytes(out),
         }
     }
 
-    pub(crate) fn map(map: &'a mut Map<String, Value>) -> Extensions<'a> {
-        Extensions {
+    pub(crate) fn map(map: &'a mut Map<String, Value>) -> ExtensionSink<'a> {
+        ExtensionSink {
             sink: Sink::Map(map),
         }
     }
@@ -284,7 +285,7 @@ impl<'a> Extensions<'a> {
     /// serializes to `null`, or fails to, is left out. Returns `self`, to chain.
     ///
     /// ```
-    /// use problem_codes::{Entry, ExtensionName, Extensions, ProblemCode};
+    /// use problem_codes::{Entry, ExtensionName, ExtensionSink, ProblemCode};
     ///
     /// struct RateLimited { limit: u32, reset: Option<u64> }
     /// impl ProblemCode for RateLimited {
@@ -292,7 +293,7 @@ impl<'a> Extensions<'a> {
     ///         const E: &Entry = &Entry::new("AUTH_TOO_MANY_REQUESTS", 429, "OTP request throttled", "/problems/auth-too-many-requests");
     ///         E
     ///     }
-    ///     fn extensions(&self, ext: &mut Extensions<'_>) {
+    ///     fn extensions(&self, ext: &mut ExtensionSink<'_>) {
     ///         ext.insert(ExtensionName::from_static("limit"), &self.limit)
     ///             .insert(ExtensionName::from_static("reset"), &self.reset);
     ///     }
@@ -338,9 +339,9 @@ fn to_value<T: Serialize + ?Sized>(value: &T) -> Option<Value> {
         .ok()
 }
 
-impl fmt::Debug for Extensions<'_> {
+impl fmt::Debug for ExtensionSink<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Extensions").finish_non_exhaustive()
+        f.debug_struct("ExtensionSink").finish_non_exhaustive()
     }
 }
 
@@ -406,15 +407,15 @@ mod tests {
         let name = ExtensionName::from_static("limit");
         let none = ExtensionName::from_static("absent");
         let mut counter = Counter::default();
-        Extensions::bytes(&mut counter)
+        ExtensionSink::bytes(&mut counter)
             .insert(name, &[1, 2])
             .insert(none, &None::<u8>);
         let mut bytes = Vec::new();
-        Extensions::bytes(&mut bytes)
+        ExtensionSink::bytes(&mut bytes)
             .insert(name, &[1, 2])
             .insert(none, &None::<u8>);
         let mut map = Map::new();
-        Extensions::map(&mut map)
+        ExtensionSink::map(&mut map)
             .insert(name, &[1, 2])
             .insert(none, &None::<u8>);
         assert_eq!(bytes, b",\"limit\":[1,2]");
@@ -428,16 +429,16 @@ mod tests {
         let name = ExtensionName::from_static("huge");
         for huge in [u128::MAX, u128::from(u64::MAX) + 1] {
             let mut bytes = b"{\"a\":0".to_vec();
-            Extensions::bytes(&mut bytes).insert(name, &huge);
+            ExtensionSink::bytes(&mut bytes).insert(name, &huge);
             bytes.push(b'}');
             let mut map = Map::new();
-            Extensions::map(&mut map).insert(name, &huge);
+            ExtensionSink::map(&mut map).insert(name, &huge);
             let parsed: Map<String, Value> = serde_json::from_slice(&bytes).expect("valid JSON");
             assert_eq!(map.get("huge"), parsed.get("huge"), "{huge}");
             assert!(map.get("huge").is_some_and(Value::is_f64));
         }
         let mut map = Map::new();
-        Extensions::map(&mut map).insert(name, &i128::MIN);
+        ExtensionSink::map(&mut map).insert(name, &i128::MIN);
         assert!(map.get("huge").is_some_and(Value::is_f64));
     }
 
@@ -447,9 +448,9 @@ mod tests {
         bad.insert(vec![1u8], 1u8);
         let name = ExtensionName::from_static("bad");
         let mut counter = Counter::default();
-        Extensions::bytes(&mut counter).insert(name, &bad);
+        ExtensionSink::bytes(&mut counter).insert(name, &bad);
         let mut bytes = b"{".to_vec();
-        Extensions::bytes(&mut bytes).insert(name, &bad);
+        ExtensionSink::bytes(&mut bytes).insert(name, &bad);
         assert_eq!(counter.0, 0);
         assert_eq!(bytes, b"{");
     }

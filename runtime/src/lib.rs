@@ -25,11 +25,11 @@
 //!         type_base = "https://errors.example.com/";
 //!         section "Auth" {
 //!             AUTH_TOO_MANY_REQUESTS = 429 {
-//!                 meaning: "OTP request throttled",
+//!                 title: "OTP request throttled",
 //!                 handling: "Show wait message",
 //!             },
 //!             AUTH_USER_NOT_FOUND = 404 {
-//!                 meaning: "User not found",
+//!                 title: "User not found",
 //!                 handling: "Show not-found message where applicable",
 //!             },
 //!         }
@@ -92,6 +92,11 @@
 //! front. A code is retired with `deprecated: "NEW_CODE"` in the catalog (see
 //! [`Lifecycle`]).
 //!
+//! The document's own text is declared with the catalog, so it needs no tooling crate:
+//! the catalog's doc comment gives the title (a first line `# Title`) and the preamble,
+//! and doc comments after its last section give the closing text, all in
+//! [`Catalog::FRAMING`] (see [`Framing`]).
+//!
 //! # What reaches the wire
 //!
 //! Only what a variant asks for: `detail` is empty unless the variant has a `detail`
@@ -134,7 +139,7 @@ mod validation;
 #[path = "private.rs"]
 pub mod __private;
 
-pub use catalog::{Catalog, Section, TypedCode, UnknownCode};
+pub use catalog::{Catalog, Framing, Section, TypedCode, UnknownCode};
 pub use client::NotAProblem;
 pub use code::ProblemCode;
 pub use entry::{
@@ -142,7 +147,7 @@ pub use entry::{
 };
 pub use error::ParseError;
 pub use extensions::{
-    ExtensionName, Extensions, InvalidExtensionName, RESERVED_MEMBERS, is_reserved_member,
+    ExtensionName, ExtensionSink, InvalidExtensionName, RESERVED_MEMBERS, is_reserved_member,
     is_valid_member_name,
 };
 pub use member::{Member, MemberType, Scalar};
@@ -169,7 +174,7 @@ pub use integrations::utoipa;
 /// error_catalog! {
 ///     pub catalog Shop {
 ///         section "Orders" {
-///             ORDER_NOT_FOUND = 404 { meaning: "Order not found", handling: "Show a not-found page" },
+///             ORDER_NOT_FOUND = 404 { title: "Order not found", handling: "Show a not-found page" },
 ///         }
 ///     }
 /// }
@@ -236,7 +241,7 @@ pub use integrations::utoipa;
 /// ```compile_fail
 /// # use problem_codes::{ProblemCode, error_catalog};
 /// # error_catalog! { pub catalog Shop { section "Orders" {
-/// #     ORDER_NOT_FOUND = 404 { meaning: "Order not found" },
+/// #     ORDER_NOT_FOUND = 404 { title: "Order not found" },
 /// # } } }
 /// #[derive(ProblemCode)]
 /// #[problem(catalog = Shop)]
@@ -259,7 +264,7 @@ pub use problem_codes_macros::ProblemCode;
 ///     skip_impl(axum, actix_web, utoipa);    (optional)
 ///     section "Section name" {
 ///         CODE = 404 {
-///             meaning: "…",                  (the title)
+///             title: "…",                  (the title)
 ///             handling: "…",                 (optional: what the frontend does)
 ///             deprecated: "REPLACEMENT",     (optional; or `true`)
 ///         },
@@ -284,15 +289,15 @@ pub use problem_codes_macros::ProblemCode;
 ///     pub catalog Auth {
 ///         type_base = "https://errors.example.com/";
 ///         section "Auth" {
-///             AUTH_USER_NOT_FOUND = 404 { meaning: "User not found", handling: "Show not-found message" },
-///             AUTH_OTP_WRONG = 401 { meaning: "Invalid OTP code", deprecated: "AUTH_CODE_INVALID" },
-///             AUTH_CODE_INVALID = 401 { meaning: "Invalid OTP code" },
+///             AUTH_USER_NOT_FOUND = 404 { title: "User not found", handling: "Show not-found message" },
+///             AUTH_OTP_WRONG = 401 { title: "Invalid OTP code", deprecated: "AUTH_CODE_INVALID" },
+///             AUTH_CODE_INVALID = 401 { title: "Invalid OTP code" },
 ///         }
 ///     }
 ///
 ///     pub catalog Profile {
 ///         section "Profile" {
-///             PROFILE_NOT_FOUND = 404 { meaning: "Profile not found" },
+///             PROFILE_NOT_FOUND = 404 { title: "Profile not found" },
 ///         }
 ///     }
 ///

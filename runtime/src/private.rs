@@ -1,13 +1,30 @@
-//! Items the macros' generated code calls. Not public API: names and signatures change
+//! What the macros' generated code names. Not public API: names and signatures change
 //! without notice.
+//!
+//! This module is the whole contract between the macros and the runtime: every item
+//! here is named by an expansion, and every hidden item an expansion names elsewhere is
+//! in this table. An expansion names anything else by its public path
+//! (`::problem_codes::Entry`, `::problem_codes::axum::into_response`).
+//!
+//! | item | where it lives | what it is for |
+//! |---|---|---|
+//! | `ProblemCode::__write_detail` | `code.rs` | writes the detail into the body being rendered, without `core::fmt` |
+//! | `ProblemCode::__is_entry_only` | `code.rs` | says the occurrence has no part of its own, so the entry's pre-rendered body is copied whole |
+//! | `Entry::__from_macro` | `entry.rs` | a catalog's entry with its body pre-rendered at compile time |
+//! | `ExtensionName::__from_macro` | `extensions.rs` | an extension name the derive has already checked |
+//! | `DetailSink` and its methods | `detail.rs` | where `__write_detail` writes: literal text, run-time text, integers, `Display` |
+//! | `__problem_code_integrations!` and one `__problem_code_*!` per integration | here | the framework impls of the features this crate was built with |
 
 use core::fmt;
 
 use serde::de::{self, Deserializer, Visitor};
 
-pub use core;
+use crate::{Catalog, RetryAfterValue, UnknownCode};
+
+/// The serde traits of the catalogs' `Serialize` and `Deserialize` impls.
 pub use serde;
 
+/// The frameworks, for the paths of the traits the integration macros implement.
 #[cfg(feature = "actix-web")]
 pub use ::actix_web;
 #[cfg(feature = "axum")]
@@ -15,22 +32,20 @@ pub use ::axum;
 #[cfg(feature = "utoipa")]
 pub use ::utoipa;
 
+/// The framework impls of one problem code type; see the macro.
 pub use crate::__problem_code_integrations as integrations;
 
-#[cfg(feature = "actix-web")]
-pub use crate::integrations::actix::{error_response, status_code};
-#[cfg(feature = "axum")]
-pub use crate::integrations::axum::into_response;
+/// The autoref probe of a `transparent` field's `ProblemResponses`; see the type.
 #[cfg(feature = "utoipa")]
 pub use crate::integrations::utoipa::{InnerResponses, ViaNothing, ViaProblemResponses};
 
+/// A composed catalog's compile-time check that no code is in two members.
 pub use crate::compose::{DuplicateReport, find_duplicate, subslice};
+/// Where the derive's `__write_detail` writes.
 pub use crate::detail::DetailSink;
-pub use crate::{
-    Catalog, Entry, ExtensionName, Extensions, ProblemCode, RetryAfterValue, Section, UnknownCode,
-};
 
-/// Finds `code` in a table sorted by code: O(log n) with no allocation.
+/// A catalog's `from_code`: finds `code` in a table sorted by code, O(log n) with no
+/// allocation.
 #[inline]
 pub fn lookup<C: Copy>(table: &[(&'static str, C)], code: &str) -> Option<C> {
     table
@@ -40,12 +55,12 @@ pub fn lookup<C: Copy>(table: &[(&'static str, C)], code: &str) -> Option<C> {
         .map(|(_, c)| *c)
 }
 
-/// `FromStr` for a catalog.
+/// A catalog's `FromStr`.
 pub fn parse_code<C: Catalog>(code: &str) -> Result<C, UnknownCode> {
     C::from_code(code).ok_or_else(|| UnknownCode::new(code, C::NAME))
 }
 
-/// `Deserialize` for a catalog: from the code string.
+/// A catalog's `Deserialize`: from the code string.
 pub fn deserialize_code<'de, C: Catalog, D: Deserializer<'de>>(
     deserializer: D,
 ) -> Result<C, D::Error> {
@@ -77,7 +92,7 @@ pub trait NotInCatalog {}
 
 impl NotInCatalog for () {}
 
-/// See [`NotInCatalog`].
+/// The derive's call of the [`NotInCatalog`] check.
 pub const fn inline_code_not_in_catalog<T: NotInCatalog + ?Sized>(_: &T) {}
 
 /// The seconds of a `#[problem(retry_after)]` field.
@@ -104,7 +119,7 @@ pub fn header<T: fmt::Display + ?Sized>(
 /// expands, on a concrete type, so no trait bound is asked of the user.
 pub struct AsError<'a, T: ?Sized>(pub &'a T);
 
-/// See [`AsError`].
+/// The [`AsError`] probe's method for a type that implements `Error`.
 pub trait ViaError<'a> {
     fn __as_error(self) -> Option<&'a (dyn std::error::Error + 'static)>;
 }
@@ -115,7 +130,7 @@ impl<'a, T: std::error::Error + 'static> ViaError<'a> for &AsError<'a, T> {
     }
 }
 
-/// See [`AsError`].
+/// The [`AsError`] probe's method for any other type.
 pub trait ViaNotError<'a> {
     fn __as_error(self) -> Option<&'a (dyn std::error::Error + 'static)>;
 }
@@ -176,7 +191,7 @@ macro_rules! __problem_code_axum {
             Self: $crate::ProblemCode,
         {
             fn into_response(self) -> $crate::__private::axum::response::Response {
-                $crate::__private::into_response(&self)
+                $crate::axum::into_response(&self)
             }
         }
     };
@@ -213,14 +228,14 @@ macro_rules! __problem_code_actix_web {
             for<'__a> Self: $crate::ProblemCode + ::core::fmt::Debug + ::core::fmt::Display,
         {
             fn status_code(&self) -> $crate::__private::actix_web::http::StatusCode {
-                $crate::__private::status_code(self)
+                $crate::actix_web::status_code(self)
             }
             fn error_response(
                 &self,
             ) -> $crate::__private::actix_web::HttpResponse<
                 $crate::__private::actix_web::body::BoxBody,
             > {
-                $crate::__private::error_response(self)
+                $crate::actix_web::error_response(self)
             }
         }
     };

@@ -351,7 +351,7 @@ impl Problem {
     /// problem_codes::error_catalog! {
     ///     pub catalog Auth {
     ///         section "Auth" {
-    ///             AUTH_USER_NOT_FOUND = 404 { meaning: "User not found", handling: "Show not-found" },
+    ///             AUTH_USER_NOT_FOUND = 404 { title: "User not found", handling: "Show not-found" },
     ///         }
     ///     }
     /// }

@@ -16,7 +16,7 @@ use serde_json::Map;
 use crate::detail::DetailSink;
 use crate::entry::CODE_MEMBER;
 use crate::json::{self, ByteSink, Counter, StackBuf};
-use crate::{Entry, Extensions, Problem, ProblemCode};
+use crate::{Entry, ExtensionSink, Problem, ProblemCode};
 
 /// Room for the varying parts of most bodies; longer ones take the two-pass path.
 pub(crate) const STACK_PARTS: usize = 256;
@@ -26,7 +26,7 @@ pub(crate) const STACK_PARTS: usize = 256;
 /// ```
 /// use problem_codes::{PROBLEM_JSON, ProblemCode};
 /// # problem_codes::error_catalog! { pub catalog Auth { section "Auth" {
-/// #     AUTH_USER_NOT_FOUND = 404 { meaning: "User not found", handling: "Show not-found message" },
+/// #     AUTH_USER_NOT_FOUND = 404 { title: "User not found", handling: "Show not-found message" },
 /// # } } }
 ///
 /// let response = Auth::AUTH_USER_NOT_FOUND.to_response();
@@ -98,7 +98,7 @@ impl<'a, P: ProblemCode + ?Sized> Render<'a, P> {
     /// ```
     /// # use problem_codes::ProblemCode;
     /// # problem_codes::error_catalog! { pub catalog Auth { section "Auth" {
-    /// #     AUTH_USER_NOT_FOUND = 404 { meaning: "User not found", handling: "Show not-found message" },
+    /// #     AUTH_USER_NOT_FOUND = 404 { title: "User not found", handling: "Show not-found message" },
     /// # } } }
     /// let problem = Auth::AUTH_USER_NOT_FOUND.render().instance("/v1/users/42").to_problem();
     /// assert_eq!(problem.instance(), Some("/v1/users/42"));
@@ -113,7 +113,7 @@ impl<'a, P: ProblemCode + ?Sized> Render<'a, P> {
     /// ```
     /// # use problem_codes::ProblemCode;
     /// # problem_codes::error_catalog! { pub catalog Auth { section "Auth" {
-    /// #     AUTH_USER_NOT_FOUND = 404 { meaning: "User not found", handling: "Show not-found message" },
+    /// #     AUTH_USER_NOT_FOUND = 404 { title: "User not found", handling: "Show not-found message" },
     /// # } } }
     /// let render = Auth::AUTH_USER_NOT_FOUND.render().instance("/v1/users/42");
     /// assert_eq!(render.len(), render.to_vec().len());
@@ -137,7 +137,7 @@ impl<'a, P: ProblemCode + ?Sized> Render<'a, P> {
     /// ```
     /// # use problem_codes::ProblemCode;
     /// # problem_codes::error_catalog! { pub catalog Auth { section "Auth" {
-    /// #     AUTH_USER_NOT_FOUND = 404 { meaning: "User not found", handling: "Show not-found message" },
+    /// #     AUTH_USER_NOT_FOUND = 404 { title: "User not found", handling: "Show not-found message" },
     /// # } } }
     /// assert!(!Auth::AUTH_USER_NOT_FOUND.render().is_empty());
     /// ```
@@ -151,7 +151,7 @@ impl<'a, P: ProblemCode + ?Sized> Render<'a, P> {
     /// ```
     /// # use problem_codes::ProblemCode;
     /// # problem_codes::error_catalog! { pub catalog Auth { section "Auth" {
-    /// #     AUTH_USER_NOT_FOUND = 404 { meaning: "User not found", handling: "Show not-found message" },
+    /// #     AUTH_USER_NOT_FOUND = 404 { title: "User not found", handling: "Show not-found message" },
     /// # } } }
     /// let body = Auth::AUTH_USER_NOT_FOUND.render().to_vec();
     /// assert_eq!(body.capacity(), body.len());
@@ -173,7 +173,7 @@ impl<'a, P: ProblemCode + ?Sized> Render<'a, P> {
     /// ```
     /// # use problem_codes::ProblemCode;
     /// # problem_codes::error_catalog! { pub catalog Auth { section "Auth" {
-    /// #     AUTH_USER_NOT_FOUND = 404 { meaning: "User not found", handling: "Show not-found message" },
+    /// #     AUTH_USER_NOT_FOUND = 404 { title: "User not found", handling: "Show not-found message" },
     /// # } } }
     /// let mut buf = Vec::with_capacity(1024);
     /// for path in ["/v1/users/1", "/v1/users/2"] {
@@ -192,7 +192,7 @@ impl<'a, P: ProblemCode + ?Sized> Render<'a, P> {
     fn write_body(&self, out: &mut Vec<u8>) -> usize {
         let entry = self.problem.entry();
         if self.instance.is_none()
-            && self.problem.__is_static()
+            && self.problem.__is_entry_only()
             && let Some(json) = entry.json()
         {
             return copy_static(out, entry, json);
@@ -273,7 +273,7 @@ impl<'a, P: ProblemCode + ?Sized> Render<'a, P> {
             out.put(br#","retry_after":"#);
             out.put(Digits::new(secs).as_bytes());
         }
-        self.problem.extensions(&mut Extensions::bytes(out));
+        self.problem.extensions(&mut ExtensionSink::bytes(out));
     }
 
     /// An HTTP response: the code's status, the problem's own
@@ -286,7 +286,7 @@ impl<'a, P: ProblemCode + ?Sized> Render<'a, P> {
     /// ```
     /// # use problem_codes::ProblemCode;
     /// # problem_codes::error_catalog! { pub catalog Auth { section "Auth" {
-    /// #     AUTH_USER_NOT_FOUND = 404 { meaning: "User not found", handling: "Show not-found message" },
+    /// #     AUTH_USER_NOT_FOUND = 404 { title: "User not found", handling: "Show not-found message" },
     /// # } } }
     /// let response = Auth::AUTH_USER_NOT_FOUND.render().instance("/v1/users/42").to_response();
     /// assert_eq!(response.status(), 404);
@@ -326,7 +326,7 @@ impl<'a, P: ProblemCode + ?Sized> Render<'a, P> {
     /// # use problem_codes::Problem;
     /// # use problem_codes::ProblemCode;
     /// # problem_codes::error_catalog! { pub catalog Auth { section "Auth" {
-    /// #     AUTH_USER_NOT_FOUND = 404 { meaning: "User not found", handling: "Show not-found message" },
+    /// #     AUTH_USER_NOT_FOUND = 404 { title: "User not found", handling: "Show not-found message" },
     /// # } } }
     /// let render = Auth::AUTH_USER_NOT_FOUND.render().instance("/v1/users/42");
     /// let problem = render.to_problem();
@@ -339,7 +339,7 @@ impl<'a, P: ProblemCode + ?Sized> Render<'a, P> {
         let entry = self.problem.entry();
         let mut extensions = Map::new();
         self.problem
-            .extensions(&mut Extensions::map(&mut extensions));
+            .extensions(&mut ExtensionSink::map(&mut extensions));
         Problem::from_parts(
             entry,
             self.problem.detail(),

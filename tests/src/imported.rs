@@ -1,126 +1,122 @@
-//! The catalog `HttpErrorCodes`, imported from Markdown by problem-codes: edit it here from now
-//! on, and export the document from it.
-
 problem_codes::error_catalog! {
-    /// The codes of "HTTP Error Codes".
+    /// # HTTP Error Codes
+    ///
+    /// This document is the source of truth for backend RFC7807 `code` values consumed by frontend.
     pub catalog HttpErrorCodes {
         section "Auth" {
             AUTH_SERVICE_UNAVAILABLE = 503 {
-                meaning: "Auth upstream unavailable",
+                title: "Auth upstream unavailable",
                 handling: "Show retry message and allow retry",
             },
             AUTH_TOO_MANY_REQUESTS = 429 {
-                meaning: "OTP request throttled",
+                title: "OTP request throttled",
                 handling: "Show wait message",
             },
             AUTH_VERIFICATION_CODE_INVALID = 401 {
-                meaning: "Invalid OTP code",
+                title: "Invalid OTP code",
                 handling: "Prompt user to re-enter code",
             },
             AUTH_REFRESH_TOKEN_INVALID = 401 {
-                meaning: "Invalid/expired refresh token",
+                title: "Invalid/expired refresh token",
                 handling: "Clear local session and return login",
             },
             AUTH_REFRESH_TOKEN_MISSING = 401 {
-                meaning: "Refresh token missing on logout",
+                title: "Refresh token missing on logout",
                 handling: "Treat as local logout and clear session",
             },
             AUTH_USER_NOT_FOUND = 404 {
-                meaning: "User not found",
+                title: "User not found",
                 handling: "Show not-found message where applicable",
             },
         }
 
         section "Agent Points" {
             POINTS_INSUFFICIENT_BALANCE = 402 {
-                meaning: "Not enough points to start this run",
+                title: "Not enough points to start this run",
                 handling: "Show recharge/insufficient-points prompt",
             },
         }
 
         section "Agent Session" {
             AGENT_SESSION_RUN_LIMIT_EXCEEDED = 409 {
-                meaning: "Session already reached max run count (start + 1 follow-up)",
+                title: "Session already reached max run count (start + 1 follow-up)",
                 handling: "Show run-limit message and require starting a new session",
             },
             AGENT_RUNTIME_MODE_INVALID = 422 {
-                meaning: "Missing or invalid `forwardedProps.runtime_mode` in run request",
+                title: "Missing or invalid `forwardedProps.runtime_mode` in run request",
                 handling: "Show invalid-request message and retry from current page",
             },
             AGENT_DIVINATION_PAYLOAD_REQUIRED = 422 {
-                meaning: "Missing required `forwardedProps.divinationPayload` in run request",
+                title: "Missing required `forwardedProps.divinationPayload` in run request",
                 handling: "Prompt user to restart casting flow and resubmit",
             },
             AGENT_OUTPUT_DIVINATION_INVALID = 422 {
-                meaning: "Worker output contains invalid `divination_derived` payload shape",
+                title: "Worker output contains invalid `divination_derived` payload shape",
                 handling: "Show generic history parse error and suggest retrying latest run",
             },
             AGENT_SESSION_ID_INVALID = 422 {
-                meaning: "Invalid session/thread id format",
+                title: "Invalid session/thread id format",
                 handling: "Show invalid-session message and force refresh history",
             },
             AGENT_SESSION_NOT_FOUND = 404 {
-                meaning: "Session does not exist (including follow-up on non-existing thread)",
+                title: "Session does not exist (including follow-up on non-existing thread)",
                 handling: "Show session-not-found message and refresh history",
             },
             AGENT_AUDIO_UNSUPPORTED_FORMAT = 400 {
-                meaning: "Audio format is not accepted by transcribe endpoint",
+                title: "Audio format is not accepted by transcribe endpoint",
                 handling: "Show format hint and ask user to retry with wav audio",
             },
             AGENT_AUDIO_TOO_LARGE = 400 {
-                meaning: "Audio file exceeds transcribe size limit",
+                title: "Audio file exceeds transcribe size limit",
                 handling: "Show size-limit message and ask user to shorten audio",
             },
             AGENT_AUDIO_EMPTY = 400 {
-                meaning: "Uploaded audio payload is empty",
+                title: "Uploaded audio payload is empty",
                 handling: "Show retry hint and keep input unchanged",
             },
             AGENT_ASR_UNAVAILABLE = 502 {
-                meaning: "Upstream ASR service unavailable",
+                title: "Upstream ASR service unavailable",
                 handling: "Show retry message and allow fallback to text input",
             },
         }
 
         section "Profile" {
             PROFILE_PAYLOAD_INVALID = 422 {
-                meaning: "Profile update payload invalid (length/type/empty constraints)",
+                title: "Profile update payload invalid (length/type/empty constraints)",
                 handling: "Highlight invalid fields and block submit",
             },
             PROFILE_NOT_FOUND = 404 {
-                meaning: "User profile row missing",
+                title: "User profile row missing",
                 handling: "Show retry and optionally trigger profile bootstrap",
             },
             PROFILE_DELETE_FAILED = 502 {
-                meaning: "Backend failed to complete account hard deletion",
+                title: "Backend failed to complete account hard deletion",
                 handling: "Show delete-failed message and allow retry",
             },
         }
 
         section "Avatar" {
             AVATAR_FILE_INVALID = 422 {
-                meaning: "Avatar mime type or size is invalid",
+                title: "Avatar mime type or size is invalid",
                 handling: "Show file validation hint and ask user to pick another image",
             },
             AVATAR_PATH_SCOPE_INVALID = 422 {
-                meaning: "Avatar path does not belong to current user scope",
+                title: "Avatar path does not belong to current user scope",
                 handling: "Show generic security error and force refresh",
             },
             AVATAR_SIGNED_URL_FAILED = 502 {
-                meaning: "Backend failed to generate avatar signed upload URL",
+                title: "Backend failed to generate avatar signed upload URL",
                 handling: "Show retry toast and keep previous avatar",
             },
             AVATAR_UPLOAD_FAILED = 502 {
-                meaning: "Backend failed to upload avatar bytes to storage",
+                title: "Backend failed to upload avatar bytes to storage",
                 handling: "Show retry toast and keep previous avatar",
             },
         }
+        /// Compatibility strategy:
+        ///
+        /// - Additive changes only for new codes.
+        /// - Existing codes must keep semantic meaning.
+        /// - Frontend must map by `code`, not by `detail` text.
     }
 }
-
-/// The text around the tables: `Registry::of::<HttpErrorCodes>().to_markdown(&DOCUMENT)` gives
-/// the document back.
-pub const DOCUMENT: problem_codes_contract::export::MarkdownOptions<'static> =
-    problem_codes_contract::export::MarkdownOptions::new()
-        .title("HTTP Error Codes")
-        .preamble("This document is the source of truth for backend RFC7807 `code` values consumed by frontend.")
-        .closing("Compatibility strategy:\n\n- Additive changes only for new codes.\n- Existing codes must keep semantic meaning.\n- Frontend must map by `code`, not by `detail` text.");

@@ -31,7 +31,7 @@ pub fn catalog_input(codes: usize) -> String {
         for i in start..(start + SECTION_SIZE).min(codes) {
             let _ = writeln!(
                 out,
-                "        {} = {} {{ meaning: \"Meaning {i}, \\\"quoted\\\"\", handling: \"Handle {i}\" }},",
+                "        {} = {} {{ title: \"Meaning {i}, \\\"quoted\\\"\", handling: \"Handle {i}\" }},",
                 catalog_code(i),
                 catalog_status(i),
             );

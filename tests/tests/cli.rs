@@ -3,9 +3,10 @@
 use std::path::{Path, PathBuf};
 
 use problem_codes_contract::cli::{Cli, CliError};
+use problem_codes_contract::export::MarkdownOptions;
 use problem_codes_contract::export::json::SCHEMA;
 use problem_codes_contract::{Registry, compat::GateError};
-use problem_codes_tests::eryao::{DOCUMENT, Eryao};
+use problem_codes_tests::eryao::Eryao;
 
 const FIXTURE: &str = include_str!("../fixtures/eryao-http-error-codes.md");
 
@@ -14,9 +15,9 @@ mod v1 {
         pub catalog Auth {
             type_base = "https://errors.eryao.example/";
             section "Auth" {
-                AUTH_TOO_MANY_REQUESTS = 429 { meaning: "OTP request throttled", handling: "Show wait message" },
-                AUTH_VERIFICATION_CODE_INVALID = 401 { meaning: "Invalid OTP code", handling: "Prompt user to re-enter code" },
-                AUTH_USER_NOT_FOUND = 404 { meaning: "User not found", handling: "Show not-found message where applicable" },
+                AUTH_TOO_MANY_REQUESTS = 429 { title: "OTP request throttled", handling: "Show wait message" },
+                AUTH_VERIFICATION_CODE_INVALID = 401 { title: "Invalid OTP code", handling: "Prompt user to re-enter code" },
+                AUTH_USER_NOT_FOUND = 404 { title: "User not found", handling: "Show not-found message where applicable" },
             }
         }
     }
@@ -28,15 +29,15 @@ mod v2 {
         pub catalog Auth {
             type_base = "https://errors.eryao.example/";
             section "Auth" {
-                AUTH_TOO_MANY_REQUESTS = 503 { meaning: "OTP request throttled", handling: "Show wait message" },
-                AUTH_VERIFICATION_CODE_INVALID = 401 { meaning: "Invalid OTP code", handling: "Prompt user to re-enter code" },
+                AUTH_TOO_MANY_REQUESTS = 503 { title: "OTP request throttled", handling: "Show wait message" },
+                AUTH_VERIFICATION_CODE_INVALID = 401 { title: "Invalid OTP code", handling: "Prompt user to re-enter code" },
             }
         }
     }
 }
 
 fn eryao() -> Cli<'static> {
-    Cli::new::<Eryao>().markdown(DOCUMENT)
+    Cli::new::<Eryao>().markdown(MarkdownOptions::of::<Eryao>())
 }
 
 fn run(cli: &Cli<'_>, args: &[&str]) -> Result<String, CliError> {

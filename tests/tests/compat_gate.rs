@@ -12,9 +12,9 @@ mod v1 {
     problem_codes::error_catalog! {
         pub catalog Auth {
             section "Auth" {
-                AUTH_TOO_MANY_REQUESTS = 429 { meaning: "OTP request throttled", handling: "Show wait message" },
-                AUTH_USER_NOT_FOUND = 404 { meaning: "User not found", handling: "Show not-found message" },
-                AUTH_REFRESH_TOKEN_MISSING = 401 { meaning: "Refresh token missing on logout", handling: "Clear session" },
+                AUTH_TOO_MANY_REQUESTS = 429 { title: "OTP request throttled", handling: "Show wait message" },
+                AUTH_USER_NOT_FOUND = 404 { title: "User not found", handling: "Show not-found message" },
+                AUTH_REFRESH_TOKEN_MISSING = 401 { title: "Refresh token missing on logout", handling: "Clear session" },
             }
         }
     }
@@ -25,8 +25,8 @@ mod v2 {
     problem_codes::error_catalog! {
         pub catalog Auth {
             section "Auth" {
-                AUTH_TOO_MANY_REQUESTS = 503 { meaning: "OTP request throttled", handling: "Show wait message" },
-                AUTH_REFRESH_TOKEN_MISSING = 401 { meaning: "Refresh token missing on logout", handling: "Clear session" },
+                AUTH_TOO_MANY_REQUESTS = 503 { title: "OTP request throttled", handling: "Show wait message" },
+                AUTH_REFRESH_TOKEN_MISSING = 401 { title: "Refresh token missing on logout", handling: "Clear session" },
             }
         }
     }
@@ -37,10 +37,10 @@ mod v3 {
     problem_codes::error_catalog! {
         pub catalog Auth {
             section "Auth" {
-                AUTH_TOO_MANY_REQUESTS = 429 { meaning: "OTP request throttled", handling: "Show wait message" },
-                AUTH_USER_NOT_FOUND = 404 { meaning: "User not found", handling: "Show not-found message" },
-                AUTH_REFRESH_TOKEN_MISSING = 401 { meaning: "Refresh token missing on logout", handling: "Clear session" },
-                AUTH_ACCOUNT_LOCKED = 423 { meaning: "Account locked", handling: "Show support contact" },
+                AUTH_TOO_MANY_REQUESTS = 429 { title: "OTP request throttled", handling: "Show wait message" },
+                AUTH_USER_NOT_FOUND = 404 { title: "User not found", handling: "Show not-found message" },
+                AUTH_REFRESH_TOKEN_MISSING = 401 { title: "Refresh token missing on logout", handling: "Clear session" },
+                AUTH_ACCOUNT_LOCKED = 423 { title: "Account locked", handling: "Show support contact" },
             }
         }
     }

@@ -10,11 +10,11 @@ mod before {
         pub catalog Shop {
             type_base = "https://errors.shop.example/";
             section "Orders" {
-                ORDER_NOT_FOUND = 404 { meaning: "Order not found", handling: "Show not-found page" },
-                ORDER_LOCKED = 409 { meaning: "Order is being paid", handling: "Wait and reload" },
+                ORDER_NOT_FOUND = 404 { title: "Order not found", handling: "Show not-found page" },
+                ORDER_LOCKED = 409 { title: "Order is being paid", handling: "Wait and reload" },
             }
             section "Payments" {
-                PAYMENT_DECLINED = 402 { meaning: "Card declined", handling: "Ask for another card" },
+                PAYMENT_DECLINED = 402 { title: "Card declined", handling: "Ask for another card" },
             }
         }
     }
@@ -26,10 +26,10 @@ mod removed {
         pub catalog Shop {
             type_base = "https://errors.shop.example/";
             section "Orders" {
-                ORDER_NOT_FOUND = 404 { meaning: "Order not found", handling: "Show not-found page" },
+                ORDER_NOT_FOUND = 404 { title: "Order not found", handling: "Show not-found page" },
             }
             section "Payments" {
-                PAYMENT_DECLINED = 402 { meaning: "Card declined", handling: "Ask for another card" },
+                PAYMENT_DECLINED = 402 { title: "Card declined", handling: "Ask for another card" },
             }
         }
     }
@@ -41,11 +41,11 @@ mod edited {
         pub catalog Shop {
             type_base = "https://errors.shop.example/";
             section "Orders" {
-                ORDER_NOT_FOUND = 410 { meaning: "Order not found", handling: "Show not-found page" },
+                ORDER_NOT_FOUND = 410 { title: "Order not found", handling: "Show not-found page" },
             }
             section "Payments" {
-                ORDER_LOCKED = 409 { meaning: "Order is being paid", handling: "Wait and reload" },
-                PAYMENT_DECLINED = 402 { meaning: "Payment refused", handling: "Ask for another card" },
+                ORDER_LOCKED = 409 { title: "Order is being paid", handling: "Wait and reload" },
+                PAYMENT_DECLINED = 402 { title: "Payment refused", handling: "Ask for another card" },
             }
         }
     }
@@ -57,12 +57,12 @@ mod additive {
         pub catalog Shop {
             type_base = "https://errors.shop.example/";
             section "Orders" {
-                ORDER_NOT_FOUND = 404 { meaning: "Order not found", handling: "Show not-found page with search" },
-                ORDER_LOCKED = 409 { meaning: "Order is being paid", handling: "Wait and reload", deprecated: "ORDER_BUSY" },
-                ORDER_BUSY = 409 { meaning: "Order is busy", handling: "Wait and reload" },
+                ORDER_NOT_FOUND = 404 { title: "Order not found", handling: "Show not-found page with search" },
+                ORDER_LOCKED = 409 { title: "Order is being paid", handling: "Wait and reload", deprecated: "ORDER_BUSY" },
+                ORDER_BUSY = 409 { title: "Order is busy", handling: "Wait and reload" },
             }
             section "Payments" {
-                PAYMENT_DECLINED = 402 { meaning: "Card declined", handling: "Ask for another card" },
+                PAYMENT_DECLINED = 402 { title: "Card declined", handling: "Ask for another card" },
             }
         }
     }
@@ -74,11 +74,11 @@ mod rehosted {
         pub catalog Shop {
             type_base = "https://docs.shop.example/errors/";
             section "Orders" {
-                ORDER_NOT_FOUND = 404 { meaning: "Order not found", handling: "Show not-found page" },
-                ORDER_LOCKED = 409 { meaning: "Order is being paid", handling: "Wait and reload" },
+                ORDER_NOT_FOUND = 404 { title: "Order not found", handling: "Show not-found page" },
+                ORDER_LOCKED = 409 { title: "Order is being paid", handling: "Wait and reload" },
             }
             section "Payments" {
-                PAYMENT_DECLINED = 402 { meaning: "Card declined", handling: "Ask for another card" },
+                PAYMENT_DECLINED = 402 { title: "Card declined", handling: "Ask for another card" },
             }
         }
     }

@@ -11,7 +11,7 @@ struct Row {
     section: String,
     code: String,
     status: u16,
-    meaning: String,
+    title: String,
     handling: String,
 }
 
@@ -38,7 +38,7 @@ fn fixture_rows() -> Vec<Row> {
             section: section.clone().expect("a table under a section heading"),
             code: code.trim_matches('`').to_owned(),
             status: status.parse().expect("a numeric status"),
-            meaning: meaning.to_owned(),
+            title: meaning.to_owned(),
             handling: handling.to_owned(),
         });
     }
@@ -53,7 +53,7 @@ fn catalog_rows() -> Vec<Row> {
                 section: section.name().to_owned(),
                 code: entry.code().to_owned(),
                 status: entry.status().as_u16(),
-                meaning: entry.title().to_owned(),
+                title: entry.title().to_owned(),
                 handling: entry.handling().to_owned(),
             })
         })

@@ -9,7 +9,7 @@ use problem_codes_contract::export::MarkdownOptions;
 use problem_codes_contract::import::{self, Fault};
 use problem_codes_contract::{Registry, RegistryEntry};
 use problem_codes_tests::eryao::Eryao;
-use problem_codes_tests::imported::{DOCUMENT, HttpErrorCodes};
+use problem_codes_tests::imported::HttpErrorCodes;
 
 const FIXTURE: &str = include_str!("../fixtures/eryao-http-error-codes.md");
 const IMPORTED_SOURCE: &str = include_str!("../src/imported.rs");
@@ -23,7 +23,7 @@ fn importing_the_fixture_writes_the_committed_module() {
 
 #[test]
 fn the_compiled_import_exports_the_fixture_back() {
-    let markdown = Registry::of::<HttpErrorCodes>().to_markdown(&DOCUMENT);
+    let markdown = Registry::of::<HttpErrorCodes>().to_document();
     assert!(
         markdown == FIXTURE,
         "the round trip changed the document:\n{markdown}"

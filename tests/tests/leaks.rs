@@ -6,7 +6,7 @@
 
 use std::fmt;
 
-use problem_codes::{ExtensionName, Extensions, Problem, ProblemCode};
+use problem_codes::{ExtensionName, ExtensionSink, Problem, ProblemCode};
 use problem_codes_contract::Registry;
 use problem_codes_contract::export::MarkdownOptions;
 use problem_codes_tests::eryao::{Eryao, Profile};
@@ -283,7 +283,7 @@ fn a_detail_or_member_that_fails_half_way_is_left_out_whole() {
     assert_eq!(err.to_problem().extension("state"), None);
 }
 
-/// A hand-written `ProblemCode` adds members through `Extensions`; a failing one is left
+/// A hand-written `ProblemCode` adds members through `ExtensionSink`; a failing one is left
 /// out there too.
 struct ByHand;
 
@@ -292,7 +292,7 @@ impl ProblemCode for ByHand {
         Profile::PROFILE_NOT_FOUND.entry()
     }
 
-    fn extensions(&self, ext: &mut Extensions<'_>) {
+    fn extensions(&self, ext: &mut ExtensionSink<'_>) {
         ext.insert(ExtensionName::from_static("state"), &SerializeFailsHalfWay)
             .insert(ExtensionName::from_static("ok"), &1);
     }

@@ -11,7 +11,7 @@ problem_codes::error_catalog! {
     pub catalog Legacy {
         skip_impl(axum, actix_web, utoipa);
         section "Legacy" {
-            LEGACY_GONE = 410 { meaning: "Gone for good" },
+            LEGACY_GONE = 410 { title: "Gone for good" },
         }
     }
 

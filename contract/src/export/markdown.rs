@@ -37,7 +37,7 @@
 use core::fmt::Write as _;
 
 use crate::{Registry, RegistryEntry};
-use problem_codes::Lifecycle;
+use problem_codes::{Catalog, Framing, Lifecycle};
 
 /// The header of every table, and its alignment row (status right-aligned).
 ///
@@ -54,7 +54,8 @@ pub const TABLE_HEADER: &str =
     "| code | status | meaning | frontend handling |\n|---|---:|---|---|";
 
 /// The text around the tables: a title, a preamble before the first section, and a
-/// closing text after the last. Each is Markdown, written as given.
+/// closing text after the last. Each is Markdown, written as given. A catalog declares
+/// its own in its doc comments; [`MarkdownOptions::of`] takes them.
 ///
 /// ```
 /// use problem_codes_contract::export::MarkdownOptions;
@@ -93,6 +94,50 @@ impl<'a> MarkdownOptions<'a> {
             title: None,
             preamble: None,
             closing: None,
+        }
+    }
+
+    /// The framing a catalog declares in its doc comments ([`Catalog::FRAMING`]): its
+    /// document as it wrote it.
+    ///
+    /// ```
+    /// use problem_codes_contract::Registry;
+    /// use problem_codes_contract::export::MarkdownOptions;
+    ///
+    /// problem_codes::error_catalog! {
+    ///     /// # Errors
+    ///     ///
+    ///     /// Map on `code`.
+    ///     pub catalog Auth {
+    ///         section "Auth" { AUTH_X_Y = 400 { title: "X" } }
+    ///         /// Additive changes only.
+    ///     }
+    /// }
+    ///
+    /// let markdown = Registry::of::<Auth>().to_markdown(&MarkdownOptions::of::<Auth>());
+    /// assert!(markdown.starts_with("# Errors\n\nMap on `code`.\n\n## Auth\n"));
+    /// assert!(markdown.ends_with("| `AUTH_X_Y` | 400 | X |  |\n\nAdditive changes only.\n"));
+    /// ```
+    #[must_use]
+    pub const fn of<C: Catalog>() -> MarkdownOptions<'static> {
+        MarkdownOptions::framed(C::FRAMING)
+    }
+
+    /// The options that write `framing`: its title, preamble and closing text.
+    ///
+    /// ```
+    /// use problem_codes::Framing;
+    /// use problem_codes_contract::export::MarkdownOptions;
+    ///
+    /// let options = MarkdownOptions::framed(Framing::NONE.with_title("Errors"));
+    /// assert_eq!(options, MarkdownOptions::new().title("Errors"));
+    /// ```
+    #[must_use]
+    pub const fn framed(framing: Framing) -> MarkdownOptions<'static> {
+        MarkdownOptions {
+            title: framing.title(),
+            preamble: framing.preamble(),
+            closing: framing.closing(),
         }
     }
 
@@ -211,6 +256,24 @@ impl Registry {
         let mut document = blocks.join("\n\n");
         document.push('\n');
         document
+    }
+
+    /// The catalog's own document: [`to_markdown`](Registry::to_markdown) with the
+    /// framing the registry recorded ([`Registry::framing`]).
+    ///
+    /// ```
+    /// use problem_codes_contract::Registry;
+    ///
+    /// problem_codes::error_catalog! {
+    ///     /// # Errors
+    ///     pub catalog Auth { section "Auth" { AUTH_X_Y = 400 { title: "X" } } }
+    /// }
+    ///
+    /// assert!(Registry::of::<Auth>().to_document().starts_with("# Errors\n\n## Auth\n"));
+    /// ```
+    #[must_use]
+    pub fn to_document(&self) -> String {
+        self.to_markdown(&MarkdownOptions::framed(self.framing()))
     }
 }
 

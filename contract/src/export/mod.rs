@@ -12,7 +12,7 @@
 //! error_catalog! {
 //!     pub catalog Auth {
 //!         section "Auth" {
-//!             AUTH_TOO_MANY_REQUESTS = 429 { meaning: "OTP request throttled", handling: "Show wait message" },
+//!             AUTH_TOO_MANY_REQUESTS = 429 { title: "OTP request throttled", handling: "Show wait message" },
 //!         }
 //!     }
 //! }

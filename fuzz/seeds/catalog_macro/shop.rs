@@ -5,9 +5,9 @@ pub catalog Shop {
     /// Orders.
     section "Orders" {
         /// Docs.
-        ORDER_NOT_FOUND = 404 { meaning: "Order not found", handling: "Show it" },
-        ORDER_LOCKED = 423 { meaning: "Order locked", deprecated: "ORDER_NOT_FOUND" },
-        ORDER_GONE = 410 { meaning: "Order gone", deprecated: true }
+        ORDER_NOT_FOUND = 404 { title: "Order not found", handling: "Show it" },
+        ORDER_LOCKED = 423 { title: "Order locked", deprecated: "ORDER_NOT_FOUND" },
+        ORDER_GONE = 410 { title: "Order gone", deprecated: true }
     }
 }
 pub catalog Registry = Shop + other::Other { crate = "::problem_codes"; }

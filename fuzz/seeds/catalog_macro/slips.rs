@@ -1,13 +1,13 @@
 pub catalog Shop {
     type_bse = "x";
     section "Orders" {
-        ORDER_A 404 { meaning: "A" },
-        ORDER_B = { meaning: "B" },
-        ORDER_C = 404 meaning,
-        , ORDER_D = 404 { meaning: "D" },
-        ORDER_E = 700 { meaning: "E" },
-        orderNotFound = NOT_FOUND { "meaning": "x", handlign = "y" },
-        "QUOTED" = 404 { meaning: 5 },
-        404_X = 404u8 { meaning: b"x" },
+        ORDER_A 404 { title: "A" },
+        ORDER_B = { title: "B" },
+        ORDER_C = 404 title,
+        , ORDER_D = 404 { title: "D" },
+        ORDER_E = 700 { title: "E" },
+        orderNotFound = NOT_FOUND { "title": "x", handlign = "y" },
+        "QUOTED" = 404 { title: 5 },
+        404_X = 404u8 { title: b"x" },
     }
 }

@@ -1,5 +1,5 @@
 pub(crate) catalog Payments {
-    section "Payments" { PAYMENT_DECLINED = 402 { meaning: "Card declined", } }
-    section "Refunds" { REFUND_TOO_LATE = 422 { meaning: "Refund window closed" }, }
+    section "Payments" { PAYMENT_DECLINED = 402 { title: "Card declined", } }
+    section "Refunds" { REFUND_TOO_LATE = 422 { title: "Refund window closed" }, }
 }
 catalog Shop = Orders + Payments;

@@ -2,20 +2,27 @@
 //! error spans:
 //!
 //! ```text
-//! /// docs
+//! /// # Title of the document
+//! ///
+//! /// Its preamble.
 //! pub catalog Eryao {
 //!     type_base = "https://eryao.example/problems/";
 //!     section "Auth" {
 //!         /// docs
 //!         AUTH_SERVICE_UNAVAILABLE = 503 {
-//!             meaning: "Auth upstream unavailable",
+//!             title: "Auth upstream unavailable",
 //!             handling: "Show retry message and allow retry",
 //!         },
 //!     }
+//!     /// The document's closing text.
 //! }
 //!
 //! /// A registry of catalogs declared elsewhere, possibly in other crates.
 //! pub catalog Registry = Auth + Profile;
+//! pub catalog Other = Auth + Profile {
+//!     crate = "::problem_codes";
+//!     /// The document's closing text.
+//! }
 //! ```
 //!
 //! Inside a catalog's braces the parser recovers from a slip: it records the error,
@@ -27,8 +34,8 @@ use syn::parse::{Parse, ParseStream};
 use syn::{Attribute, Ident, Lit, LitInt, LitStr, Path, Token, Visibility, braced};
 
 use crate::shared::code::shape_error;
-use crate::shared::integrations::SKIP_IMPL;
 use crate::shared::suggest::closest;
+use crate::shared::symbol::{CRATE, SECTION, SKIP_IMPL, TYPE_BASE};
 
 mod kw {
     syn::custom_keyword!(catalog);
@@ -36,10 +43,6 @@ mod kw {
     syn::custom_keyword!(type_base);
     syn::custom_keyword!(skip_impl);
 }
-
-const SECTION: &str = "section";
-const TYPE_BASE: &str = "type_base";
-const CRATE: &str = "crate";
 
 /// Every catalog of one macro call.
 pub struct Catalogs {
@@ -51,6 +54,9 @@ pub struct CatalogDef {
     pub vis: Visibility,
     pub ident: Ident,
     pub body: Body,
+    /// The attributes after the last item in the braces: the doc comments of the
+    /// closing text.
+    pub closing: Vec<Attribute>,
     /// Syntax mistakes in the body, each already skipped past.
     pub errors: Vec<syn::Error>,
 }
@@ -155,7 +161,7 @@ impl Parse for Catalogs {
         }
         if catalogs.is_empty() {
             return Err(input.error(
-                "expected a catalog: `pub catalog Name { section \"…\" { CODE = 400 { meaning: \"…\" } } }`",
+                "expected a catalog: `pub catalog Name { section \"…\" { CODE = 400 { title: \"…\" } } }`",
             ));
         }
         Ok(Catalogs { catalogs })
@@ -173,36 +179,38 @@ impl Parse for CatalogDef {
         input.parse::<kw::catalog>()?;
         let ident: Ident = input.parse()?;
         let mut errors = Vec::new();
+        let mut closing = Vec::new();
         let body = if input.peek(Token![=]) {
-            parse_composed(input, &mut errors)?
+            parse_composed(input, &mut closing, &mut errors)?
         } else {
             let content;
             braced!(content in input);
             // Every error inside is recorded, not returned, so `content` is read to its end.
-            parse_defined(&content, &mut errors)
+            parse_defined(&content, &mut closing, &mut errors)
         };
         Ok(CatalogDef {
             attrs,
             vis,
             ident,
             body,
+            closing,
             errors,
         })
     }
 }
 
-/// The items of a catalog's braces: settings and sections, in any order.
-fn parse_defined(content: ParseStream, errors: &mut Vec<syn::Error>) -> Body {
+/// The items of a catalog's braces: settings and sections, in any order, then the
+/// closing text's doc comments.
+fn parse_defined(
+    content: ParseStream,
+    closing: &mut Vec<Attribute>,
+    errors: &mut Vec<syn::Error>,
+) -> Body {
     let mut settings = Vec::new();
     let mut sections = Vec::new();
     while !content.is_empty() {
-        let attrs = match Attribute::parse_outer(content) {
-            Ok(attrs) => attrs,
-            Err(err) => {
-                errors.push(err);
-                skip_item(content);
-                continue;
-            }
+        let Some(attrs) = item_attrs(content, closing, errors) else {
+            continue;
         };
         let Some((item, span)) = item_keyword(content, errors) else {
             skip_item(content);
@@ -215,12 +223,7 @@ fn parse_defined(content: ParseStream, errors: &mut Vec<syn::Error>) -> Body {
             sections.extend(section);
             continue;
         }
-        if let Some(attr) = attrs.first() {
-            errors.push(syn::Error::new_spanned(
-                attr,
-                "a setting takes no attributes; only sections and codes take doc comments",
-            ));
-        }
+        refuse_setting_attrs(&attrs, errors);
         let Some(key) = SettingKey::from_item(item, span) else {
             skip_item(content);
             continue;
@@ -230,6 +233,37 @@ fn parse_defined(content: ParseStream, errors: &mut Vec<syn::Error>) -> Body {
         }));
     }
     Body::Defined { settings, sections }
+}
+
+/// The attributes before an item; `None` when there is no item to read: they were the
+/// last thing in the braces (then they are the closing text's, put in `closing`), or
+/// they do not parse (reported, and the item skipped).
+fn item_attrs(
+    content: ParseStream,
+    closing: &mut Vec<Attribute>,
+    errors: &mut Vec<syn::Error>,
+) -> Option<Vec<Attribute>> {
+    match Attribute::parse_outer(content) {
+        Ok(attrs) if content.is_empty() => {
+            *closing = attrs;
+            None
+        }
+        Ok(attrs) => Some(attrs),
+        Err(err) => {
+            errors.push(err);
+            skip_item(content);
+            None
+        }
+    }
+}
+
+fn refuse_setting_attrs(attrs: &[Attribute], errors: &mut Vec<syn::Error>) {
+    if let Some(attr) = attrs.first() {
+        errors.push(syn::Error::new_spanned(
+            attr,
+            "a setting takes no attributes; only sections and codes take doc comments, and the catalog's closing text comes after its last section",
+        ));
+    }
 }
 
 /// Consumes the keyword that starts an item, or a misspelling of one (reported, then
@@ -276,8 +310,13 @@ fn item_keyword(input: ParseStream, errors: &mut Vec<syn::Error>) -> Option<(&'s
     meant.map(|meant| (meant, word.span()))
 }
 
-/// `= Auth + crate::profile::Profile;`, optionally followed by `{ crate = "…"; }`.
-fn parse_composed(input: ParseStream, errors: &mut Vec<syn::Error>) -> syn::Result<Body> {
+/// `= Auth + crate::profile::Profile;`, optionally followed by `{ crate = "…"; }`, whose
+/// braces may end with the closing text's doc comments.
+fn parse_composed(
+    input: ParseStream,
+    closing: &mut Vec<Attribute>,
+    errors: &mut Vec<syn::Error>,
+) -> syn::Result<Body> {
     input.parse::<Token![=]>()?;
     let mut members = vec![input.call(Path::parse_mod_style)?];
     while input.peek(Token![+]) {
@@ -289,12 +328,18 @@ fn parse_composed(input: ParseStream, errors: &mut Vec<syn::Error>) -> syn::Resu
         let content;
         braced!(content in input);
         while !content.is_empty() {
+            let Some(attrs) = item_attrs(&content, closing, errors) else {
+                continue;
+            };
             let Some((item, span)) = item_keyword(&content, errors) else {
                 skip_item(&content);
                 continue;
             };
             let key = match SettingKey::from_item(item, span) {
-                Some(key) => key,
+                Some(key) => {
+                    refuse_setting_attrs(&attrs, errors);
+                    key
+                }
                 None => {
                     errors.push(syn::Error::new(
                         span,
@@ -376,7 +421,7 @@ fn parse_section(
     };
     if !input.peek(syn::token::Brace) {
         return Err(input.error(format!(
-            "expected the codes of section \"{}\" in braces: `{{ CODE = 400 {{ meaning: \"…\" }}, … }}`",
+            "expected the codes of section \"{}\" in braces: `{{ CODE = 400 {{ title: \"…\" }}, … }}`",
             name.value()
         )));
     }
@@ -394,7 +439,7 @@ fn parse_section(
     })
 }
 
-/// `CODE = 400 { meaning: "…", handling: "…" }`.
+/// `CODE = 400 { title: "…", handling: "…" }`.
 fn parse_code(input: ParseStream, errors: &mut Vec<syn::Error>) -> syn::Result<CodeDef> {
     let attrs = Attribute::parse_outer(input)?;
     if input.peek(LitStr) {
@@ -417,7 +462,7 @@ fn parse_code(input: ParseStream, errors: &mut Vec<syn::Error>) -> syn::Result<C
     }
     if input.peek(Token![=]) {
         return Err(input
-            .error("expected a code before `=`, e.g. `ORDER_NOT_FOUND = 404 { meaning: \"…\" }`"));
+            .error("expected a code before `=`, e.g. `ORDER_NOT_FOUND = 404 { title: \"…\" }`"));
     }
     let lookahead = input.lookahead1();
     if !lookahead.peek(Ident) {
@@ -448,7 +493,7 @@ fn parse_code(input: ParseStream, errors: &mut Vec<syn::Error>) -> syn::Result<C
         fields = comma_separated(&content, errors, "field", parse_field);
     } else if !(input.is_empty() || input.peek(Token![,])) {
         return Err(input.error(format!(
-            "expected the fields of `{ident}` in braces: `{{ meaning: \"…\", handling: \"…\" }}`"
+            "expected the fields of `{ident}` in braces: `{{ title: \"…\", handling: \"…\" }}`"
         )));
     }
     Ok(CodeDef {
@@ -460,13 +505,13 @@ fn parse_code(input: ParseStream, errors: &mut Vec<syn::Error>) -> syn::Result<C
     })
 }
 
-/// `meaning: "…"`.
+/// `title: "…"`.
 fn parse_field(input: ParseStream, errors: &mut Vec<syn::Error>) -> syn::Result<FieldDef> {
     let key: Ident = if input.peek(LitStr) {
-        // `"meaning": "…"`: reported, then read as the key it names.
+        // `"title": "…"`: reported, then read as the key it names.
         let lit: LitStr = input.parse()?;
         let mut key: Ident = lit.parse().map_err(|_| {
-            syn::Error::new(lit.span(), "expected a field name, `meaning` or `handling`")
+            syn::Error::new(lit.span(), "expected a field name, `title` or `handling`")
         })?;
         key.set_span(lit.span());
         errors.push(syn::Error::new(

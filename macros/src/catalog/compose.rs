@@ -6,8 +6,8 @@
 use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
 
-use super::expand::shared_impls;
-use super::model::{Catalog, Member};
+use super::expand::{closing_docs, framing, shared_impls};
+use super::lower::{Catalog, Member};
 
 pub fn expand(catalog: &Catalog, members: &[Member]) -> TokenStream {
     let Catalog {
@@ -50,6 +50,8 @@ pub fn expand(catalog: &Catalog, members: &[Member]) -> TokenStream {
         },
     );
     let enum_token = quote_spanned!(ident.span()=> enum);
+    let closing_docs = closing_docs(catalog);
+    let framing = framing(catalog);
     let shared = shared_impls(ident, krate, skip_impl);
     // Named after what it asserts: rustc's error names the const whose evaluation failed.
     let check_name = quote::format_ident!(
@@ -85,6 +87,7 @@ pub fn expand(catalog: &Catalog, members: &[Member]) -> TokenStream {
 
     quote! {
         #(#attrs)*
+        #closing_docs
         #[doc = ""]
         #[doc = #enum_doc]
         #[derive(
@@ -138,6 +141,7 @@ pub fn expand(catalog: &Catalog, members: &[Member]) -> TokenStream {
             #[automatically_derived]
             impl #krate::Catalog for #ident {
                 const NAME: &'static str = #name;
+                #framing
                 const ALL: &'static [Self] = &{
                     const N: usize = #count;
                     let mut all = [#seed; N];

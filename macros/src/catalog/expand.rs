@@ -4,7 +4,7 @@ use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
 
 use super::ast::CatalogDef;
-use super::model::{Catalog, Code, Kind, Section};
+use super::lower::{Catalog, Code, Framing, Kind, Section};
 use crate::shared::json;
 
 pub fn catalog(catalog: &Catalog) -> TokenStream {
@@ -44,7 +44,7 @@ fn defined(catalog: &Catalog, type_base: &str, sections: &[Section]) -> TokenStr
     let consts = codes.iter().map(|code| {
         let variant = &code.variant;
         let doc = format!(
-            "`{}`: the code string of [`{ident}::{variant}`].",
+            "The code `{}` named as it is written: the value [`{ident}::{variant}`].",
             code.code
         );
         let const_ident = code.ident;
@@ -67,19 +67,15 @@ fn defined(catalog: &Catalog, type_base: &str, sections: &[Section]) -> TokenStr
     });
     let entries = codes.iter().map(|code| {
         let type_uri = code.type_uri(type_base);
-        let json = json::body(&type_uri, &code.meaning, code.status, &code.code);
+        let json = json::body(&type_uri, &code.title, code.status, &code.code);
         let Code {
             code: text,
             status,
-            meaning,
+            title,
             handling,
+            section,
             ..
         } = code;
-        let section = sections
-            .iter()
-            .find(|section| section.codes.iter().any(|c| c.code == *text))
-            .map(|section| section.name.as_str())
-            .unwrap_or_default();
         let lifecycle = code.deprecated.as_ref().map(|deprecation| {
             let replacement = match deprecation.replacement {
                 Some(lit) => {
@@ -91,7 +87,7 @@ fn defined(catalog: &Catalog, type_base: &str, sections: &[Section]) -> TokenStr
             quote!(.with_deprecated(#replacement))
         });
         quote! {
-            #krate::Entry::__from_macro(#text, #status, #meaning, #type_uri, #handling, #section, #json)
+            #krate::Entry::__from_macro(#text, #status, #title, #type_uri, #handling, #section, #json)
                 #lifecycle
         }
     });
@@ -120,11 +116,14 @@ fn defined(catalog: &Catalog, type_base: &str, sections: &[Section]) -> TokenStr
         if section_count == 1 { "" } else { "s" },
     );
 
+    let closing_docs = closing_docs(catalog);
+    let framing = framing(catalog);
     let shared = shared_impls(ident, krate, skip_impl);
     // Spanned on the name, so rustc's notes about the enum point at it.
     let enum_token = quote_spanned!(ident.span()=> enum);
     quote! {
         #(#attrs)*
+        #closing_docs
         #[doc = ""]
         #[doc = #enum_doc]
         // Codes share their domain's prefix by design: `AUTH_*` in `Auth`.
@@ -179,6 +178,7 @@ fn defined(catalog: &Catalog, type_base: &str, sections: &[Section]) -> TokenStr
             #[automatically_derived]
             impl #krate::Catalog for #ident {
                 const NAME: &'static str = #name;
+                #framing
                 const ALL: &'static [Self] = &[#(#all),*];
                 const SECTIONS: &'static [#krate::Section<Self>] = &[#(#section_consts),*];
 
@@ -210,7 +210,7 @@ pub fn shared_impls(
 
                 // A catalog code has no part of its own: its body is pre-rendered.
                 #[inline]
-                fn __is_static(&self) -> bool {
+                fn __is_entry_only(&self) -> bool {
                     true
                 }
 
@@ -269,8 +269,43 @@ pub fn shared_impls(
     }
 }
 
+/// The closing text's doc comments, after the catalog's own on the enum, so its rustdoc
+/// reads as the document does.
+pub fn closing_docs(catalog: &Catalog) -> TokenStream {
+    if catalog.closing.is_empty() {
+        return TokenStream::new();
+    }
+    let closing = catalog.closing;
+    quote! {
+        #[doc = ""]
+        #(#closing)*
+    }
+}
+
+/// `Catalog::FRAMING`, left to the trait's default when the catalog has no doc text.
+pub fn framing(catalog: &Catalog) -> TokenStream {
+    let Framing {
+        title,
+        preamble,
+        closing,
+    } = &catalog.framing;
+    if title.is_none() && preamble.is_none() && closing.is_none() {
+        return TokenStream::new();
+    }
+    let krate = &catalog.krate;
+    let title = title.iter();
+    let preamble = preamble.iter();
+    let closing = closing.iter();
+    quote! {
+        const FRAMING: #krate::Framing = #krate::Framing::NONE
+            #(.with_title(#title))*
+            #(.with_preamble(#preamble))*
+            #(.with_closing(#closing))*;
+    }
+}
+
 fn facts_doc(code: &Code) -> String {
-    let mut doc = format!("`{}` ({}): {}", code.code, code.status, code.meaning);
+    let mut doc = format!("`{}` ({}): {}", code.code, code.status, code.title);
     if !code.handling.is_empty() {
         doc.push_str(&format!("\n\nFrontend handling: {}", code.handling));
     }

@@ -1,10 +1,11 @@
-//! `error_catalog!`: parse the DSL (`ast`), lower and validate it into a model
-//! (`model`), expand.
+//! `error_catalog!`: parse the DSL (`ast`), lower each item and check it (`lower`),
+//! check the rules across items (`valid`), expand (`expand`, `compose`).
 
 mod ast;
 mod compose;
 mod expand;
-mod model;
+mod lower;
+mod valid;
 
 use proc_macro2::TokenStream;
 
@@ -17,10 +18,14 @@ pub fn expand(tokens: TokenStream) -> TokenStream {
         Err(err) => return err.to_compile_error(),
     };
     let cx = Ctxt::new();
-    let catalogs: Vec<model::Catalog> = parsed
+    let catalogs: Vec<lower::Catalog> = parsed
         .catalogs
         .iter()
-        .map(|catalog| model::Catalog::from_ast(&cx, catalog))
+        .map(|def| {
+            let mut catalog = lower::Catalog::from_ast(&cx, def);
+            valid::check(&cx, &mut catalog);
+            catalog
+        })
         .collect();
     match cx.check() {
         Ok(()) => catalogs.iter().map(expand::catalog).collect(),

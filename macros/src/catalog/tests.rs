@@ -20,8 +20,8 @@ fn a_valid_catalog_reports_nothing() {
             /// Orders.
             section "Orders" {
                 /// Docs.
-                ORDER_NOT_FOUND = 404 { meaning: "Order not found", handling: "Show it" },
-                ORDER_LOCKED = 423 { meaning: "Order locked" }
+                ORDER_NOT_FOUND = 404 { title: "Order not found", handling: "Show it" },
+                ORDER_LOCKED = 423 { title: "Order locked" }
             }
         }
         pub catalog Registry = Shop + other::Other { crate = "::problem_codes"; }
@@ -39,11 +39,11 @@ fn slips_in_codes_are_skipped_and_the_rest_is_checked() {
     let output = run(r#"
         pub catalog Shop {
             section "Orders" {
-                ORDER_A 404 { meaning: "A" },
-                ORDER_B = { meaning: "B" },
-                ORDER_C = 404 meaning,
-                , ORDER_D = 404 { meaning: "D" },
-                ORDER_E = 700 { meaning: "E" },
+                ORDER_A 404 { title: "A" },
+                ORDER_B = { title: "B" },
+                ORDER_C = 404 title,
+                , ORDER_D = 404 { title: "D" },
+                ORDER_E = 700 { title: "E" },
             }
         }
     "#);
@@ -64,10 +64,10 @@ fn slips_in_fields_are_skipped_and_the_rest_is_checked() {
     let output = run(r#"
         pub catalog Shop {
             section "Orders" {
-                ORDER_A = 404 { meaning = "A" },
-                ORDER_B = 404 { meaning: SOME_CONST, handling: 5 },
-                ORDER_C = 404 { meaning: "C" handling: "c" },
-                ORDER_D = 404 { "meaning": "D" },
+                ORDER_A = 404 { title = "A" },
+                ORDER_B = 404 { title: SOME_CONST, handling: 5 },
+                ORDER_C = 404 { title: "C" handling: "c" },
+                ORDER_D = 404 { "title": "D" },
                 ORDER_E = 404,
             }
         }
@@ -75,12 +75,12 @@ fn slips_in_fields_are_skipped_and_the_rest_is_checked() {
     assert_reports(
         &output,
         &[
-            "a field is written with a colon: `meaning: \"…\"`",
-            "`meaning` takes a string: `meaning: \"…\"`",
+            "a field is written with a colon: `title: \"…\"`",
+            "`title` takes a string: `title: \"…\"`",
             "`handling` takes a string",
             "expected `,` before the next field",
-            "a field name is written without quotes: `meaning: \"…\"`",
-            "code `ORDER_E` needs a `meaning`",
+            "a field name is written without quotes: `title: \"…\"`",
+            "code `ORDER_E` needs a `title`",
         ],
     );
 }
@@ -93,7 +93,7 @@ fn items_of_the_catalog() {
             crate = 5;
             banana = 1;
             42;
-            section "Orders" { ORDER_A = 404 { meaning: "A" } }
+            section "Orders" { ORDER_A = 404 { title: "A" } }
             type_base = "/q/"
         }
     "#);
@@ -116,7 +116,7 @@ fn a_missing_semicolon_does_not_hide_the_next_section() {
     let output = run(r#"
         pub catalog Shop {
             type_base = "/p/"
-            section "Orders" { order_a = 404 { meaning: "A" } }
+            section "Orders" { order_a = 404 { title: "A" } }
         }
     "#);
     assert_reports(
@@ -133,8 +133,8 @@ fn sections() {
     let output = run(r#"
         pub catalog Shop {
             #[allow(dead_code)]
-            section "" { ORDER_A = 404 { meaning: "A" } }
-            section "B" B { ORDER_B = 404 { meaning: "B" } }
+            section "" { ORDER_A = 404 { title: "A" } }
+            section "B" B { ORDER_B = 404 { title: "B" } }
             section { }
             section "C" {}
         }
@@ -154,7 +154,7 @@ fn sections() {
 #[test]
 fn a_section_whose_codes_all_failed_is_not_also_empty() {
     let output = run(r#"
-        pub catalog Shop { section "A" { "ORDER_A" = 404 { meaning: "A" } } }
+        pub catalog Shop { section "A" { "ORDER_A" = 404 { title: "A" } } }
     "#);
     assert_reports(&output, &["a code is written bare, without quotes"]);
 }
@@ -166,26 +166,42 @@ fn a_catalog_whose_items_all_failed_is_not_also_empty() {
 }
 
 #[test]
-fn meaning_and_handling() {
+fn title_and_handling() {
     let output = run(r#"
         pub catalog Shop {
             section "A" {
-                ORDER_A = 404 { meaning: " " },
-                ORDER_B = 404 { meaning: "B", meaning: "b" },
-                ORDER_C = 404 { meanign: "C" },
-                ORDER_D = 404 { meaning: "D", colour: "red" },
+                ORDER_A = 404 { title: " " },
+                ORDER_B = 404 { title: "B", title: "b" },
+                ORDER_C = 404 { titel: "C" },
+                ORDER_D = 404 { title: "D", colour: "red" },
             }
         }
     "#);
     assert_reports(
         &output,
         &[
-            "`meaning` cannot be empty",
-            "`meaning` is given twice",
-            "`meaning` is first given here",
-            "unknown code field `meanign`; did you mean `meaning`?",
-            "unknown code field `colour`; a code has `meaning`, `handling` and `deprecated`",
+            "`title` cannot be empty",
+            "`title` is given twice",
+            "`title` is first given here",
+            "unknown code field `titel`; did you mean `title`?",
+            "unknown code field `colour`; a code has `title`, `handling` and `deprecated`",
         ],
+    );
+}
+
+#[test]
+fn the_former_name_of_the_title_says_to_write_title() {
+    // One error, on the key: the code is not also missing its title.
+    let output = run(r#"
+        pub catalog Shop {
+            section "A" {
+                ORDER_A = 404 { meaning: "A", handling: "a" },
+            }
+        }
+    "#);
+    assert_reports(
+        &output,
+        &["unknown code field `meaning`; a code's title is written `title: \"…\"`"],
     );
 }
 
@@ -215,9 +231,9 @@ fn on_error_the_sound_part_still_expands() {
     let output = run(r#"
         pub catalog Shop {
             section "A" {
-                ORDER_A = 404 { meaning: "A", handlign: "a" },
-                order_b = 404 { meaning: "B" },
-                ORDER_A = 410 { meaning: "A again" },
+                ORDER_A = 404 { title: "A", handlign: "a" },
+                order_b = 404 { title: "B" },
+                ORDER_A = 410 { title: "A again" },
             }
         }
     "#);
@@ -242,8 +258,8 @@ fn a_code_whose_attribute_does_not_parse_is_skipped() {
         pub catalog Shop {
             section "A" {
                 #[doc = ]
-                ORDER_A = 404 { meaning: "A" },
-                order_b = 404 { meaning: "B" },
+                ORDER_A = 404 { title: "A" },
+                order_b = 404 { title: "B" },
             }
         }
     "#);
@@ -261,8 +277,8 @@ fn a_code_whose_variant_would_be_a_keyword_is_refused() {
     let output = run(r#"
         pub catalog Shop {
             section "Orders" {
-                SELF = 404 { meaning: "Itself" },
-                SELF_OK = 404 { meaning: "Fine" },
+                SELF = 404 { title: "Itself" },
+                SELF_OK = 404 { title: "Fine" },
             }
         }
     "#);
@@ -270,4 +286,138 @@ fn a_code_whose_variant_would_be_a_keyword_is_refused() {
         &output,
         &["code `SELF` would be the enum variant `Self`, a keyword"],
     );
+}
+
+/// The framing `error_catalog!` reads from the first catalog of `source`.
+fn framing(source: &str) -> super::lower::Framing {
+    let parsed: super::ast::Catalogs = syn::parse_str(source).expect("the test input parses");
+    let cx = crate::shared::ctxt::Ctxt::new();
+    let catalog = super::lower::Catalog::from_ast(&cx, &parsed.catalogs[0]);
+    cx.check().expect("the test catalog is valid");
+    catalog.framing
+}
+
+fn some(text: &str) -> Option<String> {
+    Some(text.to_owned())
+}
+
+#[test]
+fn a_heading_alone_is_the_title() {
+    let framing = framing(
+        r#"
+        /// # HTTP Error Codes
+        pub catalog Shop { section "A" { A_B = 404 { title: "B" } } }
+    "#,
+    );
+    assert_eq!(framing.title, some("HTTP Error Codes"));
+    assert_eq!((framing.preamble, framing.closing), (None, None));
+}
+
+#[test]
+fn the_paragraphs_after_the_heading_are_the_preamble() {
+    let framing = framing(
+        r#"
+        /// # HTTP Error Codes
+        ///
+        /// The `code` values
+        /// the frontend maps.
+        ///
+        ///     indented: kept, less one space
+        pub catalog Shop { section "A" { A_B = 404 { title: "B" } } }
+    "#,
+    );
+    assert_eq!(framing.title, some("HTTP Error Codes"));
+    assert_eq!(
+        framing.preamble,
+        some("The `code` values\nthe frontend maps.\n\n    indented: kept, less one space")
+    );
+    assert_eq!(framing.closing, None);
+}
+
+#[test]
+fn a_first_line_that_is_no_heading_starts_the_preamble() {
+    let framing = framing(
+        r#"
+        /// Codes of the shop.
+        ///
+        /// ## Not a title
+        #[allow(clippy::all)]
+        pub catalog Shop { section "A" { A_B = 404 { title: "B" } } }
+    "#,
+    );
+    assert_eq!(framing.title, None);
+    assert_eq!(
+        framing.preamble,
+        some("Codes of the shop.\n\n## Not a title")
+    );
+}
+
+#[test]
+fn doc_comments_after_the_last_section_are_the_closing_text() {
+    let framing = framing(
+        r#"
+        pub catalog Shop {
+            section "A" { A_B = 404 { title: "B" } }
+            /// Compatibility strategy:
+            ///
+            /// - Additive changes only.
+        }
+    "#,
+    );
+    assert_eq!((framing.title, framing.preamble), (None, None));
+    assert_eq!(
+        framing.closing,
+        some("Compatibility strategy:\n\n- Additive changes only.")
+    );
+}
+
+#[test]
+fn a_composed_catalog_closes_in_its_settings_block() {
+    let framing = framing(
+        r#"
+        /// # Registry
+        pub catalog Registry = a::A + b::B {
+            crate = "::problem_codes";
+            /// The end.
+        }
+    "#,
+    );
+    assert_eq!(framing.title, some("Registry"));
+    assert_eq!(framing.closing, some("The end."));
+}
+
+#[test]
+fn the_closing_text_takes_only_doc_comments() {
+    let output = run(r#"
+        pub catalog Shop {
+            section "A" { A_B = 404 { title: "B" } }
+            /// The end.
+            #[allow(dead_code)]
+        }
+    "#);
+    assert_reports(
+        &output,
+        &["a catalog's closing text, after its last item, takes only doc comments: `/// …`"],
+    );
+}
+
+#[test]
+fn the_enum_docs_show_the_doc_comment_then_the_closing_text() {
+    let output = run(r#"
+        /// # Shop
+        pub catalog Shop {
+            section "A" { A_B = 404 { title: "B" } }
+            /// The end.
+        }
+    "#)
+    .to_string();
+    let intro = output
+        .find("\" # Shop\"")
+        .expect("the doc comment is on the enum");
+    let closing = output
+        .find("\" The end.\"")
+        .expect("the closing text is on the enum");
+    let enum_token = output.find("enum Shop").expect("the enum");
+    assert!(intro < closing && closing < enum_token, "{output}");
+    assert!(output.contains(". with_closing (\"The end.\")"), "{output}");
 }

@@ -8,24 +8,13 @@ use syn::{Attribute, Ident, Lit, LitInt, LitStr, Meta, Path, Token};
 
 use crate::shared::code::{looks_like_code, status_of_name, suggest_code};
 use crate::shared::ctxt::Ctxt;
-use crate::shared::integrations::{self, KNOWN, SKIP_IMPL};
+use crate::shared::integrations::{self, KNOWN};
 use crate::shared::suggest::closest;
+use crate::shared::symbol::{
+    CATALOG, CODE, CRATE, DETAIL, EXTENSION, HANDLING, HEADER, RETRY_AFTER, SECTION, SKIP_IMPL,
+    STATUS, TITLE, TRANSPARENT, TYPE, TYPE_BASE,
+};
 use crate::shared::tokens::until_comma;
-
-const CRATE: &str = "crate";
-const CATALOG: &str = "catalog";
-const TYPE_BASE: &str = "type_base";
-const SECTION: &str = "section";
-const CODE: &str = "code";
-const STATUS: &str = "status";
-const TITLE: &str = "title";
-const HANDLING: &str = "handling";
-const DETAIL: &str = "detail";
-const TYPE: &str = "type";
-const TRANSPARENT: &str = "transparent";
-const EXTENSION: &str = "extension";
-const RETRY_AFTER: &str = "retry_after";
-const HEADER: &str = "header";
 
 const CONTAINER_KEYS: &[&str] = &[CRATE, CATALOG, TYPE_BASE, SECTION, SKIP_IMPL];
 
@@ -189,7 +178,9 @@ pub struct FieldAttrs {
     pub header: Attr<LitStr>,
 }
 
-/// Parses the attributes of an enum (`code` is `None`) or a struct.
+/// Parses the attributes of an enum or a struct: the container's keys and, on a struct,
+/// the keys of its own code (an enum's code attributes stay empty: its codes are on
+/// its variants).
 pub fn container(cx: &Ctxt, attrs: &[Attribute], is_struct: bool) -> (ContainerAttrs, CodeAttrs) {
     let mut container = ContainerAttrs {
         krate: Attr::none(CRATE),

@@ -10,8 +10,7 @@ use super::bound::Bounds;
 use super::fmt::{self, FmtTrait, Piece};
 use crate::shared::code::{shape_error, slug};
 use crate::shared::json;
-
-const DEFAULT_TYPE_BASE: &str = "/problems/";
+use crate::shared::symbol::DEFAULT_TYPE_BASE;
 
 /// The path generated code names the runtime crate by.
 pub fn krate(input: &Input) -> TokenStream {
@@ -97,13 +96,13 @@ pub fn problem_code(input: &Input) -> TokenStream {
     } else {
         write_detail
     };
-    let is_static = is_static(&krate, variants);
+    let entry_only = is_entry_only(&krate, variants);
     let extensions = method(
         variants,
         |v| extensions_arm(&krate, v, &mut bounds),
         |arms| {
             quote! {
-                fn extensions(&self, __ext: &mut #krate::Extensions<'_>) {
+                fn extensions(&self, __ext: &mut #krate::ExtensionSink<'_>) {
                     #[allow(unreachable_patterns)]
                     match self {
                         #(#arms)*
@@ -169,7 +168,7 @@ pub fn problem_code(input: &Input) -> TokenStream {
                     #entry_body
                 }
                 #write_detail
-                #is_static
+                #entry_only
                 #extensions
                 #retry_after
                 #headers
@@ -266,18 +265,20 @@ fn headers_arm(krate: &TokenStream, variant: &Variant, bounds: &mut Bounds) -> O
     Some(quote!(#pat => { #(#inserts)* }))
 }
 
-/// `__is_static`: `false` for the variants with a part of their own (detail, extension
+/// `__is_entry_only`: `false` for the variants with a part of their own (detail, extension
 /// member, `retry_after`), the inner problem's answer for `transparent` ones, `true` for
-/// the rest. One arm per variant that is not static, so a type of static variants costs
-/// nothing to check.
-fn is_static(krate: &TokenStream, variants: &[Variant]) -> TokenStream {
+/// the rest. One arm per variant that is not entry-only, so a type whose variants all
+/// are answers `true` without a match; when no variant is, the trait's default
+/// (`false`) stands and nothing is written.
+fn is_entry_only(krate: &TokenStream, variants: &[Variant]) -> TokenStream {
     if variants.is_empty() {
         return TokenStream::new();
     }
     let arms: Vec<TokenStream> = variants
         .iter()
         .filter_map(|variant| {
-            if let Some(arm) = delegate(krate, variant, quote!(__is_static), TokenStream::new()) {
+            if let Some(arm) = delegate(krate, variant, quote!(__is_entry_only), TokenStream::new())
+            {
                 return Some(arm);
             }
             let dynamic = variant.attrs.detail.is_set()
@@ -306,7 +307,7 @@ fn is_static(krate: &TokenStream, variants: &[Variant]) -> TokenStream {
     };
     quote! {
         #[inline]
-        fn __is_static(&self) -> bool {
+        fn __is_entry_only(&self) -> bool {
             #body
         }
     }
@@ -604,8 +605,6 @@ fn retry_after_arm(
     Some(quote!(#pat => #call,))
 }
 
-/// A const assertion that a status written beside a catalog entry is the catalog's.
-/// Named after what it asserts, since rustc's error names the const that failed.
 /// With `catalog = C`, an inline `code = "X"` that `C` already has is a mistake: the
 /// code would get a second status, title and handling. The macro cannot see `C`, so
 /// rustc checks: `C::X` is the catalog's own const when it has the code (inherent items
@@ -662,6 +661,8 @@ pub fn inline_code_checks(input: &Input, krate: &TokenStream) -> TokenStream {
     }
 }
 
+/// A const assertion that a status written beside a catalog entry is the catalog's.
+/// Named after what it asserts, since rustc's error names the const that failed.
 pub fn status_check(input: &Input, variant: &Variant) -> Option<TokenStream> {
     let (lit, value) = variant.attrs.status.get()?;
     let path = entry_path(input, variant)?;

@@ -10,10 +10,7 @@ use super::ast::{Input, Variant};
 use super::fmt;
 use crate::shared::code::{shape_error, status_error, type_base_error};
 use crate::shared::ctxt::Ctxt;
-
-/// The extension names the runtime writes itself besides the standard members.
-const RETRY_AFTER_MEMBER: &str = "retry_after";
-const STANDARD_MEMBERS: &[&str] = &["type", "title", "status", "detail", "instance", "code"];
+use crate::shared::symbol::{RETRY_AFTER_MEMBER, STANDARD_MEMBERS};
 
 pub fn check(cx: &Ctxt, input: &Input) {
     if let Some(base) = input.attrs.type_base.get()

@@ -1,5 +1,7 @@
 //! The rules for codes and statuses, and the names derived from a code.
 
+use super::symbol::DEFAULT_TYPE_BASE;
+
 /// Why `code` is not of the AIP-193 shape `[A-Z][A-Z0-9_]+[A-Z0-9]` (at most 63
 /// characters), or `None` when it is.
 pub fn shape_error(code: &str) -> Option<String> {
@@ -181,7 +183,9 @@ pub fn status_of_name(name: &str) -> Option<u16> {
 /// Why `base` cannot start type URIs, or `None` when it can.
 pub fn type_base_error(base: &str) -> Option<String> {
     if base.is_empty() {
-        return Some("`type_base` cannot be empty; leave it out to use `/problems/`".into());
+        return Some(format!(
+            "`type_base` cannot be empty; leave it out to use `{DEFAULT_TYPE_BASE}`"
+        ));
     }
     if base.chars().any(|c| c.is_whitespace() || c.is_control()) {
         return Some("`type_base` is a URI and cannot contain whitespace".into());

@@ -11,7 +11,7 @@ use super::ctxt::Ctxt;
 use super::suggest::closest;
 use super::tokens::until_comma;
 
-pub const SKIP_IMPL: &str = "skip_impl";
+use super::symbol::SKIP_IMPL;
 
 /// The runtime's framework features, spelt as their crates are in Rust code.
 const INTEGRATIONS: &[&str] = &["axum", "actix_web", "utoipa"];

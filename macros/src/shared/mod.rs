@@ -5,6 +5,7 @@ pub mod ctxt;
 pub mod integrations;
 pub mod json;
 pub mod suggest;
+pub mod symbol;
 #[cfg(test)]
 pub mod testing;
 pub mod tokens;

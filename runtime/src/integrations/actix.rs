@@ -12,7 +12,7 @@
 //! use problem_codes::ProblemCode;
 //! use problem_codes::actix_web::{fill_instance, rejections, Rejections};
 //! # problem_codes::error_catalog! { pub catalog Auth { section "Auth" {
-//! #     AUTH_USER_NOT_FOUND = 404 { meaning: "User not found", handling: "Show not-found message" },
+//! #     AUTH_USER_NOT_FOUND = 404 { title: "User not found", handling: "Show not-found message" },
 //! # } } }
 //!
 //! #[derive(Debug, thiserror::Error, ProblemCode)]
@@ -57,7 +57,7 @@ pub use crate::integrations::rejection::{ProblemRejection, Rejections};
 /// use actix_web::http::StatusCode;
 /// use problem_codes::actix_web::status_code;
 /// # problem_codes::error_catalog! { pub catalog Auth { section "Auth" {
-/// #     AUTH_USER_NOT_FOUND = 404 { meaning: "User not found", handling: "Show not-found message" },
+/// #     AUTH_USER_NOT_FOUND = 404 { title: "User not found", handling: "Show not-found message" },
 /// # } } }
 ///
 /// assert_eq!(status_code(&Auth::AUTH_USER_NOT_FOUND), StatusCode::NOT_FOUND);
@@ -78,7 +78,7 @@ fn actix_status(status: http::StatusCode) -> ::actix_web::http::StatusCode {
 /// use actix_web::body::MessageBody;
 /// use problem_codes::actix_web::error_response;
 /// # problem_codes::error_catalog! { pub catalog Auth { section "Auth" {
-/// #     AUTH_USER_NOT_FOUND = 404 { meaning: "User not found", handling: "Show not-found message" },
+/// #     AUTH_USER_NOT_FOUND = 404 { title: "User not found", handling: "Show not-found message" },
 /// # } } }
 ///
 /// let response = error_response(&Auth::AUTH_USER_NOT_FOUND);
@@ -143,7 +143,7 @@ impl ResponseError for ProblemRejection {
 /// use actix_web::{App, middleware::from_fn, test, web};
 /// use problem_codes::actix_web::fill_instance;
 /// # problem_codes::error_catalog! { pub catalog Auth { section "Auth" {
-/// #     AUTH_USER_NOT_FOUND = 404 { meaning: "User not found", handling: "Show not-found message" },
+/// #     AUTH_USER_NOT_FOUND = 404 { title: "User not found", handling: "Show not-found message" },
 /// # } } }
 ///
 /// async fn user() -> Result<String, Auth> {
@@ -200,9 +200,9 @@ pub async fn fill_instance<B: MessageBody + 'static>(
 /// use actix_web::{App, test, web};
 /// use problem_codes::actix_web::{rejections, Rejections};
 /// # problem_codes::error_catalog! { pub catalog Api { section "Api" {
-/// #     PAYLOAD_INVALID = 422 { meaning: "Payload invalid", handling: "Highlight invalid fields" },
-/// #     USER_ID_INVALID = 404 { meaning: "No such user", handling: "Show not-found message" },
-/// #     PAGE_INVALID = 400 { meaning: "Invalid page", handling: "Go to the first page" },
+/// #     PAYLOAD_INVALID = 422 { title: "Payload invalid", handling: "Highlight invalid fields" },
+/// #     USER_ID_INVALID = 404 { title: "No such user", handling: "Show not-found message" },
+/// #     PAGE_INVALID = 400 { title: "Invalid page", handling: "Go to the first page" },
 /// # } } }
 /// # #[derive(serde::Deserialize)]
 /// # struct Page { page: u32 }
@@ -243,9 +243,9 @@ pub fn rejections(rejections: Rejections) -> impl FnOnce(&mut web::ServiceConfig
 /// use actix_web::{App, test, web};
 /// use problem_codes::actix_web::{json_config, Rejections};
 /// # problem_codes::error_catalog! { pub catalog Api { section "Api" {
-/// #     PAYLOAD_INVALID = 422 { meaning: "Payload invalid", handling: "Highlight invalid fields" },
-/// #     USER_ID_INVALID = 404 { meaning: "No such user", handling: "Show not-found message" },
-/// #     PAGE_INVALID = 400 { meaning: "Invalid page", handling: "Go to the first page" },
+/// #     PAYLOAD_INVALID = 422 { title: "Payload invalid", handling: "Highlight invalid fields" },
+/// #     USER_ID_INVALID = 404 { title: "No such user", handling: "Show not-found message" },
+/// #     PAGE_INVALID = 400 { title: "Invalid page", handling: "Go to the first page" },
 /// # } } }
 /// # #[derive(serde::Deserialize)]
 /// # struct Update { nickname: String }
@@ -277,9 +277,9 @@ pub fn json_config(rejections: Rejections) -> web::JsonConfig {
 /// use actix_web::{App, test, web};
 /// use problem_codes::actix_web::{path_config, Rejections};
 /// # problem_codes::error_catalog! { pub catalog Api { section "Api" {
-/// #     PAYLOAD_INVALID = 422 { meaning: "Payload invalid", handling: "Highlight invalid fields" },
-/// #     USER_ID_INVALID = 404 { meaning: "No such user", handling: "Show not-found message" },
-/// #     PAGE_INVALID = 400 { meaning: "Invalid page", handling: "Go to the first page" },
+/// #     PAYLOAD_INVALID = 422 { title: "Payload invalid", handling: "Highlight invalid fields" },
+/// #     USER_ID_INVALID = 404 { title: "No such user", handling: "Show not-found message" },
+/// #     PAGE_INVALID = 400 { title: "Invalid page", handling: "Go to the first page" },
 /// # } } }
 ///
 /// actix_web::rt::System::new().block_on(async {
@@ -308,9 +308,9 @@ pub fn path_config(rejections: Rejections) -> web::PathConfig {
 /// use actix_web::{App, test, web};
 /// use problem_codes::actix_web::{query_config, Rejections};
 /// # problem_codes::error_catalog! { pub catalog Api { section "Api" {
-/// #     PAYLOAD_INVALID = 422 { meaning: "Payload invalid", handling: "Highlight invalid fields" },
-/// #     USER_ID_INVALID = 404 { meaning: "No such user", handling: "Show not-found message" },
-/// #     PAGE_INVALID = 400 { meaning: "Invalid page", handling: "Go to the first page" },
+/// #     PAYLOAD_INVALID = 422 { title: "Payload invalid", handling: "Highlight invalid fields" },
+/// #     USER_ID_INVALID = 404 { title: "No such user", handling: "Show not-found message" },
+/// #     PAGE_INVALID = 400 { title: "Invalid page", handling: "Go to the first page" },
 /// # } } }
 /// # #[derive(serde::Deserialize)]
 /// # struct Page { page: u32 }
@@ -346,7 +346,7 @@ pub fn query_config(rejections: Rejections) -> web::QueryConfig {
 /// use actix_web::{App, test, web};
 /// use problem_codes::actix_web::{Json, Rejections, rejections};
 /// # problem_codes::error_catalog! { pub catalog Profile { section "Profile" {
-/// #     PROFILE_PAYLOAD_INVALID = 422 { meaning: "Profile update payload invalid", handling: "Highlight invalid fields" },
+/// #     PROFILE_PAYLOAD_INVALID = 422 { title: "Profile update payload invalid", handling: "Highlight invalid fields" },
 /// # } } }
 ///
 /// #[derive(serde::Deserialize)]

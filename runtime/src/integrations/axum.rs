@@ -9,7 +9,7 @@
 //! use problem_codes::ProblemCode;
 //! use problem_codes::axum::ProblemLayer;
 //! # problem_codes::error_catalog! { pub catalog Auth { section "Auth" {
-//! #     AUTH_USER_NOT_FOUND = 404 { meaning: "User not found", handling: "Show not-found message" },
+//! #     AUTH_USER_NOT_FOUND = 404 { title: "User not found", handling: "Show not-found message" },
 //! # } } }
 //!
 //! #[derive(Debug, ProblemCode)]
@@ -155,7 +155,7 @@ impl IntoResponse for ProblemRejection {
 /// use http::Request;
 /// use problem_codes::axum::ProblemLayer;
 /// # problem_codes::error_catalog! { pub catalog Auth { section "Auth" {
-/// #     AUTH_USER_NOT_FOUND = 404 { meaning: "User not found", handling: "Show not-found message" },
+/// #     AUTH_USER_NOT_FOUND = 404 { title: "User not found", handling: "Show not-found message" },
 /// # } } }
 /// # fn send(mut app: axum::Router, request: http::Request<axum::body::Body>)
 /// #     -> Result<(http::StatusCode, serde_json::Value), Box<dyn std::error::Error>> {
@@ -241,7 +241,7 @@ impl ProblemLayer {
     /// use http::Request;
     /// use problem_codes::axum::{Json, ProblemLayer, Rejections};
     /// # problem_codes::error_catalog! { pub catalog Profile { section "Profile" {
-    /// #     PROFILE_PAYLOAD_INVALID = 422 { meaning: "Profile update payload invalid", handling: "Highlight invalid fields" },
+    /// #     PROFILE_PAYLOAD_INVALID = 422 { title: "Profile update payload invalid", handling: "Highlight invalid fields" },
     /// # } } }
     /// # fn send(mut app: axum::Router, request: http::Request<axum::body::Body>)
     /// #     -> Result<(http::StatusCode, serde_json::Value), Box<dyn std::error::Error>> {
@@ -440,7 +440,7 @@ fn json_errors(rejection: &JsonRejection) -> ValidationErrors {
 /// use http::Request;
 /// use problem_codes::axum::{Path, ProblemLayer, Rejections};
 /// # problem_codes::error_catalog! { pub catalog Session { section "Session" {
-/// #     SESSION_ID_INVALID = 422 { meaning: "Invalid session id", handling: "Refresh" },
+/// #     SESSION_ID_INVALID = 422 { title: "Invalid session id", handling: "Refresh" },
 /// # } } }
 /// # fn send(mut app: axum::Router, request: http::Request<axum::body::Body>)
 /// #     -> Result<(http::StatusCode, serde_json::Value), Box<dyn std::error::Error>> {
@@ -499,7 +499,7 @@ where
 /// use http::Request;
 /// use problem_codes::axum::{ProblemLayer, Query, Rejections};
 /// # problem_codes::error_catalog! { pub catalog Api { section "Api" {
-/// #     API_QUERY_INVALID = 400 { meaning: "Query string invalid", handling: "Fix the request" },
+/// #     API_QUERY_INVALID = 400 { title: "Query string invalid", handling: "Fix the request" },
 /// # } } }
 /// # fn send(mut app: axum::Router, request: http::Request<axum::body::Body>)
 /// #     -> Result<(http::StatusCode, serde_json::Value), Box<dyn std::error::Error>> {

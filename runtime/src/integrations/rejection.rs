@@ -6,7 +6,7 @@ use core::fmt;
 use http::StatusCode;
 
 use crate::{
-    Entry, ExtensionName, Extensions, JsonPointer, Problem, ProblemCode, ValidationErrors,
+    Entry, ExtensionName, ExtensionSink, JsonPointer, Problem, ProblemCode, ValidationErrors,
 };
 
 const ERRORS: ExtensionName = ExtensionName::from_static("errors");
@@ -20,8 +20,8 @@ const ERRORS: ExtensionName = ExtensionName::from_static("errors");
 /// ```
 /// use problem_codes::Rejections;
 /// # problem_codes::error_catalog! { pub catalog Api { section "Api" {
-/// #     PAYLOAD_INVALID = 422 { meaning: "Payload invalid", handling: "Highlight invalid fields" },
-/// #     SESSION_ID_INVALID = 422 { meaning: "Invalid session id", handling: "Refresh" },
+/// #     PAYLOAD_INVALID = 422 { title: "Payload invalid", handling: "Highlight invalid fields" },
+/// #     SESSION_ID_INVALID = 422 { title: "Invalid session id", handling: "Refresh" },
 /// # } } }
 ///
 /// let rejections = Rejections::new()
@@ -83,7 +83,7 @@ impl Rejections {
     /// ```
     /// use problem_codes::Rejections;
     /// # problem_codes::error_catalog! { pub catalog Api { section "Api" {
-    /// #     QUERY_INVALID = 400 { meaning: "Query invalid", handling: "Fix the link" },
+    /// #     QUERY_INVALID = 400 { title: "Query invalid", handling: "Fix the link" },
     /// # } } }
     ///
     /// let rejections = Rejections::new().query(Api::QUERY_INVALID);
@@ -146,7 +146,7 @@ pub(crate) enum RejectionKind {
 /// use problem_codes::actix_web::rejections;
 /// use problem_codes::{ProblemRejection, Rejections};
 /// # problem_codes::error_catalog! { pub catalog Api { section "Api" {
-/// #     PAYLOAD_INVALID = 422 { meaning: "Payload invalid", handling: "Highlight invalid fields" },
+/// #     PAYLOAD_INVALID = 422 { title: "Payload invalid", handling: "Highlight invalid fields" },
 /// # } } }
 /// # #[derive(serde::Deserialize)]
 /// # struct Update { nickname: String }
@@ -311,7 +311,7 @@ impl ProblemCode for Coded<'_> {
         f.write_str(&self.rejection.detail)
     }
 
-    fn extensions(&self, ext: &mut Extensions<'_>) {
+    fn extensions(&self, ext: &mut ExtensionSink<'_>) {
         if !self.rejection.errors.is_empty() {
             ext.insert(ERRORS, &self.rejection.errors);
         }

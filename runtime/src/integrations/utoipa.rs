@@ -11,9 +11,9 @@
 //! use problem_codes::ProblemCode;
 //! use utoipa::IntoResponses;
 //! # problem_codes::error_catalog! { pub catalog Avatar { section "Avatar" {
-//! #     AVATAR_FILE_INVALID = 422 { meaning: "Avatar mime type or size is invalid", handling: "Show file hint" },
-//! #     AVATAR_PATH_SCOPE_INVALID = 422 { meaning: "Avatar path does not belong to current user scope", handling: "Refresh" },
-//! #     AVATAR_UPLOAD_FAILED = 502 { meaning: "Backend failed to upload avatar bytes to storage", handling: "Retry" },
+//! #     AVATAR_FILE_INVALID = 422 { title: "Avatar mime type or size is invalid", handling: "Show file hint" },
+//! #     AVATAR_PATH_SCOPE_INVALID = 422 { title: "Avatar path does not belong to current user scope", handling: "Refresh" },
+//! #     AVATAR_UPLOAD_FAILED = 502 { title: "Backend failed to upload avatar bytes to storage", handling: "Retry" },
 //! # } } }
 //!
 //! #[derive(Debug, ProblemCode)]
@@ -99,8 +99,8 @@ impl<T: ProblemResponses + ?Sized> ProblemResponses for std::sync::Arc<T> {
 /// ```
 /// use problem_codes::utoipa::responses;
 /// # problem_codes::error_catalog! { pub catalog Auth { section "Auth" {
-/// #     AUTH_TOO_MANY_REQUESTS = 429 { meaning: "OTP request throttled", handling: "Show wait message" },
-/// #     AUTH_USER_NOT_FOUND = 404 { meaning: "User not found", handling: "Show not-found message" },
+/// #     AUTH_TOO_MANY_REQUESTS = 429 { title: "OTP request throttled", handling: "Show wait message" },
+/// #     AUTH_USER_NOT_FOUND = 404 { title: "User not found", handling: "Show not-found message" },
 /// # } } }
 ///
 /// let responses = responses::<Auth>();

@@ -7,7 +7,7 @@ problem_codes::error_catalog! {
 
         section "Agent Points" {
             POINTS_INSUFFICIENT_BALANCE = 402 {
-                meaning: "Not enough points to start this run",
+                title: "Not enough points to start this run",
                 handling: "Show recharge/insufficient-points prompt",
             },
         }

@@ -7,43 +7,43 @@ problem_codes::error_catalog! {
 
         section "Agent Session" {
             AGENT_SESSION_RUN_LIMIT_EXCEEDED = 409 {
-                meaning: "Session already reached max run count (start + 1 follow-up)",
+                title: "Session already reached max run count (start + 1 follow-up)",
                 handling: "Show run-limit message and require starting a new session",
             },
             AGENT_RUNTIME_MODE_INVALID = 422 {
-                meaning: "Missing or invalid `forwardedProps.runtime_mode` in run request",
+                title: "Missing or invalid `forwardedProps.runtime_mode` in run request",
                 handling: "Show invalid-request message and retry from current page",
             },
             AGENT_DIVINATION_PAYLOAD_REQUIRED = 422 {
-                meaning: "Missing required `forwardedProps.divinationPayload` in run request",
+                title: "Missing required `forwardedProps.divinationPayload` in run request",
                 handling: "Prompt user to restart casting flow and resubmit",
             },
             AGENT_OUTPUT_DIVINATION_INVALID = 422 {
-                meaning: "Worker output contains invalid `divination_derived` payload shape",
+                title: "Worker output contains invalid `divination_derived` payload shape",
                 handling: "Show generic history parse error and suggest retrying latest run",
             },
             AGENT_SESSION_ID_INVALID = 422 {
-                meaning: "Invalid session/thread id format",
+                title: "Invalid session/thread id format",
                 handling: "Show invalid-session message and force refresh history",
             },
             AGENT_SESSION_NOT_FOUND = 404 {
-                meaning: "Session does not exist (including follow-up on non-existing thread)",
+                title: "Session does not exist (including follow-up on non-existing thread)",
                 handling: "Show session-not-found message and refresh history",
             },
             AGENT_AUDIO_UNSUPPORTED_FORMAT = 400 {
-                meaning: "Audio format is not accepted by transcribe endpoint",
+                title: "Audio format is not accepted by transcribe endpoint",
                 handling: "Show format hint and ask user to retry with wav audio",
             },
             AGENT_AUDIO_TOO_LARGE = 400 {
-                meaning: "Audio file exceeds transcribe size limit",
+                title: "Audio file exceeds transcribe size limit",
                 handling: "Show size-limit message and ask user to shorten audio",
             },
             AGENT_AUDIO_EMPTY = 400 {
-                meaning: "Uploaded audio payload is empty",
+                title: "Uploaded audio payload is empty",
                 handling: "Show retry hint and keep input unchanged",
             },
             AGENT_ASR_UNAVAILABLE = 502 {
-                meaning: "Upstream ASR service unavailable",
+                title: "Upstream ASR service unavailable",
                 handling: "Show retry message and allow fallback to text input",
             },
         }

@@ -7,27 +7,27 @@ problem_codes::error_catalog! {
 
         section "Auth" {
             AUTH_SERVICE_UNAVAILABLE = 503 {
-                meaning: "Auth upstream unavailable",
+                title: "Auth upstream unavailable",
                 handling: "Show retry message and allow retry",
             },
             AUTH_TOO_MANY_REQUESTS = 429 {
-                meaning: "OTP request throttled",
+                title: "OTP request throttled",
                 handling: "Show wait message",
             },
             AUTH_VERIFICATION_CODE_INVALID = 401 {
-                meaning: "Invalid OTP code",
+                title: "Invalid OTP code",
                 handling: "Prompt user to re-enter code",
             },
             AUTH_REFRESH_TOKEN_INVALID = 401 {
-                meaning: "Invalid/expired refresh token",
+                title: "Invalid/expired refresh token",
                 handling: "Clear local session and return login",
             },
             AUTH_REFRESH_TOKEN_MISSING = 401 {
-                meaning: "Refresh token missing on logout",
+                title: "Refresh token missing on logout",
                 handling: "Treat as local logout and clear session",
             },
             AUTH_USER_NOT_FOUND = 404 {
-                meaning: "User not found",
+                title: "User not found",
                 handling: "Show not-found message where applicable",
             },
         }

@@ -7,19 +7,19 @@ problem_codes::error_catalog! {
 
         section "Avatar" {
             AVATAR_FILE_INVALID = 422 {
-                meaning: "Avatar mime type or size is invalid",
+                title: "Avatar mime type or size is invalid",
                 handling: "Show file validation hint and ask user to pick another image",
             },
             AVATAR_PATH_SCOPE_INVALID = 422 {
-                meaning: "Avatar path does not belong to current user scope",
+                title: "Avatar path does not belong to current user scope",
                 handling: "Show generic security error and force refresh",
             },
             AVATAR_SIGNED_URL_FAILED = 502 {
-                meaning: "Backend failed to generate avatar signed upload URL",
+                title: "Backend failed to generate avatar signed upload URL",
                 handling: "Show retry toast and keep previous avatar",
             },
             AVATAR_UPLOAD_FAILED = 502 {
-                meaning: "Backend failed to upload avatar bytes to storage",
+                title: "Backend failed to upload avatar bytes to storage",
                 handling: "Show retry toast and keep previous avatar",
             },
         }

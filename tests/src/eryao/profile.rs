@@ -7,15 +7,15 @@ problem_codes::error_catalog! {
 
         section "Profile" {
             PROFILE_PAYLOAD_INVALID = 422 {
-                meaning: "Profile update payload invalid (length/type/empty constraints)",
+                title: "Profile update payload invalid (length/type/empty constraints)",
                 handling: "Highlight invalid fields and block submit",
             },
             PROFILE_NOT_FOUND = 404 {
-                meaning: "User profile row missing",
+                title: "User profile row missing",
                 handling: "Show retry and optionally trigger profile bootstrap",
             },
             PROFILE_DELETE_FAILED = 502 {
-                meaning: "Backend failed to complete account hard deletion",
+                title: "Backend failed to complete account hard deletion",
                 handling: "Show delete-failed message and allow retry",
             },
         }

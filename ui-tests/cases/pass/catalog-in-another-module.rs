@@ -3,10 +3,10 @@ mod catalogs {
         /// The shop's codes.
         pub catalog Shop {
             section "Orders" {
-                ORDER_NOT_FOUND = 404 { meaning: "Order not found", handling: "Show not found" },
+                ORDER_NOT_FOUND = 404 { title: "Order not found", handling: "Show not found" },
             }
             section "Payments" {
-                PAYMENT_DECLINED = 402 { meaning: "Card declined", handling: "Ask for another card" },
+                PAYMENT_DECLINED = 402 { title: "Card declined", handling: "Ask for another card" },
             }
         }
     }

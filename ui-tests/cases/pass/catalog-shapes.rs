@@ -13,16 +13,16 @@ problem_codes::error_catalog! {
         /// Orders and their lifecycle.
         section "Orders" {
             /// The order id is unknown.
-            ORDER_NOT_FOUND = 404 { handling: "Show not found", meaning: "Order not found" },
-            ORDER_LOCKED = 423 { meaning: "Order locked" }
+            ORDER_NOT_FOUND = 404 { handling: "Show not found", title: "Order not found" },
+            ORDER_LOCKED = 423 { title: "Order locked" }
         }
         type_base = "https://shop.example/problems/";
         skip_impl(axum, actix_web);
     }
 
     pub(crate) catalog Payments {
-        section "Payments" { PAYMENT_DECLINED = 402 { meaning: "Card declined", } }
-        section "Refunds" { REFUND_TOO_LATE = 422 { meaning: "Refund window closed" }, }
+        section "Payments" { PAYMENT_DECLINED = 402 { title: "Card declined", } }
+        section "Refunds" { REFUND_TOO_LATE = 422 { title: "Refund window closed" }, }
     }
 }
 

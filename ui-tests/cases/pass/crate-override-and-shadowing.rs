@@ -16,7 +16,7 @@ use ::problem_codes::ProblemCode as _;
     pub catalog Shop {
         crate = "crate::reexport";
         section "Orders" {
-            ORDER_NOT_FOUND = 404 { meaning: "Order not found" },
+            ORDER_NOT_FOUND = 404 { title: "Order not found" },
         }
     }
 }

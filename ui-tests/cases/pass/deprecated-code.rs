@@ -7,9 +7,9 @@ use problem_codes::{Catalog, Lifecycle};
 problem_codes::error_catalog! {
     pub catalog Auth {
         section "Auth" {
-            AUTH_OTP_WRONG = 401 { meaning: "Invalid OTP code", deprecated: "AUTH_VERIFICATION_CODE_INVALID" },
-            AUTH_VERIFICATION_CODE_INVALID = 401 { meaning: "Invalid OTP code" },
-            AUTH_LEGACY = 400 { meaning: "Legacy failure", deprecated: true },
+            AUTH_OTP_WRONG = 401 { title: "Invalid OTP code", deprecated: "AUTH_VERIFICATION_CODE_INVALID" },
+            AUTH_VERIFICATION_CODE_INVALID = 401 { title: "Invalid OTP code" },
+            AUTH_LEGACY = 400 { title: "Legacy failure", deprecated: true },
         }
     }
 }

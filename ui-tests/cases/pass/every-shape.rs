@@ -11,8 +11,8 @@ error_catalog! {
     pub catalog Shop {
         type_base = "https://shop.example/problems/";
         section "Orders" {
-            ORDER_NOT_FOUND = 404 { meaning: "Order not found", handling: "Show not found" },
-            ORDER_LOCKED = 423 { meaning: "Order locked" },
+            ORDER_NOT_FOUND = 404 { title: "Order not found", handling: "Show not found" },
+            ORDER_LOCKED = 423 { title: "Order locked" },
         }
     }
 }

@@ -5,8 +5,8 @@ use problem_codes::{error_catalog, ProblemCode};
 error_catalog! {
     pub catalog Shop {
         section "Orders" {
-            ORDER_NOT_FOUND = 404 { meaning: "Order not found" },
-            STORAGE_FAILED = 502 { meaning: "Storage failed" },
+            ORDER_NOT_FOUND = 404 { title: "Order not found" },
+            STORAGE_FAILED = 502 { title: "Storage failed" },
         }
     }
 }

@@ -1,8 +1,8 @@
 problem_codes::error_catalog! {
     pub catalog Shop {
         section "Orders" {
-            ORDER_NOT_FOUND = 404 { meaning: "Order not found" },
-            ORDER_NOT_FOUND = 410 { meaning: "Order deleted" },
+            ORDER_NOT_FOUND = 404 { title: "Order not found" },
+            ORDER_NOT_FOUND = 410 { title: "Order deleted" },
         }
     }
 }

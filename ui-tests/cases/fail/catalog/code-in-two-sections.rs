@@ -1,10 +1,10 @@
 problem_codes::error_catalog! {
     pub catalog Shop {
         section "Orders" {
-            NOT_FOUND = 404 { meaning: "Order not found" },
+            NOT_FOUND = 404 { title: "Order not found" },
         }
         section "Payments" {
-            NOT_FOUND = 404 { meaning: "Payment not found" },
+            NOT_FOUND = 404 { title: "Payment not found" },
         }
     }
 }

@@ -1,7 +1,7 @@
 problem_codes::error_catalog! {
     pub catalog Shop {
         section "Orders" {
-            404_ORDER = 404 { meaning: "Order not found" },
+            404_ORDER = 404 { title: "Order not found" },
         }
     }
 }

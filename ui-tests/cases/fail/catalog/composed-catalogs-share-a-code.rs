@@ -2,7 +2,7 @@ mod auth {
     problem_codes::error_catalog! {
         pub catalog Auth {
             section "Auth" {
-                USER_NOT_FOUND = 404 { meaning: "User not found" },
+                USER_NOT_FOUND = 404 { title: "User not found" },
             }
         }
     }
@@ -12,8 +12,8 @@ mod profile {
     problem_codes::error_catalog! {
         pub catalog Profile {
             section "Profile" {
-                PROFILE_NOT_FOUND = 404 { meaning: "Profile missing" },
-                USER_NOT_FOUND = 404 { meaning: "No such user" },
+                PROFILE_NOT_FOUND = 404 { title: "Profile missing" },
+                USER_NOT_FOUND = 404 { title: "No such user" },
             }
         }
     }

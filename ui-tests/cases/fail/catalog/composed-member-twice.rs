@@ -2,7 +2,7 @@ mod orders {
     problem_codes::error_catalog! {
         pub catalog Orders {
             section "Orders" {
-                ORDER_NOT_FOUND = 404 { meaning: "Order not found" },
+                ORDER_NOT_FOUND = 404 { title: "Order not found" },
             }
         }
     }

@@ -3,10 +3,10 @@ problem_codes::error_catalog! {
     pub catalog Shop {
         type_bse = "https://shop.example/problems/";
         section "Orders" {
-            orderNotFound = 404 { meaning: "Order not found" },
-            ORDER_DELETED = 201 { meaning: "Order deleted", handlign: "Show gone" },
-            ORDER_LOCKED = "423" { meaning: "Order locked" },
-            ORDER_DELETED = 410 { meaning: "Order removed" },
+            orderNotFound = 404 { title: "Order not found" },
+            ORDER_DELETED = 201 { title: "Order deleted", handlign: "Show gone" },
+            ORDER_LOCKED = "423" { title: "Order locked" },
+            ORDER_DELETED = 410 { title: "Order removed" },
         }
         section "Payments" {}
     }

@@ -1,10 +1,10 @@
 problem_codes::error_catalog! {
     pub catalog Shop {
         section "Orders" {
-            ORDER_NOT_FOUND = 404 { meaning: "Order not found" },
+            ORDER_NOT_FOUND = 404 { title: "Order not found" },
         }
         section "Orders" {
-            ORDER_DELETED = 410 { meaning: "Order deleted" },
+            ORDER_DELETED = 410 { title: "Order deleted" },
         }
     }
 }

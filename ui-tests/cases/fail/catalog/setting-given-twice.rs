@@ -3,7 +3,7 @@ problem_codes::error_catalog! {
         type_base = "https://shop.example/problems/";
         type_base = "https://shop.example/errors/";
         section "Orders" {
-            ORDER_NOT_FOUND = 404 { meaning: "Order not found" },
+            ORDER_NOT_FOUND = 404 { title: "Order not found" },
         }
     }
 }

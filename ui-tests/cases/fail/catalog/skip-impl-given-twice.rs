@@ -5,7 +5,7 @@ error_catalog! {
         skip_impl(axum);
         skip_impl(utoipa);
         section "Orders" {
-            ORDER_NOT_FOUND = 404 { meaning: "Order not found" },
+            ORDER_NOT_FOUND = 404 { title: "Order not found" },
         }
     }
 }

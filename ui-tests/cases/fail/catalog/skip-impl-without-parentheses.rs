@@ -4,7 +4,7 @@ error_catalog! {
     pub catalog Shop {
         skip_impl = "axum";
         section "Orders" {
-            ORDER_NOT_FOUND = 404 { meaning: "Order not found" },
+            ORDER_NOT_FOUND = 404 { title: "Order not found" },
         }
     }
 }

@@ -1,7 +1,7 @@
 problem_codes::error_catalog! {
     pub catalog Shop {
         section "Orders" {
-            ORDER_NOT_FOUND = NOT_FOUND { meaning: "Order not found" },
+            ORDER_NOT_FOUND = NOT_FOUND { title: "Order not found" },
         }
     }
 }

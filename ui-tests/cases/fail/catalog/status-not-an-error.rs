@@ -1,7 +1,7 @@
 problem_codes::error_catalog! {
     pub catalog Shop {
         section "Orders" {
-            ORDER_CREATED = 201 { meaning: "Order created" },
+            ORDER_CREATED = 201 { title: "Order created" },
         }
     }
 }

@@ -2,7 +2,7 @@ problem_codes::error_catalog! {
     pub catalog Shop {
         type_base = "https://shop.example/problems";
         section "Orders" {
-            ORDER_NOT_FOUND = 404 { meaning: "Order not found" },
+            ORDER_NOT_FOUND = 404 { title: "Order not found" },
         }
     }
 }

@@ -5,8 +5,8 @@ use problem_codes::{error_catalog, ProblemCode};
 error_catalog! {
     pub catalog Shop {
         section "Orders" {
-            ORDER_NOT_FOUND = 404 { meaning: "Order not found" },
-            ORDER_LOCKED = 423 { meaning: "Order locked" },
+            ORDER_NOT_FOUND = 404 { title: "Order not found" },
+            ORDER_LOCKED = 423 { title: "Order locked" },
         }
     }
 }

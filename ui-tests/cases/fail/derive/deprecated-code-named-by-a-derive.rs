@@ -3,8 +3,8 @@
 problem_codes::error_catalog! {
     pub catalog Auth {
         section "Auth" {
-            AUTH_OTP_WRONG = 401 { meaning: "Invalid OTP code", deprecated: "AUTH_VERIFICATION_CODE_INVALID" },
-            AUTH_VERIFICATION_CODE_INVALID = 401 { meaning: "Invalid OTP code" },
+            AUTH_OTP_WRONG = 401 { title: "Invalid OTP code", deprecated: "AUTH_VERIFICATION_CODE_INVALID" },
+            AUTH_VERIFICATION_CODE_INVALID = 401 { title: "Invalid OTP code" },
         }
     }
 }

@@ -3,7 +3,7 @@ use problem_codes::{error_catalog, ProblemCode};
 error_catalog! {
     pub catalog Shop {
         section "Orders" {
-            ORDER_NOT_FOUND = 404 { meaning: "Order not found", handling: "Show a not-found page" },
+            ORDER_NOT_FOUND = 404 { title: "Order not found", handling: "Show a not-found page" },
         }
     }
 }

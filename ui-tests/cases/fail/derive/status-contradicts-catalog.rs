@@ -3,7 +3,7 @@ use problem_codes::{error_catalog, ProblemCode};
 error_catalog! {
     pub catalog Auth {
         section "Auth" {
-            AUTH_USER_NOT_FOUND = 404 { meaning: "User not found", handling: "Show not-found" },
+            AUTH_USER_NOT_FOUND = 404 { title: "User not found", handling: "Show not-found" },
         }
     }
 }

@@ -3,8 +3,8 @@ use problem_codes::{error_catalog, ProblemCode};
 error_catalog! {
     pub catalog Shop {
         section "Orders" {
-            ORDER_NOT_FOUND = 404 { meaning: "Order not found" },
-            ORDER_DELETED = 410 { meaning: "Order deleted" },
+            ORDER_NOT_FOUND = 404 { title: "Order not found" },
+            ORDER_DELETED = 410 { title: "Order deleted" },
         }
     }
 }

@@ -3,8 +3,8 @@ use problem_codes::{error_catalog, ProblemCode};
 error_catalog! {
     pub catalog Auth {
         section "Auth" {
-            AUTH_USER_NOT_FOUND = 404 { meaning: "User not found", handling: "Show not-found" },
-            AUTH_TOO_MANY_REQUESTS = 429 { meaning: "OTP request throttled", handling: "Show wait" },
+            AUTH_USER_NOT_FOUND = 404 { title: "User not found", handling: "Show not-found" },
+            AUTH_TOO_MANY_REQUESTS = 429 { title: "OTP request throttled", handling: "Show wait" },
         }
     }
 }

@@ -1,11 +1,11 @@
-//! The catalog as expansion needs it, lowered from the syntax; lowering is where every
-//! rule is checked, and every mistake is reported before anything is generated.
+//! The catalog as expansion needs it, lowered from the syntax: each setting, section and
+//! code is read and checked on its own here; the rules across them are `valid`'s.
 
 use std::collections::BTreeMap;
 
 use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote};
-use syn::{Attribute, Ident, Lit, LitStr, Path, Visibility};
+use syn::{Attribute, Expr, ExprLit, Ident, Lit, LitStr, Meta, Path, Visibility};
 
 use super::ast::{
     Body, CatalogDef, CodeDef, FieldDef, SectionDef, Setting, SettingKey, SettingValue, StatusDef,
@@ -15,12 +15,8 @@ use crate::shared::code::{
 };
 use crate::shared::ctxt::Ctxt;
 use crate::shared::integrations;
-use crate::shared::suggest::{closest, did_you_mean};
-
-const DEFAULT_TYPE_BASE: &str = "/problems/";
-const MEANING: &str = "meaning";
-const HANDLING: &str = "handling";
-const DEPRECATED: &str = "deprecated";
+use crate::shared::suggest::closest;
+use crate::shared::symbol::{DEFAULT_TYPE_BASE, DEPRECATED, HANDLING, MEANING, TITLE};
 
 pub struct Catalog<'a> {
     pub attrs: &'a [Attribute],
@@ -29,6 +25,9 @@ pub struct Catalog<'a> {
     pub krate: TokenStream,
     /// The integrations of `skip_impl(…)`, whose impls the user writes.
     pub skip_impl: Vec<Ident>,
+    /// The doc comments after the last section.
+    pub closing: &'a [Attribute],
+    pub framing: Framing,
     pub kind: Kind<'a>,
 }
 
@@ -49,6 +48,7 @@ pub struct Member<'a> {
 
 pub struct Section<'a> {
     pub name: String,
+    pub name_span: Span,
     pub codes: Vec<Code<'a>>,
 }
 
@@ -57,8 +57,13 @@ pub struct Code<'a> {
     /// The token the code was written as; the associated const carries its span.
     pub ident: &'a Ident,
     pub variant: Ident,
+    /// Whether the code has a code's shape and names a variant that is not a keyword;
+    /// one that has not is dropped by `valid`, after its other rules are checked.
+    pub well_formed: bool,
+    /// The name of the section the code is declared in.
+    pub section: String,
     pub status: u16,
-    pub meaning: String,
+    pub title: String,
     pub handling: String,
     pub docs: Vec<&'a Attribute>,
     /// `deprecated: "REPLACEMENT"` or `deprecated: true`.
@@ -78,10 +83,11 @@ impl Code<'_> {
 }
 
 impl<'a> Catalog<'a> {
-    /// Lowers `def`, reporting every mistake in `cx`. A code with a mistake that leaves
-    /// it without a name or a variant of its own (a malformed or repeated code) is left
-    /// out; any other mistake leaves a placeholder, so that on error the catalog can
-    /// still expand and the code that uses it adds no errors of its own.
+    /// Lowers `def`, reporting the mistakes of each item in `cx`; `valid::check` then
+    /// checks the rules across items and leaves out the codes that cannot be variants
+    /// (malformed or repeated). Any other mistake leaves a placeholder (status 500, an
+    /// empty title), so that on error the catalog can still expand and the code that
+    /// uses it adds no errors of its own.
     pub fn from_ast(cx: &Ctxt, def: &'a CatalogDef) -> Catalog<'a> {
         for error in &def.errors {
             cx.push(error.clone());
@@ -95,7 +101,7 @@ impl<'a> Catalog<'a> {
                 },
             ),
             Body::Composed { settings, members } => {
-                (settings, Kind::Composed(lower_members(cx, members)))
+                (settings, Kind::Composed(lower_members(members)))
             }
         };
         let Settings {
@@ -110,7 +116,10 @@ impl<'a> Catalog<'a> {
             },
             composed => composed,
         };
+        check_closing(cx, &def.closing);
         Catalog {
+            framing: Framing::of(&def.attrs, &def.closing),
+            closing: &def.closing,
             attrs: &def.attrs,
             vis: &def.vis,
             ident: &def.ident,
@@ -126,6 +135,77 @@ impl<'a> Catalog<'a> {
         match &self.kind {
             Kind::Defined { sections, .. } => sections.iter().any(|s| !s.codes.is_empty()),
             Kind::Composed(members) => !members.is_empty(),
+        }
+    }
+}
+
+/// The text of the catalog's document around its tables, from its doc comments.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Framing {
+    pub title: Option<String>,
+    pub preamble: Option<String>,
+    pub closing: Option<String>,
+}
+
+impl Framing {
+    /// The doc comment's first line is the title when it is a heading `# Title`, and the
+    /// rest is the preamble; with any other first line, all of it is the preamble.
+    pub fn of(docs: &[Attribute], closing: &[Attribute]) -> Framing {
+        let intro = doc_text(docs);
+        let (title, preamble) = match intro.split_once('\n') {
+            _ if intro.is_empty() => (None, None),
+            Some((first, rest)) if first.starts_with("# ") => {
+                (Some(first[2..].trim().to_owned()), text(rest))
+            }
+            None if intro.starts_with("# ") => (Some(intro[2..].trim().to_owned()), None),
+            _ => (None, Some(intro)),
+        };
+        Framing {
+            title: title.filter(|title| !title.is_empty()),
+            preamble,
+            closing: text(&doc_text(closing)),
+        }
+    }
+}
+
+/// The text of doc comments as rustdoc reads it: one line per line, each without one
+/// leading space, blank lines at either end left out.
+fn doc_text(attrs: &[Attribute]) -> String {
+    let lines: Vec<String> = attrs
+        .iter()
+        .filter_map(|attr| match &attr.meta {
+            Meta::NameValue(meta) if meta.path.is_ident("doc") => match &meta.value {
+                Expr::Lit(ExprLit {
+                    lit: Lit::Str(lit), ..
+                }) => Some(lit.value()),
+                _ => None,
+            },
+            _ => None,
+        })
+        .flat_map(|doc| {
+            // `split`, not `lines`: an empty `///` is a blank line of its own.
+            doc.split('\n')
+                .map(|line| line.strip_prefix(' ').unwrap_or(line).to_owned())
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    lines.join("\n").trim_matches('\n').to_owned()
+}
+
+/// `None` for a text that is blank.
+fn text(text: &str) -> Option<String> {
+    let text = text.trim_matches('\n');
+    (!text.trim().is_empty()).then(|| text.to_owned())
+}
+
+/// After the last section, a catalog holds the doc comments of its closing text alone.
+fn check_closing(cx: &Ctxt, closing: &[Attribute]) {
+    for attr in closing {
+        if !attr.path().is_ident("doc") {
+            cx.error_spanned_by(
+                attr,
+                "a catalog's closing text, after its last item, takes only doc comments: `/// …`",
+            );
         }
     }
 }
@@ -194,23 +274,11 @@ fn lower_settings(cx: &Ctxt, settings: &[Setting], composed: bool) -> Settings {
     lowered
 }
 
-fn lower_members<'a>(cx: &Ctxt, members: &'a [Path]) -> Vec<Member<'a>> {
-    let mut seen: BTreeMap<String, Span> = BTreeMap::new();
+fn lower_members(members: &[Path]) -> Vec<Member<'_>> {
     members
         .iter()
         .filter_map(|path| {
             let variant = &path.segments.last()?.ident;
-            let name = variant.to_string();
-            if let Some(first) = seen.get(&name) {
-                cx.duplicate(
-                    variant.span(),
-                    format!("`{name}` is listed twice; list each catalog once, or if these are two catalogs, import one under another name: `use … as Other{name};`"),
-                    *first,
-                    format!("`{name}` is first listed here"),
-                );
-                return None;
-            }
-            seen.insert(name, variant.span());
             Some(Member { path, variant })
         })
         .collect()
@@ -225,104 +293,42 @@ fn lower_sections<'a>(
         cx.error_at(
             def.ident.span(),
             format!(
-                "catalog `{}` has no codes; add a section: `section \"Name\" {{ CODE = 400 {{ meaning: \"…\" }} }}`",
+                "catalog `{}` has no codes; add a section: `section \"Name\" {{ CODE = 400 {{ title: \"…\" }} }}`",
                 def.ident
             ),
         );
     }
-    let mut section_names: BTreeMap<String, Span> = BTreeMap::new();
-    let mut seen = Seen::default();
-    let lowered: Vec<Section> = sections
+    sections
         .iter()
-        .map(|section| {
-            let name = section.name.value();
-            if name.trim().is_empty() {
-                cx.error_spanned_by(
-                    &section.name,
-                    "a section needs a name, e.g. `section \"Auth\"`",
-                );
-            } else if let Some(first) = section_names.get(&name) {
-                cx.duplicate(
-                    section.name.span(),
-                    format!("section \"{name}\" is declared twice; put its codes in one section"),
-                    *first,
-                    format!("section \"{name}\" is first declared here"),
-                );
-            } else {
-                section_names.insert(name.clone(), section.name.span());
-            }
-            check_section_attrs(cx, section);
-            if section.codes.is_empty() && section.complete {
-                cx.error_at(
-                    section.keyword,
-                    format!("section \"{name}\" has no codes; add one or remove the section"),
-                );
-            }
-            let codes = section
-                .codes
-                .iter()
-                .filter_map(|code| lower_code(cx, code, &name, &mut seen))
-                .collect();
-            Section { name, codes }
-        })
-        .collect();
-    check_replacements(cx, def, &lowered);
-    lowered
+        .map(|section| lower_section(cx, section))
+        .collect()
 }
 
-/// A replacement is a live code of the same catalog: the team that owns a code names
-/// what its clients move to.
-fn check_replacements(cx: &Ctxt, def: &CatalogDef, sections: &[Section]) {
-    let codes: BTreeMap<&str, &Code> = sections
-        .iter()
-        .flat_map(|s| &s.codes)
-        .map(|code| (code.code.as_str(), code))
-        .collect();
-    for code in sections.iter().flat_map(|s| &s.codes) {
-        let Some(lit) = code.deprecated.as_ref().and_then(|d| d.replacement) else {
-            continue;
-        };
-        let replacement = lit.value();
-        if replacement == code.code {
-            cx.error_spanned_by(
-                lit,
-                format!("`{replacement}` cannot replace itself; name the code that clients should use instead, or write `deprecated: true`"),
-            );
-            continue;
-        }
-        match codes.get(replacement.as_str()) {
-            None => cx.error_spanned_by(
-                lit,
-                format!(
-                    "replacement `{replacement}` is not a code of catalog `{}`{}",
-                    def.ident,
-                    match did_you_mean(&replacement, codes.keys().copied()) {
-                        hint if hint.is_empty() => "; declare it in this catalog first".to_owned(),
-                        hint => hint,
-                    }
-                ),
-            ),
-            Some(target) if target.deprecated.is_some() => cx.error_spanned_by(
-                lit,
-                format!(
-                    "replacement `{replacement}` is itself deprecated; name {}",
-                    match target.deprecated.as_ref().and_then(|d| d.replacement) {
-                        Some(next) => format!("its replacement `{}`", next.value()),
-                        None => "a code that is not deprecated".to_owned(),
-                    }
-                ),
-            ),
-            Some(_) => {}
-        }
+fn lower_section<'a>(cx: &Ctxt, section: &'a SectionDef) -> Section<'a> {
+    let name = section.name.value();
+    if name.trim().is_empty() {
+        cx.error_spanned_by(
+            &section.name,
+            "a section needs a name, e.g. `section \"Auth\"`",
+        );
     }
-}
-
-/// The codes and variant names declared so far, across sections.
-#[derive(Default)]
-struct Seen<'a> {
-    /// Each code, where it is declared and in which section.
-    codes: BTreeMap<String, (Span, String)>,
-    variants: BTreeMap<String, &'a Ident>,
+    check_section_attrs(cx, section);
+    if section.codes.is_empty() && section.complete {
+        cx.error_at(
+            section.keyword,
+            format!("section \"{name}\" has no codes; add one or remove the section"),
+        );
+    }
+    let codes = section
+        .codes
+        .iter()
+        .map(|code| lower_code(cx, code, &name))
+        .collect();
+    Section {
+        name,
+        name_span: section.name.span(),
+        codes,
+    }
 }
 
 fn check_section_attrs(cx: &Ctxt, section: &SectionDef) {
@@ -333,62 +339,46 @@ fn check_section_attrs(cx: &Ctxt, section: &SectionDef) {
     }
 }
 
-/// Lowers one code; `None` when it cannot be part of the enum (it is malformed or
-/// repeats another), which is already an error.
-fn lower_code<'a>(
-    cx: &Ctxt,
-    def: &'a CodeDef,
-    section: &str,
-    seen: &mut Seen<'a>,
-) -> Option<Code<'a>> {
+/// Lowers one code. Its rules across codes (a repeated code or variant) are checked
+/// by `valid`.
+fn lower_code<'a>(cx: &Ctxt, def: &'a CodeDef, section: &str) -> Code<'a> {
     let code = def.ident.to_string();
-    let mut usable = true;
-    if let Some(message) = shape_error(&code) {
+    let fields = lower_fields(cx, def, &code);
+    Code {
+        variant: variant_ident(&code, def.ident.span()),
+        well_formed: check_code_name(cx, def, &code),
+        status: lower_status(cx, &def.status, &code),
+        code,
+        ident: &def.ident,
+        section: section.to_owned(),
+        title: fields.title.map(|lit| lit.value()).unwrap_or_default(),
+        handling: fields.handling.map(|lit| lit.value()).unwrap_or_default(),
+        docs: code_docs(cx, def),
+        deprecated: fields.deprecated,
+    }
+}
+
+/// Whether the code can name a variant: it has a code's shape, and its variant is not
+/// a keyword.
+fn check_code_name(cx: &Ctxt, def: &CodeDef, code: &str) -> bool {
+    if let Some(message) = shape_error(code) {
         cx.error_at(def.ident.span(), message);
-        usable = false;
-    } else if camel_case(&code) == "Self" {
+        return false;
+    }
+    if camel_case(code) == "Self" {
         // Every other code's variant is a valid name; this one is a keyword.
         cx.error_at(
             def.ident.span(),
             format!("code `{code}` would be the enum variant `Self`, a keyword; rename the code"),
         );
-        usable = false;
+        return false;
     }
-    if let Some((first, first_section)) = seen.codes.get(&code) {
-        let note = if first_section == section {
-            format!("`{code}` is first declared here")
-        } else {
-            format!("`{code}` is first declared here, in section \"{first_section}\"")
-        };
-        cx.duplicate(
-            def.ident.span(),
-            format!(
-                "code `{code}` is declared twice; a code has one status and one meaning, keep one"
-            ),
-            *first,
-            note,
-        );
-        usable = false;
-    } else {
-        seen.codes
-            .insert(code.clone(), (def.ident.span(), section.to_owned()));
-        let variant = camel_case(&code);
-        if let Some(other) = seen.variants.get(&variant) {
-            cx.duplicate(
-                def.ident.span(),
-                format!(
-                    "codes `{other}` and `{code}` would both be the enum variant `{variant}`; rename one"
-                ),
-                other.span(),
-                format!("`{other}` is declared here"),
-            );
-            usable = false;
-        } else if usable {
-            seen.variants.insert(variant, &def.ident);
-        }
-    }
+    true
+}
 
-    let status = match &def.status {
+/// The status; 500 in place of one written wrong (already reported).
+fn lower_status(cx: &Ctxt, status: &StatusDef, code: &str) -> u16 {
+    match status {
         StatusDef::Name(path) => {
             let name = path
                 .segments
@@ -429,74 +419,111 @@ fn lower_code<'a>(
             cx.error_spanned_by(other, "a status is a number such as 404");
             500
         }
-    };
+    }
+}
 
-    let mut meaning: Option<LitStr> = None;
-    let mut handling: Option<LitStr> = None;
-    // A `meaning` written with a mistake (already reported) is not also missing.
-    let mut meaning_written = !def.complete;
-    let mut deprecated: Option<Deprecation> = None;
+/// The fields of one code, each given at most once.
+#[derive(Default)]
+struct Fields<'a> {
+    title: Option<LitStr>,
+    handling: Option<LitStr>,
+    deprecated: Option<Deprecation<'a>>,
+}
+
+fn lower_fields<'a>(cx: &Ctxt, def: &'a CodeDef, code: &str) -> Fields<'a> {
+    let mut fields = Fields::default();
+    // A `title` written with a mistake (already reported) is not also missing.
+    let mut title_written = !def.complete;
     for field in &def.fields {
         let key = field.key.to_string();
-        if key == DEPRECATED {
-            lower_deprecated(cx, field, &mut deprecated);
-            continue;
-        }
         let slot = match key.as_str() {
-            MEANING => {
-                meaning_written = true;
-                &mut meaning
+            DEPRECATED => {
+                lower_deprecated(cx, field, &mut fields.deprecated);
+                continue;
             }
-            HANDLING => &mut handling,
+            TITLE => {
+                title_written = true;
+                &mut fields.title
+            }
+            HANDLING => &mut fields.handling,
             _ => {
-                let meant = closest(&key, [MEANING, HANDLING, DEPRECATED]);
-                meaning_written |= meant == Some(MEANING);
-                cx.error_at(
-                    field.key.span(),
-                    match meant {
-                        Some(meant) => {
-                            format!("unknown code field `{key}`; did you mean `{meant}`?")
-                        }
-                        None => format!(
-                            "unknown code field `{key}`; a code has `meaning`, `handling` and `deprecated`"
-                        ),
-                    },
-                );
+                title_written |= unknown_field(cx, field, &key);
                 continue;
             }
         };
-        let value = match &field.value {
-            Some(Lit::Str(value)) => value,
-            Some(other) => {
-                cx.error_spanned_by(other, format!("`{key}` takes a string: `{key}: \"…\"`"));
-                continue;
-            }
-            // Not a literal: reported while parsing.
-            None => continue,
-        };
-        if let Some(first) = slot {
-            cx.duplicate(
-                field.key.span(),
-                format!("`{key}` is given twice; remove one"),
-                first.span(),
-                format!("`{key}` is first given here"),
-            );
-        } else {
-            *slot = Some(value.clone());
-        }
+        lower_text_field(cx, field, &key, slot);
     }
-    match &meaning {
-        None if meaning_written => {}
+    check_title(cx, def, code, fields.title.as_ref(), title_written);
+    fields
+}
+
+/// Reports a field that a code does not have; returns whether it was meant as the
+/// title (a misspelling of it, or its former name `meaning`).
+fn unknown_field(cx: &Ctxt, field: &FieldDef, key: &str) -> bool {
+    if key == MEANING {
+        cx.error_at(
+            field.key.span(),
+            format!("unknown code field `{MEANING}`; a code's title is written `{TITLE}: \"…\"`"),
+        );
+        return true;
+    }
+    let meant = closest(key, [TITLE, HANDLING, DEPRECATED]);
+    cx.error_at(
+        field.key.span(),
+        match meant {
+            Some(meant) => format!("unknown code field `{key}`; did you mean `{meant}`?"),
+            None => format!(
+                "unknown code field `{key}`; a code has `{TITLE}`, `{HANDLING}` and `{DEPRECATED}`"
+            ),
+        },
+    );
+    meant == Some(TITLE)
+}
+
+/// `title: "…"` or `handling: "…"`, given once.
+fn lower_text_field(cx: &Ctxt, field: &FieldDef, key: &str, slot: &mut Option<LitStr>) {
+    let value = match &field.value {
+        Some(Lit::Str(value)) => value,
+        Some(other) => {
+            cx.error_spanned_by(other, format!("`{key}` takes a string: `{key}: \"…\"`"));
+            return;
+        }
+        // Not a literal: reported while parsing.
+        None => return,
+    };
+    if let Some(first) = slot {
+        cx.duplicate(
+            field.key.span(),
+            format!("`{key}` is given twice; remove one"),
+            first.span(),
+            format!("`{key}` is first given here"),
+        );
+    } else {
+        *slot = Some(value.clone());
+    }
+}
+
+/// Every code has a title that says something; `written` when a mistake already
+/// reported stands for it.
+fn check_title(cx: &Ctxt, def: &CodeDef, code: &str, title: Option<&LitStr>, written: bool) {
+    match title {
+        None if written => {}
         None => cx.error_at(
             def.ident.span(),
-            format!("code `{code}` needs a `meaning`: what the code means, in a few words"),
+            format!("code `{code}` needs a `{TITLE}`: what the code means, in a few words"),
         ),
         Some(lit) if lit.value().trim().is_empty() => {
-            cx.error_spanned_by(lit, "`meaning` cannot be empty: it is the problem's title");
+            cx.error_spanned_by(
+                lit,
+                format!("`{TITLE}` cannot be empty: write what the code means, in a few words"),
+            );
         }
         Some(_) => {}
     }
+}
 
+/// A code's doc comments; any other attribute is an error.
+fn code_docs<'a>(cx: &Ctxt, def: &'a CodeDef) -> Vec<&'a Attribute> {
     let mut docs = Vec::new();
     for attr in &def.attrs {
         if attr.path().is_ident("doc") {
@@ -505,17 +532,7 @@ fn lower_code<'a>(
             cx.error_spanned_by(attr, "a code takes only doc comments");
         }
     }
-
-    usable.then(|| Code {
-        variant: variant_ident(&code, def.ident.span()),
-        code,
-        ident: &def.ident,
-        status,
-        meaning: meaning.map(|lit| lit.value()).unwrap_or_default(),
-        handling: handling.map(|lit| lit.value()).unwrap_or_default(),
-        docs,
-        deprecated,
-    })
+    docs
 }
 
 /// `deprecated: "REPLACEMENT_CODE"` or `deprecated: true`.

@@ -1,7 +1,7 @@
 problem_codes::error_catalog! {
     pub catalog Shop {
         section "Orders" {
-            ORDER_NOT_FOUND = 404 { meaning: "" },
+            ORDER_NOT_FOUND = 404 { meaning: "Order not found" },
         }
     }
 }

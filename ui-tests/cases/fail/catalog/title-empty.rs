@@ -1,0 +1,9 @@
+problem_codes::error_catalog! {
+    pub catalog Shop {
+        section "Orders" {
+            ORDER_NOT_FOUND = 404 { title: "" },
+        }
+    }
+}
+
+fn main() {}
