@@ -462,7 +462,7 @@ pub struct RegistryEntry {
 /// let entry = RegistryEntry::new("POINTS_INSUFFICIENT_BALANCE", 402, "Not enough points")
 ///     .with_members(vec![
 ///         RegistryMember::new("balance", MemberType::Integer).with_doc("Points the user has"),
-///         RegistryMember::new("hint", MemberType::String).optional(),
+///         RegistryMember::new("hint", MemberType::Text).optional(),
 ///     ]);
 /// assert_eq!(entry.members()[0].name(), "balance");
 /// assert_eq!(entry.members()[0].doc(), "Points the user has");

@@ -10,7 +10,7 @@ use crate::extensions::{is_reserved_member, is_valid_member_name};
 /// use problem_codes::{MemberType, Scalar};
 ///
 /// assert_eq!(MemberType::Integer.name(), "integer");
-/// assert_eq!(MemberType::Array(Scalar::String).name(), "[string]");
+/// assert_eq!(MemberType::Array(Scalar::Text).name(), "[string]");
 /// assert_eq!(MemberType::Object(Scalar::Number).name(), "{number}");
 /// assert_eq!(MemberType::from_name("[boolean]"), Some(MemberType::Array(Scalar::Boolean)));
 /// assert!(MemberType::Integer.accepts(&serde_json::json!(3)));
@@ -19,8 +19,10 @@ use crate::extensions::{is_reserved_member, is_valid_member_name};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum MemberType {
-    /// A JSON string.
-    String,
+    /// A JSON string. (Named `Text`, not `String`, so that rustc keeps calling
+    /// `std::string::String` plain `String` in the diagnostics of every crate that
+    /// links this one.)
+    Text,
     /// A JSON number with no fraction, such as a count or a number of seconds.
     Integer,
     /// Any JSON number.
@@ -41,8 +43,8 @@ pub enum MemberType {
 /// See the example on [`MemberType`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Scalar {
-    /// A JSON string.
-    String,
+    /// A JSON string (`string` in the DSL; see [`MemberType::Text`] for the name).
+    Text,
     /// A JSON number with no fraction.
     Integer,
     /// Any JSON number.
@@ -60,7 +62,7 @@ impl Scalar {
     #[must_use]
     pub const fn name(self) -> &'static str {
         match self {
-            Scalar::String => "string",
+            Scalar::Text => "string",
             Scalar::Integer => "integer",
             Scalar::Number => "number",
             Scalar::Boolean => "boolean",
@@ -77,7 +79,7 @@ impl Scalar {
     #[must_use]
     pub fn from_name(name: &str) -> Option<Scalar> {
         [
-            Scalar::String,
+            Scalar::Text,
             Scalar::Integer,
             Scalar::Number,
             Scalar::Boolean,
@@ -91,12 +93,12 @@ impl Scalar {
     /// ```
     /// use problem_codes::Scalar;
     /// assert!(Scalar::Number.accepts(&serde_json::json!(1.5)));
-    /// assert!(!Scalar::String.accepts(&serde_json::json!(1)));
+    /// assert!(!Scalar::Text.accepts(&serde_json::json!(1)));
     /// ```
     #[must_use]
     pub fn accepts(self, value: &serde_json::Value) -> bool {
         match self {
-            Scalar::String => value.is_string(),
+            Scalar::Text => value.is_string(),
             Scalar::Integer => value.is_i64() || value.is_u64(),
             Scalar::Number => value.is_number(),
             Scalar::Boolean => value.is_boolean(),
@@ -112,15 +114,15 @@ impl MemberType {
     #[must_use]
     pub const fn name(self) -> &'static str {
         match self {
-            MemberType::String => "string",
+            MemberType::Text => "string",
             MemberType::Integer => "integer",
             MemberType::Number => "number",
             MemberType::Boolean => "boolean",
-            MemberType::Array(Scalar::String) => "[string]",
+            MemberType::Array(Scalar::Text) => "[string]",
             MemberType::Array(Scalar::Integer) => "[integer]",
             MemberType::Array(Scalar::Number) => "[number]",
             MemberType::Array(Scalar::Boolean) => "[boolean]",
-            MemberType::Object(Scalar::String) => "{string}",
+            MemberType::Object(Scalar::Text) => "{string}",
             MemberType::Object(Scalar::Integer) => "{integer}",
             MemberType::Object(Scalar::Number) => "{number}",
             MemberType::Object(Scalar::Boolean) => "{boolean}",
@@ -139,7 +141,7 @@ impl MemberType {
                 .and_then(Scalar::from_name)
         };
         match name {
-            "string" => Some(MemberType::String),
+            "string" => Some(MemberType::Text),
             "integer" => Some(MemberType::Integer),
             "number" => Some(MemberType::Number),
             "boolean" => Some(MemberType::Boolean),
@@ -157,7 +159,7 @@ impl MemberType {
     #[must_use]
     pub fn accepts(self, value: &serde_json::Value) -> bool {
         match self {
-            MemberType::String => Scalar::String.accepts(value),
+            MemberType::Text => Scalar::Text.accepts(value),
             MemberType::Integer => Scalar::Integer.accepts(value),
             MemberType::Number => Scalar::Number.accepts(value),
             MemberType::Boolean => Scalar::Boolean.accepts(value),
@@ -194,12 +196,12 @@ impl core::fmt::Display for MemberType {
 /// use problem_codes::{Member, MemberType};
 ///
 /// const BALANCE: Member = Member::new("balance", MemberType::Integer).with_doc("Points the user has");
-/// const HINT: Member = Member::new("hint", MemberType::String).optional();
+/// const HINT: Member = Member::new("hint", MemberType::Text).optional();
 /// assert_eq!((BALANCE.name(), BALANCE.ty(), BALANCE.is_optional()), ("balance", MemberType::Integer, false));
 /// assert_eq!(BALANCE.doc(), "Points the user has");
 /// assert!(HINT.is_optional());
 /// assert!(Member::check("retry_after", MemberType::Integer).is_ok());
-/// assert!(Member::check("title", MemberType::String).is_err());
+/// assert!(Member::check("title", MemberType::Text).is_err());
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Member {
@@ -318,13 +320,13 @@ mod tests {
     #[test]
     fn every_type_name_reads_back() {
         let scalars = [
-            Scalar::String,
+            Scalar::Text,
             Scalar::Integer,
             Scalar::Number,
             Scalar::Boolean,
         ];
         let mut types = vec![
-            MemberType::String,
+            MemberType::Text,
             MemberType::Integer,
             MemberType::Number,
             MemberType::Boolean,
@@ -341,12 +343,12 @@ mod tests {
 
     #[test]
     fn the_known_members_keep_their_types() {
-        assert!(Member::check("retry_after", MemberType::String).is_err());
-        assert!(Member::check("errors", MemberType::String).is_err());
+        assert!(Member::check("retry_after", MemberType::Text).is_err());
+        assert!(Member::check("errors", MemberType::Text).is_err());
         assert!(Member::check("problems", MemberType::Errors).is_err());
         assert!(Member::check("errors", MemberType::Errors).is_ok());
-        assert!(Member::check("quota_metric", MemberType::String).is_ok());
-        assert!(Member::check("9lives", MemberType::String).is_err());
+        assert!(Member::check("quota_metric", MemberType::Text).is_ok());
+        assert!(Member::check("9lives", MemberType::Text).is_err());
     }
 
     #[test]

@@ -34,10 +34,7 @@ fn each_member_rule() {
             Verdict::Refused,
         ),
         (
-            vec![
-                balance(),
-                RegistryMember::new("required", MemberType::String),
-            ],
+            vec![balance(), RegistryMember::new("required", MemberType::Text)],
             "POINTS_INSUFFICIENT_BALANCE changed the type of member `required` from integer to string",
             Verdict::Refused,
         ),
@@ -59,7 +56,7 @@ fn each_member_rule() {
             vec![
                 balance(),
                 required(),
-                RegistryMember::new("top_up_url", MemberType::String).optional(),
+                RegistryMember::new("top_up_url", MemberType::Text).optional(),
             ],
             "POINTS_INSUFFICIENT_BALANCE added optional member `top_up_url` (string)",
             Verdict::Allowed,
@@ -151,9 +148,9 @@ fn members_are_checked_on_every_way_in() {
         "member `balance` of `POINTS_X`: is declared twice"
     );
     for (name, ty) in [
-        ("title", MemberType::String),
-        ("retry_after", MemberType::String),
-        ("bad-name", MemberType::String),
+        ("title", MemberType::Text),
+        ("retry_after", MemberType::Text),
+        ("bad-name", MemberType::Text),
     ] {
         let err = Registry::new(
             "Points",

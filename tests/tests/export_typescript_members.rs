@@ -64,7 +64,7 @@ fn points() -> String {
                     RegistryMember::new("balance", MemberType::Integer)
                         .with_doc("Points the user has"),
                     RegistryMember::new("required", MemberType::Integer),
-                    RegistryMember::new("offers", MemberType::Array(problem_codes::Scalar::String))
+                    RegistryMember::new("offers", MemberType::Array(problem_codes::Scalar::Text))
                         .optional(),
                 ]),
             RegistryEntry::new("POINTS_FORM_INVALID", 422, "Invalid form")

@@ -75,7 +75,7 @@ pub fn member_type(ty: MemberType) -> Value {
                 },
             },
         }),
-        MemberType::String => scalar(Scalar::String),
+        MemberType::Text => scalar(Scalar::Text),
         MemberType::Integer => scalar(Scalar::Integer),
         MemberType::Number => scalar(Scalar::Number),
         MemberType::Boolean => scalar(Scalar::Boolean),

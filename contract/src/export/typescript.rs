@@ -247,12 +247,12 @@ fn interface_name(catalog: &str, code: &str) -> String {
 /// A member's TypeScript type.
 fn ts_type(ty: MemberType) -> String {
     let scalar = |scalar: Scalar| match scalar {
-        Scalar::String => "string",
+        Scalar::Text => "string",
         Scalar::Integer | Scalar::Number => "number",
         Scalar::Boolean => "boolean",
     };
     match ty {
-        MemberType::String => "string".to_owned(),
+        MemberType::Text => "string".to_owned(),
         MemberType::Integer | MemberType::Number => "number".to_owned(),
         MemberType::Boolean => "boolean".to_owned(),
         MemberType::Array(item) => format!("readonly {}[]", scalar(item)),
