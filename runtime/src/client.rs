@@ -16,7 +16,11 @@ impl Problem {
     /// application/problem+json` (or plain `application/json`, which some servers send
     /// for problems), and a body that is a JSON object within the [default
     /// limits](ParseLimits::DEFAULT) ([`from_response_with`](Problem::from_response_with)
-    /// takes others). A document without `status` takes the response's.
+    /// takes others). A document without `status` takes the response's, and so does one
+    /// whose `status` is not an error status (a `500` whose body says `200` is a 500):
+    /// parsing ignores such a value. A body's error status that differs from the
+    /// response's is kept, as RFC 9457 §3.1.2 has it: it is the generator's, which an
+    /// intermediary may have changed.
     ///
     /// # Errors
     ///
@@ -408,5 +412,20 @@ mod tests {
             Problem::from_response(&response(500, Some(PROBLEM_JSON), b"{\"status\":503}"))
                 .expect("a problem");
         assert_eq!(advisory.status(), Some(StatusCode::SERVICE_UNAVAILABLE));
+    }
+
+    #[test]
+    fn a_body_status_that_is_not_an_error_gives_way_to_the_responses() {
+        for said in ["200", "101", "204", "304", "399", "600"] {
+            let body = format!("{{\"status\":{said}}}");
+            let problem =
+                Problem::from_response(&response(500, Some(PROBLEM_JSON), body.as_bytes()))
+                    .expect("a problem");
+            assert_eq!(
+                problem.status(),
+                Some(StatusCode::INTERNAL_SERVER_ERROR),
+                "{said}"
+            );
+        }
     }
 }
