@@ -105,11 +105,19 @@ fn convert((response, slot): (http::Response<Vec<u8>>, Option<InstanceSlot>)) ->
             builder.append_header((name, value));
         }
     }
-    let mut response = builder.body(body);
+    let body = Bytes::from(body);
+    let mut response = builder.body(body.clone());
     if let Some(slot) = slot {
-        response.extensions_mut().insert(slot);
+        response.extensions_mut().insert(Pending { slot, body });
     }
     response
+}
+
+/// A problem body that has no `instance` yet, kept beside the response for
+/// [`fill_instance`], which fills it only into these very bytes.
+struct Pending {
+    slot: InstanceSlot,
+    body: Bytes,
 }
 
 impl Responder for Problem {
@@ -138,6 +146,9 @@ impl ResponseError for ProblemRejection {
 /// A middleware function that writes the request path into the `instance` of every
 /// problem response rendered without one; wrap it with
 /// `actix_web::middleware::from_fn(fill_instance)`.
+///
+/// It fills only a body that is, byte for byte, the one rendered: a body that an inner
+/// middleware rewrote is served as that middleware left it, without `instance`.
 ///
 /// ```
 /// use actix_web::{App, middleware::from_fn, test, web};
@@ -172,15 +183,21 @@ pub async fn fill_instance<B: MessageBody + 'static>(
 ) -> Result<ServiceResponse<BoxBody>, Error> {
     let response = next.call(request).await?.map_into_boxed_body();
     let (request, mut response) = response.into_parts();
-    let slot = response.extensions_mut().remove::<InstanceSlot>();
-    let response = match slot {
-        Some(slot) if !response.headers().contains_key(CONTENT_ENCODING) => {
+    let pending = response.extensions_mut().remove::<Pending>();
+    let response = match pending {
+        Some(Pending {
+            slot,
+            body: rendered,
+        }) if !response.headers().contains_key(CONTENT_ENCODING) => {
             let (response, body) = response.into_parts();
             match body.try_into_bytes() {
-                Ok(bytes) => {
+                // Only the bytes rendered, unchanged: a body an inner middleware
+                // rewrote is served as it left it.
+                Ok(bytes) if bytes == rendered => {
                     let filled = slot.fill(&bytes, request.path()).map_or(bytes, Bytes::from);
                     response.set_body(BoxBody::new(filled))
                 }
+                Ok(bytes) => response.set_body(BoxBody::new(bytes)),
                 Err(body) => response.set_body(body),
             }
         }

@@ -318,27 +318,128 @@ where
         request.extensions_mut().insert(self.rejections);
         let path = request.uri().path().to_owned();
         let future = self.inner.call(request);
-        Box::pin(async move { future.await.map(|response| fill_instance(response, &path)) })
+        Box::pin(async move {
+            let response = future.await?;
+            Ok(fill_instance(response, &path).await)
+        })
     }
 }
 
-/// Writes `instance` into a problem response the layer saw rendered without one, if its
-/// body is still the one rendered.
-fn fill_instance(mut response: Response, instance: &str) -> Response {
-    let Some(Pending { slot, body }) = response.extensions_mut().remove::<Pending>() else {
+/// Writes `instance` into a problem response the layer saw rendered without one, when
+/// the body that reaches the layer is, byte for byte, the one rendered.
+///
+/// An inner middleware may have rewritten the body (a redaction keeps its length): then
+/// the body is served as that middleware left it, without `instance`. Its bytes are
+/// never replaced by the rendered copy, and `instance` is never spliced into bytes that
+/// are not known to be a rendered document.
+async fn fill_instance(mut response: Response, instance: &str) -> Response {
+    let Some(Pending {
+        slot,
+        body: rendered,
+    }) = response.extensions_mut().remove::<Pending>()
+    else {
         return response;
     };
-    let unchanged = response.body().size_hint().exact() == Some(slot.len() as u64)
+    let same_length = response.body().size_hint().exact() == Some(slot.len() as u64)
         && !response.headers().contains_key(CONTENT_ENCODING);
-    if !unchanged {
+    if !same_length {
         return response;
     }
-    let Some(filled) = slot.fill(&body, instance) else {
-        return response;
+    let (mut parts, body) = response.into_parts();
+    let body = match read_whole(body, slot.len()).await {
+        Ok(bytes) if bytes == rendered => match slot.fill(&bytes, instance) {
+            Some(filled) => {
+                parts.headers.remove(CONTENT_LENGTH);
+                Body::from(filled)
+            }
+            None => Body::from(bytes),
+        },
+        Ok(bytes) => Body::from(bytes),
+        Err(replay) => Body::new(replay),
     };
-    let (mut parts, _) = response.into_parts();
-    parts.headers.remove(CONTENT_LENGTH);
-    Response::from_parts(parts, Body::from(filled))
+    Response::from_parts(parts, body)
+}
+
+/// The whole of a body that says it is `len` bytes long, or, when it is not only that
+/// many data bytes (it errs, has trailers or is longer), a body that replays what was
+/// read and then goes on with the rest.
+async fn read_whole(mut body: Body, len: usize) -> Result<Bytes, Replay> {
+    let mut read = Vec::new();
+    let mut total = 0usize;
+    loop {
+        let frame = core::future::poll_fn(|cx| Pin::new(&mut body).poll_frame(cx)).await;
+        match frame {
+            None => break,
+            Some(Ok(frame)) => match frame.into_data() {
+                Ok(data) => {
+                    total += data.len();
+                    read.push(Ok(http_body::Frame::data(data)));
+                    if total > len {
+                        return Err(Replay::new(read, Some(body)));
+                    }
+                }
+                Err(frame) => {
+                    read.push(Ok(frame));
+                    return Err(Replay::new(read, Some(body)));
+                }
+            },
+            Some(Err(err)) => {
+                read.push(Err(err));
+                return Err(Replay::new(read, None));
+            }
+        }
+    }
+    let mut chunks = read
+        .into_iter()
+        .filter_map(|frame| frame.ok().and_then(|frame| frame.into_data().ok()));
+    match (chunks.next(), chunks.next()) {
+        (None, _) => Ok(Bytes::new()),
+        (Some(one), None) => Ok(one),
+        (Some(first), Some(second)) => {
+            let mut whole = Vec::with_capacity(total);
+            for chunk in [first, second].into_iter().chain(chunks) {
+                whole.extend_from_slice(&chunk);
+            }
+            Ok(Bytes::from(whole))
+        }
+    }
+}
+
+/// The frames already read from a body, then the rest of it.
+struct Replay {
+    read: std::collections::VecDeque<Result<http_body::Frame<Bytes>, ::axum::Error>>,
+    rest: Option<Body>,
+}
+
+impl Replay {
+    fn new(
+        read: Vec<Result<http_body::Frame<Bytes>, ::axum::Error>>,
+        rest: Option<Body>,
+    ) -> Replay {
+        Replay {
+            read: read.into(),
+            rest,
+        }
+    }
+}
+
+impl http_body::Body for Replay {
+    type Data = Bytes;
+    type Error = ::axum::Error;
+
+    fn poll_frame(
+        self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+    ) -> Poll<Option<Result<http_body::Frame<Bytes>, ::axum::Error>>> {
+        let this = self.get_mut();
+        if let Some(frame) = this.read.pop_front() {
+            return Poll::Ready(Some(frame));
+        }
+        match this.rest.as_mut() {
+            Some(rest) => Pin::new(rest).poll_frame(cx),
+            None => Poll::Ready(None),
+        }
+    }
 }
 
 /// `axum::Json`, whose rejection is a problem under the code of [`Rejections::json`];
