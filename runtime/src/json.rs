@@ -126,6 +126,75 @@ impl std::io::Write for IoSink<'_> {
     }
 }
 
+/// How deep a member's value may nest arrays and objects in a rendered body: one less
+/// than the default parse depth (32), since the document's own object is a level, so
+/// every body renders within what `Problem::from_json` reads by default. A deeper value
+/// is left out, as a value that fails to serialize is, before it can exhaust the stack
+/// (a value nested some 26,000 deep overflows a 2 MiB worker stack otherwise).
+pub(crate) const MAX_MEMBER_DEPTH: usize = 31;
+
+/// `serde_json`'s compact output, refusing to open an array or object past
+/// [`MAX_MEMBER_DEPTH`]: the error stops the value's `Serialize` where it is.
+struct DepthBound {
+    depth: usize,
+}
+
+impl DepthBound {
+    fn enter(&mut self) -> std::io::Result<()> {
+        self.depth += 1;
+        if self.depth > MAX_MEMBER_DEPTH {
+            return Err(std::io::Error::other(
+                "value nested deeper than the render bound",
+            ));
+        }
+        Ok(())
+    }
+}
+
+impl serde_json::ser::Formatter for DepthBound {
+    #[inline]
+    fn begin_array<W: ?Sized + std::io::Write>(&mut self, writer: &mut W) -> std::io::Result<()> {
+        self.enter()?;
+        writer.write_all(b"[")
+    }
+
+    #[inline]
+    fn end_array<W: ?Sized + std::io::Write>(&mut self, writer: &mut W) -> std::io::Result<()> {
+        self.depth -= 1;
+        writer.write_all(b"]")
+    }
+
+    #[inline]
+    fn begin_object<W: ?Sized + std::io::Write>(&mut self, writer: &mut W) -> std::io::Result<()> {
+        self.enter()?;
+        writer.write_all(b"{")
+    }
+
+    #[inline]
+    fn end_object<W: ?Sized + std::io::Write>(&mut self, writer: &mut W) -> std::io::Result<()> {
+        self.depth -= 1;
+        writer.write_all(b"}")
+    }
+}
+
+/// `serde_json::to_writer`, byte for byte, for a value within [`MAX_MEMBER_DEPTH`]; an
+/// error for a deeper one, found as soon as the bound is passed.
+pub(crate) fn to_writer_bounded<W: std::io::Write, T: serde::Serialize + ?Sized>(
+    writer: W,
+    value: &T,
+) -> serde_json::Result<()> {
+    value.serialize(&mut serde_json::Serializer::with_formatter(
+        writer,
+        DepthBound { depth: 0 },
+    ))
+}
+
+/// Whether `value` serializes, within [`MAX_MEMBER_DEPTH`]; checked before a value is
+/// built from it, since building and dropping a deep `Value` recurse too.
+pub(crate) fn check_depth<T: serde::Serialize + ?Sized>(value: &T) -> serde_json::Result<()> {
+    to_writer_bounded(std::io::sink(), value)
+}
+
 /// The length of `s` once escaped, without the surrounding quotes.
 pub(crate) fn escaped_len(s: &str) -> usize {
     let mut counter = Counter::default();

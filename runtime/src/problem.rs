@@ -11,6 +11,7 @@ use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::{Map, Value};
 
 use crate::extensions::{InvalidExtensionName, check_member_name};
+use crate::json;
 use crate::render::InstanceSlot;
 use crate::{Catalog, Entry, PROBLEM_JSON, ProblemCode, TypedCode, is_valid_code};
 
@@ -558,7 +559,9 @@ impl Problem {
     /// # Errors
     ///
     /// [`ExtensionError::Name`] if `name` is not a valid member name (RFC 9457 §3.2) or
-    /// is a standard member; [`ExtensionError::Value`] if `value` fails to serialize.
+    /// is a standard member; [`ExtensionError::Value`] if `value` fails to serialize, or
+    /// nests arrays and objects more than 31 deep (so that the document stays within
+    /// the default parse depth of 32).
     ///
     /// ```
     /// # use problem_codes::Problem;
@@ -573,6 +576,7 @@ impl Problem {
         value: impl Serialize,
     ) -> Result<Problem, ExtensionError> {
         check_member_name(name).map_err(ExtensionError::Name)?;
+        json::check_depth(&value).map_err(ExtensionError::Value)?;
         let value = serde_json::to_value(value).map_err(ExtensionError::Value)?;
         self.extensions.insert(name.to_owned(), value);
         Ok(self)
