@@ -89,7 +89,7 @@ impl Problem {
 
     /// [`Problem::from_response`] within other [`ParseLimits`] than the default ones
     /// (64 KiB, nested 32 deep). A client can stop reading the body at
-    /// [`limits.bytes()`](ParseLimits::bytes) and hand over what it has: a longer body is
+    /// [`limits.max_bytes()`](ParseLimits::bytes) and hand over what it has: a longer body is
     /// refused whole.
     ///
     /// # Errors
@@ -104,12 +104,12 @@ impl Problem {
     ///     .status(422)
     ///     .header("content-type", "application/problem+json")
     ///     .body(r##"{"status":422,"errors":[{"detail":"too short","pointer":"#/name"}]}"##)?;
-    /// let shallow = ParseLimits::DEFAULT.max_depth(2);
+    /// let shallow = ParseLimits::DEFAULT.with_max_depth(2);
     /// assert!(matches!(
     ///     Problem::from_response_with(&response, shallow),
     ///     Err(NotAProblem::Body { error: ParseError::TooDeep { limit: 2 }, .. })
     /// ));
-    /// let small = ParseLimits::DEFAULT.max_bytes(1024);
+    /// let small = ParseLimits::DEFAULT.with_max_bytes(1024);
     /// assert!(Problem::from_response_with(&response, small).is_ok());
     /// # Ok::<(), http::Error>(())
     /// ```
@@ -140,7 +140,7 @@ impl Problem {
     ///     .header("content-type", "application/problem+json")
     ///     .body(())?
     ///     .into_parts();
-    /// let limits = ParseLimits::DEFAULT.max_bytes(16);
+    /// let limits = ParseLimits::DEFAULT.with_max_bytes(16);
     /// let body = br#"{"code":"AUTH_SERVICE_UNAVAILABLE"}"#;
     /// assert!(matches!(
     ///     Problem::from_response_parts_with(&parts, body, limits),
@@ -369,7 +369,7 @@ mod tests {
     #[test]
     fn bodies_are_read_within_the_limits() {
         let mut long = b"{\"code\":\"X_Y\"}".to_vec();
-        long.resize(ParseLimits::DEFAULT.bytes(), b' ');
+        long.resize(ParseLimits::DEFAULT.max_bytes(), b' ');
         let at_limit = response(500, Some(PROBLEM_JSON), &long);
         assert!(Problem::from_response(&at_limit).is_ok());
         long.push(b' ');
@@ -384,14 +384,14 @@ mod tests {
                 ..
             })
         ));
-        let wide = ParseLimits::DEFAULT.max_bytes(long.len());
+        let wide = ParseLimits::DEFAULT.with_max_bytes(long.len());
         assert!(Problem::from_response_with(&over, wide).is_ok());
         let (parts, body) = over.into_parts();
         assert!(Problem::from_response_parts(&parts, &body).is_err());
         assert!(Problem::from_response_parts_with(&parts, &body, wide).is_ok());
         let deep = response(500, Some(PROBLEM_JSON), b"{\"a\":[[]]}");
         assert!(matches!(
-            Problem::from_response_with(&deep, ParseLimits::DEFAULT.max_depth(2)),
+            Problem::from_response_with(&deep, ParseLimits::DEFAULT.with_max_depth(2)),
             Err(NotAProblem::Body {
                 error: ParseError::TooDeep { limit: 2 },
                 ..

@@ -136,7 +136,7 @@ impl Problem {
     /// use problem_codes::{ParseError, ParseLimits, Problem};
     ///
     /// let body = br#"{"status":404,"code":"AUTH_USER_NOT_FOUND"}"#;
-    /// let tight = ParseLimits::DEFAULT.max_bytes(16);
+    /// let tight = ParseLimits::DEFAULT.with_max_bytes(16);
     /// assert!(matches!(
     ///     Problem::from_json_with(body, tight),
     ///     Err(ParseError::TooLarge { size: 43, limit: 16 })

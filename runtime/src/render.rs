@@ -108,7 +108,8 @@ impl<'a, P: ProblemCode + ?Sized> Render<'a, P> {
         self
     }
 
-    /// The exact length of the body in bytes, computed without rendering it.
+    /// The exact length of the body in bytes, computed without allocating: the detail
+    /// and the extension members are written into a counter, so their writers run.
     ///
     /// ```
     /// # use problem_codes::ProblemCode;

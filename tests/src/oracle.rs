@@ -282,7 +282,7 @@ pub fn check(sample: &Sample, instance: Option<&str>) -> Path {
     let detail = sample.expected_detail();
     assert_eq!(sample.detail(), (!detail.is_empty()).then_some(detail));
 
-    let limits = ParseLimits::DEFAULT.max_depth(usize::MAX);
+    let limits = ParseLimits::DEFAULT.with_max_depth(usize::MAX);
     let problem = render.to_problem();
     let parsed = Problem::from_json_with(&body, limits).expect("the body parses");
     assert_eq!(
@@ -370,7 +370,7 @@ pub fn check_document(data: &[u8]) {
         let parsed = Problem::from_json_with(data, limits);
         judge(data, limits, &parsed, &reference);
         if let Ok(problem) = parsed {
-            check_problem(&problem, ParseLimits::DEFAULT.max_depth(usize::MAX));
+            check_problem(&problem, ParseLimits::DEFAULT.with_max_depth(usize::MAX));
             check_typed_code(&problem);
         }
     }
@@ -385,8 +385,8 @@ pub fn check_document(data: &[u8]) {
 fn tight_limits(data: &[u8]) -> ParseLimits {
     let pick = data.last().copied().unwrap_or(0);
     ParseLimits::DEFAULT
-        .max_depth(usize::from(pick % 8))
-        .max_bytes(usize::from(pick) * 4)
+        .with_max_depth(usize::from(pick % 8))
+        .with_max_bytes(usize::from(pick) * 4)
 }
 
 /// Judges the outcome of parsing `data` within `limits` against `serde_json`'s
@@ -400,18 +400,18 @@ fn judge(
     match (parsed, reference) {
         (Ok(_), Ok(value)) => {
             assert!(value.is_object(), "only an object is a problem");
-            assert!(data.len() <= limits.bytes(), "within the size");
-            assert!(depth(value) <= limits.depth(), "within the depth");
+            assert!(data.len() <= limits.max_bytes(), "within the size");
+            assert!(depth(value) <= limits.max_depth(), "within the depth");
         }
         (Ok(_), Err(err)) => panic!("accepted what serde_json refuses: {err}"),
         (Err(ParseError::TooLarge { size, limit }), _) => {
             assert_eq!(*size, data.len());
             assert!(size > limit);
-            assert_eq!(*limit, limits.bytes());
+            assert_eq!(*limit, limits.max_bytes());
         }
         (Err(ParseError::TooDeep { limit }), Ok(value)) => {
-            assert!(data.len() <= limits.bytes());
-            assert_eq!(*limit, limits.depth());
+            assert!(data.len() <= limits.max_bytes());
+            assert_eq!(*limit, limits.max_depth());
             assert!(depth(value) > *limit, "refused a document within the depth");
         }
         (Err(ParseError::NotAnObject), Ok(value)) => assert!(!value.is_object()),
@@ -498,7 +498,7 @@ pub fn response_from_bytes(data: &[u8]) -> (http::Response<Vec<u8>>, ParseLimits
     let mut body = rest.to_vec();
     if pick & 0x30 == 0x30 {
         let target =
-            ParseLimits::DEFAULT.bytes() - 2 + usize::from(byte(data.len().max(1) - 1) % 4);
+            ParseLimits::DEFAULT.max_bytes() - 2 + usize::from(byte(data.len().max(1) - 1) % 4);
         if body.len() < target {
             body.splice(0..0, std::iter::repeat_n(b' ', target - body.len()));
         }
@@ -517,8 +517,8 @@ pub fn response_from_bytes(data: &[u8]) -> (http::Response<Vec<u8>>, ParseLimits
 /// The widest limits: what a client could accept at all.
 fn widest() -> ParseLimits {
     ParseLimits::DEFAULT
-        .max_bytes(usize::MAX)
-        .max_depth(usize::MAX)
+        .with_max_bytes(usize::MAX)
+        .with_max_depth(usize::MAX)
 }
 
 /// Reads the response [`response_from_bytes`] makes of `data` as a client does, through

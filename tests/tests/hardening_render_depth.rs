@@ -62,7 +62,7 @@ fn a_value_nested_a_hundred_thousand_deep_is_left_out() {
 #[test]
 fn the_bound_is_exact_and_matches_the_default_parse_depth() {
     // The document's own object is one level: a member value may nest one less.
-    let deepest = ParseLimits::DEFAULT.depth() - 1;
+    let deepest = ParseLimits::DEFAULT.max_depth() - 1;
     let at = Deep::Value {
         nest: Nest(deepest),
         kept: 1,
