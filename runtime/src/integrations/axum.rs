@@ -66,14 +66,15 @@ use core::pin::Pin;
 use core::task::{Context, Poll};
 
 use ::axum::body::{Body, Bytes, HttpBody as _};
-use ::axum::extract::rejection::JsonRejection;
+use ::axum::extract::path::ErrorKind;
+use ::axum::extract::rejection::{JsonRejection, PathRejection, QueryRejection};
 use ::axum::extract::{FromRequest, FromRequestParts, Request};
 use ::axum::response::{IntoResponse, Response};
 use http::header::{CONTENT_ENCODING, CONTENT_LENGTH};
 use http::request::Parts;
 use serde::de::DeserializeOwned;
 
-use crate::integrations::rejection::{RejectionKind, field_errors};
+use crate::integrations::rejection::{RejectionKind, field_errors, json_kind, says, shown_name};
 use crate::render::InstanceSlot;
 use crate::{Problem, ProblemCode, Render, ValidationErrors};
 
@@ -505,7 +506,7 @@ where
                     RejectionKind::Json,
                     rejections.as_ref(),
                     rejection.status(),
-                    rejection.body_text(),
+                    json_detail(&rejection).to_owned(),
                 )
                 .with_errors(errors)
                 .with_instance(&path))
@@ -518,6 +519,63 @@ impl<T: serde::Serialize> IntoResponse for Json<T> {
     fn into_response(self) -> Response {
         ::axum::Json(self.0).into_response()
     }
+}
+
+/// What is wrong with a JSON body, in words that repeat nothing of it.
+fn json_detail(rejection: &JsonRejection) -> &'static str {
+    match rejection {
+        JsonRejection::JsonDataError(_) => says::JSON_SHAPE,
+        JsonRejection::JsonSyntaxError(_) => says::JSON_SYNTAX,
+        JsonRejection::MissingJsonContentType(_) => says::JSON_CONTENT_TYPE,
+        _ if rejection.status() == http::StatusCode::PAYLOAD_TOO_LARGE => says::TOO_LARGE,
+        _ => says::UNREADABLE,
+    }
+}
+
+/// What is wrong with the path parameters: the parameter's name when axum gives it
+/// (the route's own name) and the JSON kind expected, never the value or the type.
+fn path_detail(rejection: &PathRejection) -> String {
+    let PathRejection::FailedToDeserializePathParams(failed) = rejection else {
+        return says::PATH.to_owned();
+    };
+    let (name, expected) = match failed.kind() {
+        ErrorKind::ParseErrorAtKey {
+            key, expected_type, ..
+        } => (shown_name(key), json_kind(expected_type)),
+        ErrorKind::DeserializeError { key, .. } | ErrorKind::InvalidUtf8InPathParam { key } => {
+            (shown_name(key), None)
+        }
+        ErrorKind::ParseError { expected_type, .. }
+        | ErrorKind::ParseErrorAtIndex { expected_type, .. } => (None, json_kind(expected_type)),
+        _ => (None, None),
+    };
+    let expected = expected.map_or_else(String::new, |kind| format!(", expected {kind}"));
+    match name {
+        Some(name) => format!("The path parameter `{name}` is invalid{expected}"),
+        None => format!("{}{expected}", says::PATH),
+    }
+}
+
+/// What is wrong with the query string: the parameter's name when it is plain, never
+/// the value or the type.
+fn query_detail(rejection: &QueryRejection) -> String {
+    let mut source: Option<&(dyn std::error::Error + 'static)> = Some(rejection);
+    while let Some(error) = source {
+        if let Some(error) =
+            error.downcast_ref::<serde_path_to_error::Error<serde::de::value::Error>>()
+        {
+            let name = error.path().iter().find_map(|segment| match segment {
+                serde_path_to_error::Segment::Map { key } => shown_name(key),
+                _ => None,
+            });
+            if let Some(name) = name {
+                return format!("The query parameter `{name}` is invalid");
+            }
+            break;
+        }
+        source = error.source();
+    }
+    says::QUERY.to_owned()
 }
 
 /// The field a JSON body of the wrong shape is wrong at, from the path that axum's
@@ -586,7 +644,7 @@ where
                 parts,
                 RejectionKind::Path,
                 rejection.status(),
-                rejection.body_text(),
+                path_detail(&rejection),
             )),
         }
     }
@@ -651,7 +709,7 @@ where
                 parts,
                 RejectionKind::Query,
                 rejection.status(),
-                rejection.body_text(),
+                query_detail(&rejection),
             )),
         }
     }
