@@ -11,6 +11,19 @@ pub(crate) trait ByteSink {
     fn put(&mut self, bytes: &[u8]);
     fn len(&self) -> usize;
     fn truncate(&mut self, len: usize);
+
+    /// Appends `s` escaped for JSON, without quotes: one pass over `s`, whatever the
+    /// sink (a counter only counts; a full stack buffer stops at once).
+    #[inline]
+    fn put_escaped(&mut self, s: &str) {
+        escape_into(self, s);
+    }
+
+    /// Whether the sink has given up taking bytes, so a writer can stop early.
+    #[inline]
+    fn is_full(&self) -> bool {
+        false
+    }
 }
 
 impl ByteSink for Vec<u8> {
@@ -27,6 +40,13 @@ impl ByteSink for Vec<u8> {
     #[inline]
     fn truncate(&mut self, len: usize) {
         Vec::truncate(self, len);
+    }
+
+    /// Here, not by default, so that behind a `dyn ByteSink` the loop is still the
+    /// `Vec`'s own, with no dynamic call per escaped byte.
+    #[inline]
+    fn put_escaped(&mut self, s: &str) {
+        escape_into(self, s);
     }
 }
 
@@ -48,6 +68,11 @@ impl ByteSink for Counter {
     #[inline]
     fn truncate(&mut self, len: usize) {
         self.0 = len;
+    }
+
+    #[inline]
+    fn put_escaped(&mut self, s: &str) {
+        self.0 += escaped_len(s);
     }
 }
 
@@ -103,6 +128,23 @@ impl<const N: usize> ByteSink for StackBuf<N> {
     fn truncate(&mut self, len: usize) {
         self.len = self.len.min(len);
     }
+
+    #[inline]
+    fn put_escaped(&mut self, s: &str) {
+        // Escaping never shortens: a part longer than the room left cannot fit, and is
+        // not escaped here only to be thrown away.
+        if s.len() > N - self.len {
+            self.overflowed = true;
+            self.len = N;
+            return;
+        }
+        escape_into(self, s);
+    }
+
+    #[inline]
+    fn is_full(&self) -> bool {
+        self.overflowed
+    }
 }
 
 /// Adapts a sink to `io::Write`, for `serde_json::to_writer`.
@@ -111,13 +153,16 @@ pub(crate) struct IoSink<'a>(pub(crate) &'a mut dyn ByteSink);
 impl std::io::Write for IoSink<'_> {
     #[inline]
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.put(buf);
-        Ok(buf.len())
+        self.write_all(buf).map(|()| buf.len())
     }
 
     #[inline]
     fn write_all(&mut self, buf: &[u8]) -> std::io::Result<()> {
         self.0.put(buf);
+        if self.0.is_full() {
+            // The value is written again on the two-pass path; stop this one here.
+            return Err(std::io::Error::other("the stack buffer is full"));
+        }
         Ok(())
     }
 
@@ -195,17 +240,39 @@ pub(crate) fn check_depth<T: serde::Serialize + ?Sized>(value: &T) -> serde_json
     to_writer_bounded(std::io::sink(), value)
 }
 
-/// The length of `s` once escaped, without the surrounding quotes.
+/// How many bytes each byte grows by once escaped: 1 for `"`, `\\` and the control
+/// characters with a short escape, 5 for the other control characters (`\u00XX`).
+const GROWTH: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        table[b] = 5;
+        b += 1;
+    }
+    table[b'"' as usize] = 1;
+    table[b'\\' as usize] = 1;
+    table[b'\n' as usize] = 1;
+    table[b'\r' as usize] = 1;
+    table[b'\t' as usize] = 1;
+    table[0x08] = 1;
+    table[0x0c] = 1;
+    table
+};
+
+/// The length of `s` once escaped, without the surrounding quotes: one pass of table
+/// look-ups, with no branch per byte.
 pub(crate) fn escaped_len(s: &str) -> usize {
-    let mut counter = Counter::default();
-    write_escaped(&mut counter, s);
-    counter.0
+    s.len()
+        + s.as_bytes()
+            .iter()
+            .map(|&b| usize::from(GROWTH[usize::from(b)]))
+            .sum::<usize>()
 }
 
 /// Whether JSON escapes `b`: `"`, `\` and the control characters.
 #[inline]
 const fn needs_escape(b: u8) -> bool {
-    b < 0x20 || b == b'"' || b == b'\\'
+    GROWTH[b as usize] != 0
 }
 
 /// Whether any of the eight bytes of `word` needs escaping, tested all at once (the
@@ -222,10 +289,17 @@ const fn word_needs_escape(word: u64) -> bool {
     (control | quote | backslash) != 0
 }
 
-/// Writes `s` escaped, without the surrounding quotes: clean runs are found eight bytes
-/// at a time and copied whole; only `"`, `\` and control characters are replaced.
+/// Writes `s` escaped, without the surrounding quotes, in the way of the sink (see
+/// [`ByteSink::put_escaped`]).
 #[inline]
 pub(crate) fn write_escaped<S: ByteSink + ?Sized>(out: &mut S, s: &str) {
+    out.put_escaped(s);
+}
+
+/// Writes `s` escaped: clean runs are found eight bytes at a time and copied whole;
+/// only `"`, `\` and control characters are replaced.
+#[inline]
+fn escape_into<S: ByteSink + ?Sized>(out: &mut S, s: &str) {
     let bytes = s.as_bytes();
     let mut start = 0;
     let mut i = 0;
@@ -237,18 +311,27 @@ pub(crate) fn write_escaped<S: ByteSink + ?Sized>(out: &mut S, s: &str) {
             i += 8;
             continue;
         }
-        let b = bytes.get(i).copied().unwrap_or(0);
-        if needs_escape(b) {
-            out.put(bytes.get(start..i).unwrap_or_default());
-            write_escape(out, b);
-            start = i + 1;
+        // A word with an escape, or the tail: byte by byte to the end of it, without
+        // testing a word again at each byte.
+        let end = (i + 8).min(bytes.len());
+        while i < end {
+            let b = bytes.get(i).copied().unwrap_or(0);
+            if needs_escape(b) {
+                if start < i {
+                    out.put(bytes.get(start..i).unwrap_or_default());
+                }
+                write_escape(out, b);
+                start = i + 1;
+            }
+            i += 1;
         }
-        i += 1;
     }
-    out.put(bytes.get(start..).unwrap_or_default());
+    if start < bytes.len() {
+        out.put(bytes.get(start..).unwrap_or_default());
+    }
 }
 
-#[cold]
+#[inline]
 fn write_escape<S: ByteSink + ?Sized>(out: &mut S, b: u8) {
     match b {
         b'"' => out.put(b"\\\""),
@@ -284,6 +367,10 @@ impl<S: ByteSink + ?Sized> fmt::Write for EscapingWriter<'_, S> {
     #[inline]
     fn write_str(&mut self, s: &str) -> fmt::Result {
         write_escaped(self.0, s);
+        // A full stack buffer is rendered again in two passes: stop the writer now.
+        if self.0.is_full() {
+            return Err(fmt::Error);
+        }
         Ok(())
     }
 }
