@@ -89,7 +89,7 @@ impl Problem {
 
     /// [`Problem::from_response`] within other [`ParseLimits`] than the default ones
     /// (64 KiB, nested 32 deep). A client can stop reading the body at
-    /// [`limits.max_bytes()`](ParseLimits::bytes) and hand over what it has: a longer body is
+    /// [`limits.max_bytes()`](ParseLimits::max_bytes) and hand over what it has: a longer body is
     /// refused whole.
     ///
     /// # Errors
