@@ -724,3 +724,101 @@ fn parts_rejection(
     ProblemRejection::new(kind, parts.extensions.get::<Rejections>(), status, detail)
         .with_instance(parts.uri.path())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One data frame of `data`, then trailers, with an exact size hint.
+    struct WithTrailers {
+        data: Option<Bytes>,
+        trailers: Option<http::HeaderMap>,
+    }
+
+    impl http_body::Body for WithTrailers {
+        type Data = Bytes;
+        type Error = ::axum::Error;
+
+        fn poll_frame(
+            self: Pin<&mut Self>,
+            _: &mut Context<'_>,
+        ) -> Poll<Option<Result<http_body::Frame<Bytes>, ::axum::Error>>> {
+            let this = self.get_mut();
+            if let Some(data) = this.data.take() {
+                return Poll::Ready(Some(Ok(http_body::Frame::data(data))));
+            }
+            Poll::Ready(
+                this.trailers
+                    .take()
+                    .map(|t| Ok(http_body::Frame::trailers(t))),
+            )
+        }
+
+        fn size_hint(&self) -> http_body::SizeHint {
+            http_body::SizeHint::with_exact(self.data.as_ref().map_or(0, |d| d.len() as u64))
+        }
+    }
+
+    fn block_on<F: Future>(future: F) -> F::Output {
+        let mut cx = Context::from_waker(std::task::Waker::noop());
+        let mut future = core::pin::pin!(future);
+        loop {
+            if let Poll::Ready(out) = future.as_mut().poll(&mut cx) {
+                return out;
+            }
+        }
+    }
+
+    fn collect(body: Body) -> (Vec<u8>, Option<http::HeaderMap>) {
+        block_on(async {
+            let mut body = body;
+            let (mut data, mut trailers) = (Vec::new(), None);
+            while let Some(frame) =
+                core::future::poll_fn(|cx| Pin::new(&mut body).poll_frame(cx)).await
+            {
+                match frame.map(http_body::Frame::into_data) {
+                    Ok(Ok(bytes)) => data.extend_from_slice(&bytes),
+                    Ok(Err(frame)) => trailers = frame.into_trailers().ok(),
+                    Err(_) => break,
+                }
+            }
+            (data, trailers)
+        })
+    }
+
+    #[test]
+    fn a_body_with_trailers_is_replayed_whole_and_not_filled() {
+        let (response, slot) = Problem::new(http::StatusCode::CONFLICT).response_with_slot();
+        let rendered = Bytes::from(response.body().clone());
+        let slot = slot.expect("no instance, so a slot");
+        let mut trailers = http::HeaderMap::new();
+        trailers.insert("x-checksum", http::HeaderValue::from_static("1"));
+        let (parts, _) = response.into_parts();
+        let mut response = Response::from_parts(
+            parts,
+            Body::new(WithTrailers {
+                data: Some(rendered.clone()),
+                trailers: Some(trailers),
+            }),
+        );
+        response.extensions_mut().insert(Pending {
+            slot,
+            body: rendered.clone(),
+        });
+        let served = block_on(fill_instance(response, "/v1/orders/7"));
+        let (data, trailers) = collect(served.into_body());
+        assert_eq!(data, rendered);
+        assert_eq!(trailers.map(|t| t.len()), Some(1));
+    }
+
+    #[test]
+    fn the_rendered_body_gets_the_instance() {
+        let served = block_on(fill_instance(
+            Problem::new(http::StatusCode::CONFLICT).into_response(),
+            "/v1/orders/7",
+        ));
+        let (data, _) = collect(served.into_body());
+        let problem = Problem::from_json(&data).expect("a problem");
+        assert_eq!(problem.instance(), Some("/v1/orders/7"));
+    }
+}
