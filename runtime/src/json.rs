@@ -240,39 +240,63 @@ pub(crate) fn check_depth<T: serde::Serialize + ?Sized>(value: &T) -> serde_json
     to_writer_bounded(std::io::sink(), value)
 }
 
-/// How many bytes each byte grows by once escaped: 1 for `"`, `\\` and the control
-/// characters with a short escape, 5 for the other control characters (`\u00XX`).
-const GROWTH: [u8; 256] = {
+/// How JSON escapes each byte, as `serde_json`'s table does: 0 for not at all, `u` for
+/// `\\u00XX`, else the character after the backslash (`"`, `\\`, `n`, `r`, `t`, `b`, `f`).
+const ESCAPE: [u8; 256] = {
     let mut table = [0u8; 256];
     let mut b = 0;
     while b < 0x20 {
-        table[b] = 5;
+        table[b] = b'u';
         b += 1;
     }
-    table[b'"' as usize] = 1;
-    table[b'\\' as usize] = 1;
-    table[b'\n' as usize] = 1;
-    table[b'\r' as usize] = 1;
-    table[b'\t' as usize] = 1;
-    table[0x08] = 1;
-    table[0x0c] = 1;
+    table[b'"' as usize] = b'"';
+    table[b'\\' as usize] = b'\\';
+    table[b'\n' as usize] = b'n';
+    table[b'\r' as usize] = b'r';
+    table[b'\t' as usize] = b't';
+    table[0x08] = b'b';
+    table[0x0c] = b'f';
     table
 };
 
-/// The length of `s` once escaped, without the surrounding quotes: one pass of table
-/// look-ups, with no branch per byte.
+/// How many bytes each byte grows by once escaped, the reference of `escaped_len`'s
+/// counts: 1 for a two-byte escape, 5 for `\\u00XX`.
+#[cfg(test)]
+const GROWTH: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = match ESCAPE[b] {
+            0 => 0,
+            b'u' => 5,
+            _ => 1,
+        };
+        b += 1;
+    }
+    table
+};
+
+/// The length of `s` once escaped, without the surrounding quotes: counts of byte
+/// classes, in chunks small enough for byte-wide counters, which compilers vectorize.
 pub(crate) fn escaped_len(s: &str) -> usize {
-    s.len()
-        + s.as_bytes()
-            .iter()
-            .map(|&b| usize::from(GROWTH[usize::from(b)]))
-            .sum::<usize>()
+    let mut extra = 0usize;
+    for chunk in s.as_bytes().chunks(255) {
+        let (mut control, mut short, mut quote) = (0u8, 0u8, 0u8);
+        for &b in chunk {
+            control += u8::from(b < 0x20);
+            short += u8::from(matches!(b, 0x08..=0x0a | 0x0c | 0x0d));
+            quote += u8::from(b == b'"' || b == b'\\');
+        }
+        // A control character takes `\\u00XX` (5 more), or a two-byte escape (1 more).
+        extra += 5 * usize::from(control) - 4 * usize::from(short) + usize::from(quote);
+    }
+    s.len() + extra
 }
 
 /// Whether JSON escapes `b`: `"`, `\` and the control characters.
-#[inline]
+#[cfg(test)]
 const fn needs_escape(b: u8) -> bool {
-    GROWTH[b as usize] != 0
+    ESCAPE[b as usize] != 0
 }
 
 /// Whether any of the eight bytes of `word` needs escaping, tested all at once (the
@@ -316,11 +340,12 @@ fn escape_into<S: ByteSink + ?Sized>(out: &mut S, s: &str) {
         let end = (i + 8).min(bytes.len());
         while i < end {
             let b = bytes.get(i).copied().unwrap_or(0);
-            if needs_escape(b) {
+            let escape = ESCAPE[usize::from(b)];
+            if escape != 0 {
                 if start < i {
                     out.put(bytes.get(start..i).unwrap_or_default());
                 }
-                write_escape(out, b);
+                write_escape(out, b, escape);
                 start = i + 1;
             }
             i += 1;
@@ -331,24 +356,20 @@ fn escape_into<S: ByteSink + ?Sized>(out: &mut S, s: &str) {
     }
 }
 
+/// Writes the escape of `b`, whose entry in [`ESCAPE`] is `escape`.
 #[inline]
-fn write_escape<S: ByteSink + ?Sized>(out: &mut S, b: u8) {
-    match b {
-        b'"' => out.put(b"\\\""),
-        b'\\' => out.put(b"\\\\"),
-        b'\n' => out.put(b"\\n"),
-        b'\r' => out.put(b"\\r"),
-        b'\t' => out.put(b"\\t"),
-        0x08 => out.put(b"\\b"),
-        0x0c => out.put(b"\\f"),
-        _ => out.put(&[
+fn write_escape<S: ByteSink + ?Sized>(out: &mut S, b: u8, escape: u8) {
+    if escape == b'u' {
+        out.put(&[
             b'\\',
             b'u',
             b'0',
             b'0',
             HEX[usize::from(b >> 4)],
             HEX[usize::from(b & 0xf)],
-        ]),
+        ]);
+    } else {
+        out.put(&[b'\\', escape]);
     }
 }
 
@@ -397,6 +418,16 @@ mod tests {
             "\u{7f}\u{2028}",
         ] {
             assert_eq!(ours(s), serde_json::to_string(s).unwrap_or_default());
+        }
+    }
+
+    #[test]
+    fn the_counted_length_agrees_with_the_escape_table_on_every_byte() {
+        for b in 0..=255u8 {
+            let growth = usize::from(GROWTH[usize::from(b)]);
+            let text = String::from_utf8_lossy(&[b]).repeat(300);
+            let expected = text.len() + if b < 0x80 { 300 * growth } else { 0 };
+            assert_eq!(escaped_len(&text), expected, "byte {b:#04x}");
         }
     }
 
