@@ -49,6 +49,21 @@ fn render(c: &mut Criterion) {
     group.finish();
 }
 
+/// A `detail` of 1 MiB of quotes, each escaped: the long-part path, beside serde_json.
+fn escape_heavy(c: &mut Criterion) {
+    let detail = quotes(1 << 20);
+    let echoed = Echoed::Text(detail.clone());
+    let mut group = c.benchmark_group("render-escape-heavy-1mib");
+    group.sample_size(20);
+    group.bench_function("serde_json", |b| {
+        b.iter(|| serde_escape_heavy(black_box(&detail)))
+    });
+    group.bench_function("problem-codes", |b| {
+        b.iter(|| ours_escape_heavy(black_box(&echoed)))
+    });
+    group.finish();
+}
+
 fn response(c: &mut Criterion) {
     let mut group = c.benchmark_group("response");
     group.bench_function("floor", |b| b.iter(|| floor_response(black_box(SECONDS))));
@@ -146,7 +161,7 @@ fn median_ns(group: &str, id: &str) -> Option<f64> {
 
 /// Prints each group's medians and their ratio to the group's first contestant.
 fn report() {
-    let groups: [(&str, &[&str]); 6] = [
+    let groups: [(&str, &[&str]); 7] = [
         (
             "render",
             &[
@@ -160,6 +175,7 @@ fn report() {
         ),
         ("render-reused-buffer", &["floor", "problem-codes"]),
         ("render-static", &["floor", "problem-codes"]),
+        ("render-escape-heavy-1mib", &["serde_json", "problem-codes"]),
         (
             "response",
             &["floor", "problem-codes", "serde-struct", "http-api-problem"],
@@ -198,6 +214,7 @@ fn main() {
     }
     let mut c = Criterion::default().configure_from_args();
     render(&mut c);
+    escape_heavy(&mut c);
     response(&mut c);
     parse(&mut c);
     lookup(&mut c);

@@ -304,3 +304,46 @@ pub fn check_agreement() -> Result<(), String> {
     }
     Ok(())
 }
+
+/// The escape-heavy row: a `detail` of `len` bytes that JSON escapes, as a quote each.
+pub fn quotes(len: usize) -> String {
+    "\"".repeat(len)
+}
+
+/// A service error whose detail is a long string that needs escaping.
+#[derive(Debug, ProblemCode)]
+#[problem(catalog = Bench)]
+pub enum Echoed {
+    #[problem(AUTH_TOO_MANY_REQUESTS, detail = "{0}")]
+    Text(String),
+}
+
+/// The escape-heavy document as problem-codes renders it.
+pub fn ours_escape_heavy(echoed: &Echoed) -> Vec<u8> {
+    echoed.render().instance(INSTANCE).to_vec()
+}
+
+/// The same document as a serde struct, written by `serde_json`.
+#[derive(Debug, Serialize)]
+pub struct EscapeHeavy<'a> {
+    #[serde(rename = "type")]
+    pub type_uri: &'a str,
+    pub title: &'a str,
+    pub status: u16,
+    pub detail: &'a str,
+    pub instance: &'a str,
+    pub code: &'a str,
+}
+
+/// The escape-heavy document written by `serde_json`.
+pub fn serde_escape_heavy(detail: &str) -> Vec<u8> {
+    serde_json::to_vec(&EscapeHeavy {
+        type_uri: TYPE,
+        title: TITLE,
+        status: 429,
+        detail,
+        instance: INSTANCE,
+        code: CODE,
+    })
+    .unwrap_or_default()
+}

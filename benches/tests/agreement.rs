@@ -32,3 +32,18 @@ fn the_big_catalog_has_2000_codes_found_by_binary_search() {
     }
     assert_eq!(Big::from_code("SVC00_OPERATION_9999_FAILED"), None);
 }
+
+#[test]
+fn the_escape_heavy_row_compares_the_same_bytes() {
+    for len in [0, 1, 255, 256, 4096, 1 << 20] {
+        let detail = quotes(len);
+        let ours = ours_escape_heavy(&Echoed::Text(detail.clone()));
+        let serde = serde_escape_heavy(&detail);
+        if len == 0 {
+            // An empty detail is left out, where serde writes `"detail":""`.
+            assert_eq!(ours.len() + r#","detail":"""#.len(), serde.len());
+        } else {
+            assert_eq!(ours, serde, "{len} quotes");
+        }
+    }
+}

@@ -290,7 +290,8 @@ impl<C: Catalog> Section<C> {
 pub enum TypedCode<'a, C> {
     /// A code of the catalog.
     Known(C),
-    /// A code the catalog does not have.
+    /// A code the catalog does not have, always in the code shape
+    /// ([`is_valid_code`](crate::is_valid_code)): safe to log as it is.
     Unknown(&'a str),
     /// The document has no `code` member.
     Absent,

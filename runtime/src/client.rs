@@ -16,7 +16,11 @@ impl Problem {
     /// application/problem+json` (or plain `application/json`, which some servers send
     /// for problems), and a body that is a JSON object within the [default
     /// limits](ParseLimits::DEFAULT) ([`from_response_with`](Problem::from_response_with)
-    /// takes others). A document without `status` takes the response's.
+    /// takes others). A document without `status` takes the response's, and so does one
+    /// whose `status` is not an error status (a `500` whose body says `200` is a 500):
+    /// parsing ignores such a value. A body's error status that differs from the
+    /// response's is kept, as RFC 9457 §3.1.2 has it: it is the generator's, which an
+    /// intermediary may have changed.
     ///
     /// # Errors
     ///
@@ -85,7 +89,7 @@ impl Problem {
 
     /// [`Problem::from_response`] within other [`ParseLimits`] than the default ones
     /// (64 KiB, nested 32 deep). A client can stop reading the body at
-    /// [`limits.bytes()`](ParseLimits::bytes) and hand over what it has: a longer body is
+    /// [`limits.max_bytes()`](ParseLimits::max_bytes) and hand over what it has: a longer body is
     /// refused whole.
     ///
     /// # Errors
@@ -100,12 +104,12 @@ impl Problem {
     ///     .status(422)
     ///     .header("content-type", "application/problem+json")
     ///     .body(r##"{"status":422,"errors":[{"detail":"too short","pointer":"#/name"}]}"##)?;
-    /// let shallow = ParseLimits::DEFAULT.max_depth(2);
+    /// let shallow = ParseLimits::DEFAULT.with_max_depth(2);
     /// assert!(matches!(
     ///     Problem::from_response_with(&response, shallow),
     ///     Err(NotAProblem::Body { error: ParseError::TooDeep { limit: 2 }, .. })
     /// ));
-    /// let small = ParseLimits::DEFAULT.max_bytes(1024);
+    /// let small = ParseLimits::DEFAULT.with_max_bytes(1024);
     /// assert!(Problem::from_response_with(&response, small).is_ok());
     /// # Ok::<(), http::Error>(())
     /// ```
@@ -136,7 +140,7 @@ impl Problem {
     ///     .header("content-type", "application/problem+json")
     ///     .body(())?
     ///     .into_parts();
-    /// let limits = ParseLimits::DEFAULT.max_bytes(16);
+    /// let limits = ParseLimits::DEFAULT.with_max_bytes(16);
     /// let body = br#"{"code":"AUTH_SERVICE_UNAVAILABLE"}"#;
     /// assert!(matches!(
     ///     Problem::from_response_parts_with(&parts, body, limits),
@@ -365,7 +369,7 @@ mod tests {
     #[test]
     fn bodies_are_read_within_the_limits() {
         let mut long = b"{\"code\":\"X_Y\"}".to_vec();
-        long.resize(ParseLimits::DEFAULT.bytes(), b' ');
+        long.resize(ParseLimits::DEFAULT.max_bytes(), b' ');
         let at_limit = response(500, Some(PROBLEM_JSON), &long);
         assert!(Problem::from_response(&at_limit).is_ok());
         long.push(b' ');
@@ -380,14 +384,14 @@ mod tests {
                 ..
             })
         ));
-        let wide = ParseLimits::DEFAULT.max_bytes(long.len());
+        let wide = ParseLimits::DEFAULT.with_max_bytes(long.len());
         assert!(Problem::from_response_with(&over, wide).is_ok());
         let (parts, body) = over.into_parts();
         assert!(Problem::from_response_parts(&parts, &body).is_err());
         assert!(Problem::from_response_parts_with(&parts, &body, wide).is_ok());
         let deep = response(500, Some(PROBLEM_JSON), b"{\"a\":[[]]}");
         assert!(matches!(
-            Problem::from_response_with(&deep, ParseLimits::DEFAULT.max_depth(2)),
+            Problem::from_response_with(&deep, ParseLimits::DEFAULT.with_max_depth(2)),
             Err(NotAProblem::Body {
                 error: ParseError::TooDeep { limit: 2 },
                 ..
@@ -408,5 +412,20 @@ mod tests {
             Problem::from_response(&response(500, Some(PROBLEM_JSON), b"{\"status\":503}"))
                 .expect("a problem");
         assert_eq!(advisory.status(), Some(StatusCode::SERVICE_UNAVAILABLE));
+    }
+
+    #[test]
+    fn a_body_status_that_is_not_an_error_gives_way_to_the_responses() {
+        for said in ["200", "101", "204", "304", "399", "600"] {
+            let body = format!("{{\"status\":{said}}}");
+            let problem =
+                Problem::from_response(&response(500, Some(PROBLEM_JSON), body.as_bytes()))
+                    .expect("a problem");
+            assert_eq!(
+                problem.status(),
+                Some(StatusCode::INTERNAL_SERVER_ERROR),
+                "{said}"
+            );
+        }
     }
 }

@@ -5,7 +5,7 @@ use core::fmt;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use crate::json::{ByteSink, IoSink};
+use crate::json::{self, ByteSink, IoSink};
 
 /// The member names RFC 9457 defines, plus `code`, which every problem code carries,
 /// and `retry_after`, which a `#[problem(retry_after)]` field fills. An extension member
@@ -314,7 +314,7 @@ impl<'a> ExtensionSink<'a> {
                     written: 0,
                     head: [0; 4],
                 };
-                if serde_json::to_writer(&mut probe, value).is_err() || probe.is_null() {
+                if json::to_writer_bounded(&mut probe, value).is_err() || probe.is_null() {
                     out.truncate(mark);
                 }
             }
@@ -334,6 +334,7 @@ impl<'a> ExtensionSink<'a> {
 /// integer beyond `u64` and `i64` (a `u128`, say) that the body writes as digits; such a
 /// value takes the way of the body, through its bytes, and parses as a float there too.
 fn to_value<T: Serialize + ?Sized>(value: &T) -> Option<Value> {
+    json::check_depth(value).ok()?;
     serde_json::to_value(value)
         .or_else(|_| serde_json::to_vec(value).and_then(|bytes| serde_json::from_slice(&bytes)))
         .ok()

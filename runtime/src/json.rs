@@ -11,6 +11,19 @@ pub(crate) trait ByteSink {
     fn put(&mut self, bytes: &[u8]);
     fn len(&self) -> usize;
     fn truncate(&mut self, len: usize);
+
+    /// Appends `s` escaped for JSON, without quotes: one pass over `s`, whatever the
+    /// sink (a counter only counts; a full stack buffer stops at once).
+    #[inline]
+    fn put_escaped(&mut self, s: &str) {
+        escape_into(self, s);
+    }
+
+    /// Whether the sink has given up taking bytes, so a writer can stop early.
+    #[inline]
+    fn is_full(&self) -> bool {
+        false
+    }
 }
 
 impl ByteSink for Vec<u8> {
@@ -27,6 +40,13 @@ impl ByteSink for Vec<u8> {
     #[inline]
     fn truncate(&mut self, len: usize) {
         Vec::truncate(self, len);
+    }
+
+    /// Here, not by default, so that behind a `dyn ByteSink` the loop is still the
+    /// `Vec`'s own, with no dynamic call per escaped byte.
+    #[inline]
+    fn put_escaped(&mut self, s: &str) {
+        escape_into(self, s);
     }
 }
 
@@ -48,6 +68,11 @@ impl ByteSink for Counter {
     #[inline]
     fn truncate(&mut self, len: usize) {
         self.0 = len;
+    }
+
+    #[inline]
+    fn put_escaped(&mut self, s: &str) {
+        self.0 += escaped_len(s);
     }
 }
 
@@ -103,6 +128,23 @@ impl<const N: usize> ByteSink for StackBuf<N> {
     fn truncate(&mut self, len: usize) {
         self.len = self.len.min(len);
     }
+
+    #[inline]
+    fn put_escaped(&mut self, s: &str) {
+        // Escaping never shortens: a part longer than the room left cannot fit, and is
+        // not escaped here only to be thrown away.
+        if s.len() > N - self.len {
+            self.overflowed = true;
+            self.len = N;
+            return;
+        }
+        escape_into(self, s);
+    }
+
+    #[inline]
+    fn is_full(&self) -> bool {
+        self.overflowed
+    }
 }
 
 /// Adapts a sink to `io::Write`, for `serde_json::to_writer`.
@@ -111,13 +153,16 @@ pub(crate) struct IoSink<'a>(pub(crate) &'a mut dyn ByteSink);
 impl std::io::Write for IoSink<'_> {
     #[inline]
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.put(buf);
-        Ok(buf.len())
+        self.write_all(buf).map(|()| buf.len())
     }
 
     #[inline]
     fn write_all(&mut self, buf: &[u8]) -> std::io::Result<()> {
         self.0.put(buf);
+        if self.0.is_full() {
+            // The value is written again on the two-pass path; stop this one here.
+            return Err(std::io::Error::other("the stack buffer is full"));
+        }
         Ok(())
     }
 
@@ -126,17 +171,132 @@ impl std::io::Write for IoSink<'_> {
     }
 }
 
-/// The length of `s` once escaped, without the surrounding quotes.
+/// How deep a member's value may nest arrays and objects in a rendered body: one less
+/// than the default parse depth (32), since the document's own object is a level, so
+/// every body renders within what `Problem::from_json` reads by default. A deeper value
+/// is left out, as a value that fails to serialize is, before it can exhaust the stack
+/// (a value nested some 26,000 deep overflows a 2 MiB worker stack otherwise).
+pub(crate) const MAX_MEMBER_DEPTH: usize = 31;
+
+/// `serde_json`'s compact output, refusing to open an array or object past
+/// [`MAX_MEMBER_DEPTH`]: the error stops the value's `Serialize` where it is.
+struct DepthBound {
+    depth: usize,
+}
+
+impl DepthBound {
+    fn enter(&mut self) -> std::io::Result<()> {
+        self.depth += 1;
+        if self.depth > MAX_MEMBER_DEPTH {
+            return Err(std::io::Error::other(
+                "value nested deeper than the render bound",
+            ));
+        }
+        Ok(())
+    }
+}
+
+impl serde_json::ser::Formatter for DepthBound {
+    #[inline]
+    fn begin_array<W: ?Sized + std::io::Write>(&mut self, writer: &mut W) -> std::io::Result<()> {
+        self.enter()?;
+        writer.write_all(b"[")
+    }
+
+    #[inline]
+    fn end_array<W: ?Sized + std::io::Write>(&mut self, writer: &mut W) -> std::io::Result<()> {
+        self.depth -= 1;
+        writer.write_all(b"]")
+    }
+
+    #[inline]
+    fn begin_object<W: ?Sized + std::io::Write>(&mut self, writer: &mut W) -> std::io::Result<()> {
+        self.enter()?;
+        writer.write_all(b"{")
+    }
+
+    #[inline]
+    fn end_object<W: ?Sized + std::io::Write>(&mut self, writer: &mut W) -> std::io::Result<()> {
+        self.depth -= 1;
+        writer.write_all(b"}")
+    }
+}
+
+/// `serde_json::to_writer`, byte for byte, for a value within [`MAX_MEMBER_DEPTH`]; an
+/// error for a deeper one, found as soon as the bound is passed.
+pub(crate) fn to_writer_bounded<W: std::io::Write, T: serde::Serialize + ?Sized>(
+    writer: W,
+    value: &T,
+) -> serde_json::Result<()> {
+    value.serialize(&mut serde_json::Serializer::with_formatter(
+        writer,
+        DepthBound { depth: 0 },
+    ))
+}
+
+/// Whether `value` serializes, within [`MAX_MEMBER_DEPTH`]; checked before a value is
+/// built from it, since building and dropping a deep `Value` recurse too.
+pub(crate) fn check_depth<T: serde::Serialize + ?Sized>(value: &T) -> serde_json::Result<()> {
+    to_writer_bounded(std::io::sink(), value)
+}
+
+/// How JSON escapes each byte, as `serde_json`'s table does: 0 for not at all, `u` for
+/// `\\u00XX`, else the character after the backslash (`"`, `\\`, `n`, `r`, `t`, `b`, `f`).
+const ESCAPE: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        table[b] = b'u';
+        b += 1;
+    }
+    table[b'"' as usize] = b'"';
+    table[b'\\' as usize] = b'\\';
+    table[b'\n' as usize] = b'n';
+    table[b'\r' as usize] = b'r';
+    table[b'\t' as usize] = b't';
+    table[0x08] = b'b';
+    table[0x0c] = b'f';
+    table
+};
+
+/// How many bytes each byte grows by once escaped, the reference of `escaped_len`'s
+/// counts: 1 for a two-byte escape, 5 for `\\u00XX`.
+#[cfg(test)]
+const GROWTH: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = match ESCAPE[b] {
+            0 => 0,
+            b'u' => 5,
+            _ => 1,
+        };
+        b += 1;
+    }
+    table
+};
+
+/// The length of `s` once escaped, without the surrounding quotes: counts of byte
+/// classes, in chunks small enough for byte-wide counters, which compilers vectorize.
 pub(crate) fn escaped_len(s: &str) -> usize {
-    let mut counter = Counter::default();
-    write_escaped(&mut counter, s);
-    counter.0
+    let mut extra = 0usize;
+    for chunk in s.as_bytes().chunks(255) {
+        let (mut control, mut short, mut quote) = (0u8, 0u8, 0u8);
+        for &b in chunk {
+            control += u8::from(b < 0x20);
+            short += u8::from(matches!(b, 0x08..=0x0a | 0x0c | 0x0d));
+            quote += u8::from(b == b'"' || b == b'\\');
+        }
+        // A control character takes `\\u00XX` (5 more), or a two-byte escape (1 more).
+        extra += 5 * usize::from(control) - 4 * usize::from(short) + usize::from(quote);
+    }
+    s.len() + extra
 }
 
 /// Whether JSON escapes `b`: `"`, `\` and the control characters.
-#[inline]
+#[cfg(test)]
 const fn needs_escape(b: u8) -> bool {
-    b < 0x20 || b == b'"' || b == b'\\'
+    ESCAPE[b as usize] != 0
 }
 
 /// Whether any of the eight bytes of `word` needs escaping, tested all at once (the
@@ -153,10 +313,17 @@ const fn word_needs_escape(word: u64) -> bool {
     (control | quote | backslash) != 0
 }
 
-/// Writes `s` escaped, without the surrounding quotes: clean runs are found eight bytes
-/// at a time and copied whole; only `"`, `\` and control characters are replaced.
+/// Writes `s` escaped, without the surrounding quotes, in the way of the sink (see
+/// [`ByteSink::put_escaped`]).
 #[inline]
 pub(crate) fn write_escaped<S: ByteSink + ?Sized>(out: &mut S, s: &str) {
+    out.put_escaped(s);
+}
+
+/// Writes `s` escaped: clean runs are found eight bytes at a time and copied whole;
+/// only `"`, `\` and control characters are replaced.
+#[inline]
+fn escape_into<S: ByteSink + ?Sized>(out: &mut S, s: &str) {
     let bytes = s.as_bytes();
     let mut start = 0;
     let mut i = 0;
@@ -168,35 +335,41 @@ pub(crate) fn write_escaped<S: ByteSink + ?Sized>(out: &mut S, s: &str) {
             i += 8;
             continue;
         }
-        let b = bytes.get(i).copied().unwrap_or(0);
-        if needs_escape(b) {
-            out.put(bytes.get(start..i).unwrap_or_default());
-            write_escape(out, b);
-            start = i + 1;
+        // A word with an escape, or the tail: byte by byte to the end of it, without
+        // testing a word again at each byte.
+        let end = (i + 8).min(bytes.len());
+        while i < end {
+            let b = bytes.get(i).copied().unwrap_or(0);
+            let escape = ESCAPE[usize::from(b)];
+            if escape != 0 {
+                if start < i {
+                    out.put(bytes.get(start..i).unwrap_or_default());
+                }
+                write_escape(out, b, escape);
+                start = i + 1;
+            }
+            i += 1;
         }
-        i += 1;
     }
-    out.put(bytes.get(start..).unwrap_or_default());
+    if start < bytes.len() {
+        out.put(bytes.get(start..).unwrap_or_default());
+    }
 }
 
-#[cold]
-fn write_escape<S: ByteSink + ?Sized>(out: &mut S, b: u8) {
-    match b {
-        b'"' => out.put(b"\\\""),
-        b'\\' => out.put(b"\\\\"),
-        b'\n' => out.put(b"\\n"),
-        b'\r' => out.put(b"\\r"),
-        b'\t' => out.put(b"\\t"),
-        0x08 => out.put(b"\\b"),
-        0x0c => out.put(b"\\f"),
-        _ => out.put(&[
+/// Writes the escape of `b`, whose entry in [`ESCAPE`] is `escape`.
+#[inline]
+fn write_escape<S: ByteSink + ?Sized>(out: &mut S, b: u8, escape: u8) {
+    if escape == b'u' {
+        out.put(&[
             b'\\',
             b'u',
             b'0',
             b'0',
             HEX[usize::from(b >> 4)],
             HEX[usize::from(b & 0xf)],
-        ]),
+        ]);
+    } else {
+        out.put(&[b'\\', escape]);
     }
 }
 
@@ -215,6 +388,10 @@ impl<S: ByteSink + ?Sized> fmt::Write for EscapingWriter<'_, S> {
     #[inline]
     fn write_str(&mut self, s: &str) -> fmt::Result {
         write_escaped(self.0, s);
+        // A full stack buffer is rendered again in two passes: stop the writer now.
+        if self.0.is_full() {
+            return Err(fmt::Error);
+        }
         Ok(())
     }
 }
@@ -241,6 +418,16 @@ mod tests {
             "\u{7f}\u{2028}",
         ] {
             assert_eq!(ours(s), serde_json::to_string(s).unwrap_or_default());
+        }
+    }
+
+    #[test]
+    fn the_counted_length_agrees_with_the_escape_table_on_every_byte() {
+        for b in 0..=255u8 {
+            let growth = usize::from(GROWTH[usize::from(b)]);
+            let text = String::from_utf8_lossy(&[b]).repeat(300);
+            let expected = text.len() + if b < 0x80 { 300 * growth } else { 0 };
+            assert_eq!(escaped_len(&text), expected, "byte {b:#04x}");
         }
     }
 

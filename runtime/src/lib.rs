@@ -125,7 +125,6 @@ mod code;
 mod compose;
 mod detail;
 mod entry;
-mod error;
 mod extensions;
 mod integrations;
 mod json;
@@ -145,13 +144,12 @@ pub use code::ProblemCode;
 pub use entry::{
     DEFAULT_TYPE_BASE, Entry, Lifecycle, MAX_CODE_LEN, is_error_status, is_valid_code, slug,
 };
-pub use error::ParseError;
 pub use extensions::{
     ExtensionName, ExtensionSink, InvalidExtensionName, RESERVED_MEMBERS, is_reserved_member,
     is_valid_member_name,
 };
 pub use member::{Member, MemberType, Scalar};
-pub use problem::{ABOUT_BLANK, ExtensionError, ParseLimits, Problem};
+pub use problem::{ABOUT_BLANK, ExtensionError, ParseError, ParseLimits, Problem};
 pub use render::{PROBLEM_JSON, Render};
 pub use retry::RetryAfterValue;
 pub use validation::{ERRORS_MEMBER, FieldError, InvalidPointer, JsonPointer, ValidationErrors};

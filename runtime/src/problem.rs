@@ -11,9 +11,11 @@ use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::{Map, Value};
 
 use crate::extensions::{InvalidExtensionName, check_member_name};
+use crate::json;
 use crate::render::InstanceSlot;
-use crate::{Catalog, Entry, PROBLEM_JSON, ParseError, ProblemCode, TypedCode};
+use crate::{Catalog, Entry, PROBLEM_JSON, ProblemCode, TypedCode, is_valid_code};
 
+pub use de::ParseError;
 pub use limits::ParseLimits;
 
 /// The `type` of a problem that has no type of its own (RFC 9457 §4.2.1).
@@ -107,8 +109,9 @@ impl Problem {
     ///
     /// # Errors
     ///
-    /// [`ParseError`] if the bytes are not JSON, not a JSON object, or break a limit.
-    /// Members of the wrong type are not errors: they are ignored (RFC 9457 §3.1).
+    /// [`ParseError`] if the bytes are not JSON, not a JSON object, have a member name
+    /// twice in one object (at any depth), or break a limit. Members of the wrong type
+    /// or with an invalid value are not errors: they are ignored (RFC 9457 §3.1).
     ///
     /// ```
     /// use problem_codes::{ParseError, Problem};
@@ -133,7 +136,7 @@ impl Problem {
     /// use problem_codes::{ParseError, ParseLimits, Problem};
     ///
     /// let body = br#"{"status":404,"code":"AUTH_USER_NOT_FOUND"}"#;
-    /// let tight = ParseLimits::DEFAULT.max_bytes(16);
+    /// let tight = ParseLimits::DEFAULT.with_max_bytes(16);
     /// assert!(matches!(
     ///     Problem::from_json_with(body, tight),
     ///     Err(ParseError::TooLarge { size: 43, limit: 16 })
@@ -149,7 +152,7 @@ impl Problem {
         limits.check(bytes)?;
         // Checked whole: `serde_json` skips the strings of ignored members unread.
         let text = core::str::from_utf8(bytes).map_err(ParseError::NotUtf8)?;
-        serde_json::from_str(text).map_err(ParseError::from_json)
+        de::parse(text)
     }
 
     /// The `application/problem+json` body.
@@ -165,21 +168,38 @@ impl Problem {
         serde_json::to_vec(self).unwrap_or_default()
     }
 
-    /// An HTTP response with this document. Its status is the document's `status`, or
-    /// 500 when the document has none, in which case `status` is added to the body so
-    /// the two agree (RFC 9457 §3.1.2).
+    /// An HTTP response with this document. Its status is the document's `status` when
+    /// that is a client or server error (400–599), and 500 otherwise; the body's
+    /// `status` then says 500 too, so the two agree.
+    ///
+    /// "Otherwise" is a document with no status, or one given a status that is not an
+    /// error by [`with_status`](Problem::with_status) (parsing ignores those). RFC 9457
+    /// §3.1.2 makes the member advisory and has generators use the same status in the
+    /// response, and a problem is an error: a relayed `101` would switch protocols, and
+    /// HTTP forbids a body on `1xx`, `204` and `304`. So a gateway that re-serves a
+    /// problem never emits any of those.
     ///
     /// ```
     /// use problem_codes::Problem;
+    /// use http::StatusCode;
     ///
     /// let response = Problem::default().with_title("Upstream failed").to_response();
     /// assert_eq!(response.status(), 500);
     /// assert_eq!(response.headers()["content-type"], "application/problem+json");
     /// assert_eq!(response.body(), br#"{"title":"Upstream failed","status":500}"#);
+    ///
+    /// for not_an_error in [StatusCode::SWITCHING_PROTOCOLS, StatusCode::NO_CONTENT, StatusCode::NOT_MODIFIED] {
+    ///     let response = Problem::new(StatusCode::CONFLICT).with_status(not_an_error).to_response();
+    ///     assert_eq!(response.status(), 500);
+    ///     assert!(response.body().ends_with(br#""status":500}"#));
+    /// }
     /// ```
     #[must_use]
     pub fn to_response(&self) -> http::Response<Vec<u8>> {
-        let status = self.status.unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        let status = self
+            .status
+            .filter(|status| status.is_client_error() || status.is_server_error())
+            .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
         let body = serde_json::to_vec(&Document {
             problem: self,
             status,
@@ -269,13 +289,17 @@ impl Problem {
         self.title.as_deref()
     }
 
-    /// The `status`, if any. A value that is not an integer from 100 to 999 is ignored
-    /// (RFC 9457 §3.1).
+    /// The `status`, if any. A parsed value that is not a client or server error status
+    /// (an integer from 400 to 599) is ignored as invalid (RFC 9457 §3.1): a problem is
+    /// an error, so a body that says `200` or `101` has no status here, and
+    /// [`from_response`](Problem::from_response) takes the response's instead.
     ///
     /// ```
     /// # use problem_codes::Problem;
     /// assert_eq!(Problem::from_json(br#"{"status":404}"#)?.status(), Some(http::StatusCode::NOT_FOUND));
     /// assert_eq!(Problem::from_json(br#"{"status":"404"}"#)?.status(), None);
+    /// assert_eq!(Problem::from_json(br#"{"status":200}"#)?.status(), None);
+    /// assert_eq!(Problem::from_json(br#"{"status":101}"#)?.status(), None);
     /// # Ok::<(), problem_codes::ParseError>(())
     /// ```
     #[must_use]
@@ -311,7 +335,8 @@ impl Problem {
     }
 
     /// The `code` extension member, if any. It is not among the
-    /// [`extensions`](Problem::extensions).
+    /// [`extensions`](Problem::extensions). A parsed `code` without the code shape
+    /// ([`is_valid_code`](crate::is_valid_code)) is ignored as invalid.
     ///
     /// ```
     /// # use problem_codes::Problem;
@@ -367,9 +392,27 @@ impl Problem {
     /// }
     /// # Ok::<(), problem_codes::ParseError>(())
     /// ```
+    ///
+    /// An unknown code always has the code shape ([`is_valid_code`]): parsing ignores a
+    /// `code` of another shape (a NUL, a newline, 60 KB of text), so it is
+    /// [`Absent`](TypedCode::Absent), and so is one set by hand with
+    /// [`with_code`](Problem::with_code). A client can log an unknown code as it is.
+    ///
+    /// ```
+    /// # use problem_codes::{Problem, TypedCode};
+    /// # problem_codes::error_catalog! { pub catalog Auth { section "Auth" {
+    /// #     AUTH_USER_NOT_FOUND = 404 { meaning: "User not found", handling: "Show not-found" },
+    /// # } } }
+    /// let forged = Problem::from_json(b"{\"code\":\"AUTH_X\\nlevel=admin\"}")?;
+    /// assert_eq!(forged.code(), None);
+    /// assert_eq!(forged.typed_code::<Auth>(), TypedCode::Absent);
+    /// let by_hand = Problem::default().with_code("not a code");
+    /// assert_eq!(by_hand.typed_code::<Auth>(), TypedCode::Absent);
+    /// # Ok::<(), problem_codes::ParseError>(())
+    /// ```
     #[must_use]
     pub fn typed_code<C: Catalog>(&self) -> TypedCode<'_, C> {
-        match self.code() {
+        match self.code().filter(|code| is_valid_code(code)) {
             None => TypedCode::Absent,
             Some(code) => C::from_code(code).map_or(TypedCode::Unknown(code), TypedCode::Known),
         }
@@ -431,7 +474,8 @@ impl Problem {
         self
     }
 
-    /// Sets `status`, which [`to_response`](Problem::to_response) also serves.
+    /// Sets `status`, which [`to_response`](Problem::to_response) also serves when it is
+    /// an error status (400–599), and replaces with 500 otherwise.
     ///
     /// ```
     /// # use problem_codes::Problem;
@@ -515,7 +559,9 @@ impl Problem {
     /// # Errors
     ///
     /// [`ExtensionError::Name`] if `name` is not a valid member name (RFC 9457 §3.2) or
-    /// is a standard member; [`ExtensionError::Value`] if `value` fails to serialize.
+    /// is a standard member; [`ExtensionError::Value`] if `value` fails to serialize, or
+    /// nests arrays and objects more than 31 deep (so that the document stays within
+    /// the default parse depth of 32).
     ///
     /// ```
     /// # use problem_codes::Problem;
@@ -530,6 +576,7 @@ impl Problem {
         value: impl Serialize,
     ) -> Result<Problem, ExtensionError> {
         check_member_name(name).map_err(ExtensionError::Name)?;
+        json::check_depth(&value).map_err(ExtensionError::Value)?;
         let value = serde_json::to_value(value).map_err(ExtensionError::Value)?;
         self.extensions.insert(name.to_owned(), value);
         Ok(self)

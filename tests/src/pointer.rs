@@ -242,7 +242,7 @@ fn check_errors_member(steps: &[Step], pointer: &JsonPointer) {
         assert_eq!(item["pointer"], error.pointer().to_uri_fragment());
         assert_eq!(item["detail"], error.detail());
     }
-    let limits = ParseLimits::DEFAULT.max_bytes(usize::MAX);
+    let limits = ParseLimits::DEFAULT.with_max_bytes(usize::MAX);
     let problem = Problem::from_json_with(&body, limits).expect("the body parses");
     let parsed = ValidationErrors::from_problem(&problem);
     assert_eq!(parsed, errors, "the errors read back");

@@ -43,7 +43,7 @@ fn a_body_of_the_wrong_shape_points_at_the_field() {
     serve(service::actix::configure, |addr| async move {
         let (reply, syntax) = support::wrong_shape_points_at_the_field(
             addr,
-            "invalid type: integer `7`, expected a string",
+            "invalid type: number, expected a string",
         )
         .await;
         assert_eq!(reply.json()["instance"], "/v1/profile");

@@ -37,7 +37,7 @@ async fn every_endpoint_fails_with_its_code() {
 async fn a_body_of_the_wrong_shape_points_at_the_field() {
     let (reply, _) = support::wrong_shape_points_at_the_field(
         start().await,
-        "invalid type: integer `7`, expected a string at line 1 column 40",
+        "invalid type: number, expected a string",
     )
     .await;
     assert!(

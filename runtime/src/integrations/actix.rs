@@ -39,12 +39,13 @@
 use ::actix_web::body::{BoxBody, MessageBody};
 use ::actix_web::dev::Payload;
 use ::actix_web::dev::{ServiceRequest, ServiceResponse};
+use ::actix_web::error::JsonPayloadError;
 use ::actix_web::http::header::{CONTENT_ENCODING, HeaderName, HeaderValue};
 use ::actix_web::middleware::Next;
 use ::actix_web::web::{self, Bytes};
 use ::actix_web::{Error, FromRequest, HttpRequest, HttpResponse, Responder, ResponseError};
 
-use crate::integrations::rejection::{RejectionKind, field_errors};
+use crate::integrations::rejection::{RejectionKind, field_errors, says};
 use crate::render::InstanceSlot;
 use crate::{Problem, ProblemCode, Render};
 
@@ -105,11 +106,19 @@ fn convert((response, slot): (http::Response<Vec<u8>>, Option<InstanceSlot>)) ->
             builder.append_header((name, value));
         }
     }
-    let mut response = builder.body(body);
+    let body = Bytes::from(body);
+    let mut response = builder.body(body.clone());
     if let Some(slot) = slot {
-        response.extensions_mut().insert(slot);
+        response.extensions_mut().insert(Pending { slot, body });
     }
     response
+}
+
+/// A problem body that has no `instance` yet, kept beside the response for
+/// [`fill_instance`], which fills it only into these very bytes.
+struct Pending {
+    slot: InstanceSlot,
+    body: Bytes,
 }
 
 impl Responder for Problem {
@@ -138,6 +147,9 @@ impl ResponseError for ProblemRejection {
 /// A middleware function that writes the request path into the `instance` of every
 /// problem response rendered without one; wrap it with
 /// `actix_web::middleware::from_fn(fill_instance)`.
+///
+/// It fills only a body that is, byte for byte, the one rendered: a body that an inner
+/// middleware rewrote is served as that middleware left it, without `instance`.
 ///
 /// ```
 /// use actix_web::{App, middleware::from_fn, test, web};
@@ -172,15 +184,21 @@ pub async fn fill_instance<B: MessageBody + 'static>(
 ) -> Result<ServiceResponse<BoxBody>, Error> {
     let response = next.call(request).await?.map_into_boxed_body();
     let (request, mut response) = response.into_parts();
-    let slot = response.extensions_mut().remove::<InstanceSlot>();
-    let response = match slot {
-        Some(slot) if !response.headers().contains_key(CONTENT_ENCODING) => {
+    let pending = response.extensions_mut().remove::<Pending>();
+    let response = match pending {
+        Some(Pending {
+            slot,
+            body: rendered,
+        }) if !response.headers().contains_key(CONTENT_ENCODING) => {
             let (response, body) = response.into_parts();
             match body.try_into_bytes() {
-                Ok(bytes) => {
+                // Only the bytes rendered, unchanged: a body an inner middleware
+                // rewrote is served as it left it.
+                Ok(bytes) if bytes == rendered => {
                     let filled = slot.fill(&bytes, request.path()).map_or(bytes, Bytes::from);
                     response.set_body(BoxBody::new(filled))
                 }
+                Ok(bytes) => response.set_body(BoxBody::new(bytes)),
                 Err(body) => response.set_body(body),
             }
         }
@@ -266,7 +284,18 @@ pub fn rejections(rejections: Rejections) -> impl FnOnce(&mut web::ServiceConfig
 #[must_use]
 pub fn json_config(rejections: Rejections) -> web::JsonConfig {
     web::JsonConfig::default().error_handler(move |error, request| {
-        rejection(RejectionKind::Json, &rejections, &error, request)
+        let detail = match &error {
+            JsonPayloadError::OverflowKnownLength { .. } | JsonPayloadError::Overflow { .. } => {
+                says::TOO_LARGE
+            }
+            JsonPayloadError::ContentType => says::JSON_CONTENT_TYPE,
+            JsonPayloadError::Deserialize(err) if err.is_data() => says::JSON_SHAPE,
+            JsonPayloadError::Deserialize(err) if err.is_syntax() || err.is_eof() => {
+                says::JSON_SYNTAX
+            }
+            _ => says::UNREADABLE,
+        };
+        rejection(RejectionKind::Json, &rejections, &error, detail, request)
     })
 }
 
@@ -297,7 +326,13 @@ pub fn json_config(rejections: Rejections) -> web::JsonConfig {
 #[must_use]
 pub fn path_config(rejections: Rejections) -> web::PathConfig {
     web::PathConfig::default().error_handler(move |error, request| {
-        rejection(RejectionKind::Path, &rejections, &error, request)
+        rejection(
+            RejectionKind::Path,
+            &rejections,
+            &error,
+            says::PATH,
+            request,
+        )
     })
 }
 
@@ -331,7 +366,13 @@ pub fn path_config(rejections: Rejections) -> web::PathConfig {
 #[must_use]
 pub fn query_config(rejections: Rejections) -> web::QueryConfig {
     web::QueryConfig::default().error_handler(move |error, request| {
-        rejection(RejectionKind::Query, &rejections, &error, request)
+        rejection(
+            RejectionKind::Query,
+            &rejections,
+            &error,
+            says::QUERY,
+            request,
+        )
     })
 }
 
@@ -369,7 +410,8 @@ pub fn query_config(rejections: Rejections) -> web::QueryConfig {
 ///     let body: serde_json::Value = test::call_and_read_body_json(&app, request).await;
 ///     assert_eq!((&body["code"], &body["status"]), (&"PROFILE_PAYLOAD_INVALID".into(), &422.into()));
 ///     assert_eq!(body["errors"][0]["pointer"], "#/links/1");
-///     assert_eq!(body["errors"][0]["detail"], "invalid type: integer `7`, expected a string");
+///     // The kind of value found and expected; never the value, never a Rust type.
+///     assert_eq!(body["errors"][0]["detail"], "invalid type: number, expected a string");
 ///
 ///     let request = test::TestRequest::patch().uri("/v1/profile")
 ///         .set_json(serde_json::json!({ "nickname": "ada", "links": [] }))
@@ -419,7 +461,7 @@ impl<T: serde::de::DeserializeOwned + 'static> FromRequest for Json<T> {
                         RejectionKind::Json,
                         rejections,
                         http::StatusCode::BAD_REQUEST,
-                        format!("Json deserialize error: {}", error.inner()),
+                        says::JSON_SHAPE.to_owned(),
                     )
                     .with_errors(field_errors(&error))
                     .with_instance(request.path())
@@ -429,15 +471,18 @@ impl<T: serde::de::DeserializeOwned + 'static> FromRequest for Json<T> {
     }
 }
 
+/// A rejection with actix-web's status and a fixed `detail`: actix-web's message
+/// repeats the input and the server's type names.
 fn rejection<E: ResponseError>(
     kind: RejectionKind,
     rejections: &Rejections,
     error: &E,
+    detail: &str,
     request: &HttpRequest,
 ) -> Error {
     let status = http::StatusCode::from_u16(error.status_code().as_u16())
         .unwrap_or(http::StatusCode::BAD_REQUEST);
-    ProblemRejection::new(kind, Some(rejections), status, error.to_string())
+    ProblemRejection::new(kind, Some(rejections), status, detail.to_owned())
         .with_instance(request.path())
         .into()
 }

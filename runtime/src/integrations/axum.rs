@@ -66,14 +66,15 @@ use core::pin::Pin;
 use core::task::{Context, Poll};
 
 use ::axum::body::{Body, Bytes, HttpBody as _};
-use ::axum::extract::rejection::JsonRejection;
+use ::axum::extract::path::ErrorKind;
+use ::axum::extract::rejection::{JsonRejection, PathRejection, QueryRejection};
 use ::axum::extract::{FromRequest, FromRequestParts, Request};
 use ::axum::response::{IntoResponse, Response};
 use http::header::{CONTENT_ENCODING, CONTENT_LENGTH};
 use http::request::Parts;
 use serde::de::DeserializeOwned;
 
-use crate::integrations::rejection::{RejectionKind, field_errors};
+use crate::integrations::rejection::{RejectionKind, field_errors, json_kind, says, shown_name};
 use crate::render::InstanceSlot;
 use crate::{Problem, ProblemCode, Render, ValidationErrors};
 
@@ -318,27 +319,128 @@ where
         request.extensions_mut().insert(self.rejections);
         let path = request.uri().path().to_owned();
         let future = self.inner.call(request);
-        Box::pin(async move { future.await.map(|response| fill_instance(response, &path)) })
+        Box::pin(async move {
+            let response = future.await?;
+            Ok(fill_instance(response, &path).await)
+        })
     }
 }
 
-/// Writes `instance` into a problem response the layer saw rendered without one, if its
-/// body is still the one rendered.
-fn fill_instance(mut response: Response, instance: &str) -> Response {
-    let Some(Pending { slot, body }) = response.extensions_mut().remove::<Pending>() else {
+/// Writes `instance` into a problem response the layer saw rendered without one, when
+/// the body that reaches the layer is, byte for byte, the one rendered.
+///
+/// An inner middleware may have rewritten the body (a redaction keeps its length): then
+/// the body is served as that middleware left it, without `instance`. Its bytes are
+/// never replaced by the rendered copy, and `instance` is never spliced into bytes that
+/// are not known to be a rendered document.
+async fn fill_instance(mut response: Response, instance: &str) -> Response {
+    let Some(Pending {
+        slot,
+        body: rendered,
+    }) = response.extensions_mut().remove::<Pending>()
+    else {
         return response;
     };
-    let unchanged = response.body().size_hint().exact() == Some(slot.len() as u64)
+    let same_length = response.body().size_hint().exact() == Some(slot.len() as u64)
         && !response.headers().contains_key(CONTENT_ENCODING);
-    if !unchanged {
+    if !same_length {
         return response;
     }
-    let Some(filled) = slot.fill(&body, instance) else {
-        return response;
+    let (mut parts, body) = response.into_parts();
+    let body = match read_whole(body, slot.len()).await {
+        Ok(bytes) if bytes == rendered => match slot.fill(&bytes, instance) {
+            Some(filled) => {
+                parts.headers.remove(CONTENT_LENGTH);
+                Body::from(filled)
+            }
+            None => Body::from(bytes),
+        },
+        Ok(bytes) => Body::from(bytes),
+        Err(replay) => Body::new(replay),
     };
-    let (mut parts, _) = response.into_parts();
-    parts.headers.remove(CONTENT_LENGTH);
-    Response::from_parts(parts, Body::from(filled))
+    Response::from_parts(parts, body)
+}
+
+/// The whole of a body that says it is `len` bytes long, or, when it is not only that
+/// many data bytes (it errs, has trailers or is longer), a body that replays what was
+/// read and then goes on with the rest.
+async fn read_whole(mut body: Body, len: usize) -> Result<Bytes, Replay> {
+    let mut read = Vec::new();
+    let mut total = 0usize;
+    loop {
+        let frame = core::future::poll_fn(|cx| Pin::new(&mut body).poll_frame(cx)).await;
+        match frame {
+            None => break,
+            Some(Ok(frame)) => match frame.into_data() {
+                Ok(data) => {
+                    total += data.len();
+                    read.push(Ok(http_body::Frame::data(data)));
+                    if total > len {
+                        return Err(Replay::new(read, Some(body)));
+                    }
+                }
+                Err(frame) => {
+                    read.push(Ok(frame));
+                    return Err(Replay::new(read, Some(body)));
+                }
+            },
+            Some(Err(err)) => {
+                read.push(Err(err));
+                return Err(Replay::new(read, None));
+            }
+        }
+    }
+    let mut chunks = read
+        .into_iter()
+        .filter_map(|frame| frame.ok().and_then(|frame| frame.into_data().ok()));
+    match (chunks.next(), chunks.next()) {
+        (None, _) => Ok(Bytes::new()),
+        (Some(one), None) => Ok(one),
+        (Some(first), Some(second)) => {
+            let mut whole = Vec::with_capacity(total);
+            for chunk in [first, second].into_iter().chain(chunks) {
+                whole.extend_from_slice(&chunk);
+            }
+            Ok(Bytes::from(whole))
+        }
+    }
+}
+
+/// The frames already read from a body, then the rest of it.
+struct Replay {
+    read: std::collections::VecDeque<Result<http_body::Frame<Bytes>, ::axum::Error>>,
+    rest: Option<Body>,
+}
+
+impl Replay {
+    fn new(
+        read: Vec<Result<http_body::Frame<Bytes>, ::axum::Error>>,
+        rest: Option<Body>,
+    ) -> Replay {
+        Replay {
+            read: read.into(),
+            rest,
+        }
+    }
+}
+
+impl http_body::Body for Replay {
+    type Data = Bytes;
+    type Error = ::axum::Error;
+
+    fn poll_frame(
+        self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+    ) -> Poll<Option<Result<http_body::Frame<Bytes>, ::axum::Error>>> {
+        let this = self.get_mut();
+        if let Some(frame) = this.read.pop_front() {
+            return Poll::Ready(Some(frame));
+        }
+        match this.rest.as_mut() {
+            Some(rest) => Pin::new(rest).poll_frame(cx),
+            None => Poll::Ready(None),
+        }
+    }
 }
 
 /// `axum::Json`, whose rejection is a problem under the code of [`Rejections::json`];
@@ -404,7 +506,7 @@ where
                     RejectionKind::Json,
                     rejections.as_ref(),
                     rejection.status(),
-                    rejection.body_text(),
+                    json_detail(&rejection).to_owned(),
                 )
                 .with_errors(errors)
                 .with_instance(&path))
@@ -417,6 +519,63 @@ impl<T: serde::Serialize> IntoResponse for Json<T> {
     fn into_response(self) -> Response {
         ::axum::Json(self.0).into_response()
     }
+}
+
+/// What is wrong with a JSON body, in words that repeat nothing of it.
+fn json_detail(rejection: &JsonRejection) -> &'static str {
+    match rejection {
+        JsonRejection::JsonDataError(_) => says::JSON_SHAPE,
+        JsonRejection::JsonSyntaxError(_) => says::JSON_SYNTAX,
+        JsonRejection::MissingJsonContentType(_) => says::JSON_CONTENT_TYPE,
+        _ if rejection.status() == http::StatusCode::PAYLOAD_TOO_LARGE => says::TOO_LARGE,
+        _ => says::UNREADABLE,
+    }
+}
+
+/// What is wrong with the path parameters: the parameter's name when axum gives it
+/// (the route's own name) and the JSON kind expected, never the value or the type.
+fn path_detail(rejection: &PathRejection) -> String {
+    let PathRejection::FailedToDeserializePathParams(failed) = rejection else {
+        return says::PATH.to_owned();
+    };
+    let (name, expected) = match failed.kind() {
+        ErrorKind::ParseErrorAtKey {
+            key, expected_type, ..
+        } => (shown_name(key), json_kind(expected_type)),
+        ErrorKind::DeserializeError { key, .. } | ErrorKind::InvalidUtf8InPathParam { key } => {
+            (shown_name(key), None)
+        }
+        ErrorKind::ParseError { expected_type, .. }
+        | ErrorKind::ParseErrorAtIndex { expected_type, .. } => (None, json_kind(expected_type)),
+        _ => (None, None),
+    };
+    let expected = expected.map_or_else(String::new, |kind| format!(", expected {kind}"));
+    match name {
+        Some(name) => format!("The path parameter `{name}` is invalid{expected}"),
+        None => format!("{}{expected}", says::PATH),
+    }
+}
+
+/// What is wrong with the query string: the parameter's name when it is plain, never
+/// the value or the type.
+fn query_detail(rejection: &QueryRejection) -> String {
+    let mut source: Option<&(dyn std::error::Error + 'static)> = Some(rejection);
+    while let Some(error) = source {
+        if let Some(error) =
+            error.downcast_ref::<serde_path_to_error::Error<serde::de::value::Error>>()
+        {
+            let name = error.path().iter().find_map(|segment| match segment {
+                serde_path_to_error::Segment::Map { key } => shown_name(key),
+                _ => None,
+            });
+            if let Some(name) = name {
+                return format!("The query parameter `{name}` is invalid");
+            }
+            break;
+        }
+        source = error.source();
+    }
+    says::QUERY.to_owned()
 }
 
 /// The field a JSON body of the wrong shape is wrong at, from the path that axum's
@@ -485,7 +644,7 @@ where
                 parts,
                 RejectionKind::Path,
                 rejection.status(),
-                rejection.body_text(),
+                path_detail(&rejection),
             )),
         }
     }
@@ -550,7 +709,7 @@ where
                 parts,
                 RejectionKind::Query,
                 rejection.status(),
-                rejection.body_text(),
+                query_detail(&rejection),
             )),
         }
     }
@@ -564,4 +723,102 @@ fn parts_rejection(
 ) -> ProblemRejection {
     ProblemRejection::new(kind, parts.extensions.get::<Rejections>(), status, detail)
         .with_instance(parts.uri.path())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One data frame of `data`, then trailers, with an exact size hint.
+    struct WithTrailers {
+        data: Option<Bytes>,
+        trailers: Option<http::HeaderMap>,
+    }
+
+    impl http_body::Body for WithTrailers {
+        type Data = Bytes;
+        type Error = ::axum::Error;
+
+        fn poll_frame(
+            self: Pin<&mut Self>,
+            _: &mut Context<'_>,
+        ) -> Poll<Option<Result<http_body::Frame<Bytes>, ::axum::Error>>> {
+            let this = self.get_mut();
+            if let Some(data) = this.data.take() {
+                return Poll::Ready(Some(Ok(http_body::Frame::data(data))));
+            }
+            Poll::Ready(
+                this.trailers
+                    .take()
+                    .map(|t| Ok(http_body::Frame::trailers(t))),
+            )
+        }
+
+        fn size_hint(&self) -> http_body::SizeHint {
+            http_body::SizeHint::with_exact(self.data.as_ref().map_or(0, |d| d.len() as u64))
+        }
+    }
+
+    fn block_on<F: Future>(future: F) -> F::Output {
+        let mut cx = Context::from_waker(std::task::Waker::noop());
+        let mut future = core::pin::pin!(future);
+        loop {
+            if let Poll::Ready(out) = future.as_mut().poll(&mut cx) {
+                return out;
+            }
+        }
+    }
+
+    fn collect(body: Body) -> (Vec<u8>, Option<http::HeaderMap>) {
+        block_on(async {
+            let mut body = body;
+            let (mut data, mut trailers) = (Vec::new(), None);
+            while let Some(frame) =
+                core::future::poll_fn(|cx| Pin::new(&mut body).poll_frame(cx)).await
+            {
+                match frame.map(http_body::Frame::into_data) {
+                    Ok(Ok(bytes)) => data.extend_from_slice(&bytes),
+                    Ok(Err(frame)) => trailers = frame.into_trailers().ok(),
+                    Err(_) => break,
+                }
+            }
+            (data, trailers)
+        })
+    }
+
+    #[test]
+    fn a_body_with_trailers_is_replayed_whole_and_not_filled() {
+        let (response, slot) = Problem::new(http::StatusCode::CONFLICT).response_with_slot();
+        let rendered = Bytes::from(response.body().clone());
+        let slot = slot.expect("no instance, so a slot");
+        let mut trailers = http::HeaderMap::new();
+        trailers.insert("x-checksum", http::HeaderValue::from_static("1"));
+        let (parts, _) = response.into_parts();
+        let mut response = Response::from_parts(
+            parts,
+            Body::new(WithTrailers {
+                data: Some(rendered.clone()),
+                trailers: Some(trailers),
+            }),
+        );
+        response.extensions_mut().insert(Pending {
+            slot,
+            body: rendered.clone(),
+        });
+        let served = block_on(fill_instance(response, "/v1/orders/7"));
+        let (data, trailers) = collect(served.into_body());
+        assert_eq!(data, rendered);
+        assert_eq!(trailers.map(|t| t.len()), Some(1));
+    }
+
+    #[test]
+    fn the_rendered_body_gets_the_instance() {
+        let served = block_on(fill_instance(
+            Problem::new(http::StatusCode::CONFLICT).into_response(),
+            "/v1/orders/7",
+        ));
+        let (data, _) = collect(served.into_body());
+        let problem = Problem::from_json(&data).expect("a problem");
+        assert_eq!(problem.instance(), Some("/v1/orders/7"));
+    }
 }

@@ -15,7 +15,7 @@ const ERRORS: ExtensionName = ExtensionName::from_static("errors");
 /// that cannot be read, one for path parameters, one for the query string.
 ///
 /// A rejection without a code here is still a problem document: `about:blank`, with
-/// the framework's status and its message as `detail`, and no `code`.
+/// the framework's status, a `detail` saying what is wrong, and no `code`.
 ///
 /// ```
 /// use problem_codes::Rejections;
@@ -131,9 +131,13 @@ pub(crate) enum RejectionKind {
 }
 
 /// A request that a framework extractor refused, as a problem: the code chosen in
-/// [`Rejections`] (whose status then wins over the framework's), the framework's message
-/// as `detail`, the request path as `instance`, and for a JSON body of the wrong shape
+/// [`Rejections`] (whose status then wins over the framework's), a `detail` that says
+/// what is wrong, the request path as `instance`, and for a JSON body of the wrong shape
 /// an `errors` member pointing at the field at fault.
+///
+/// The `detail` is a fixed text, with at most a parameter's name (64 characters, plain)
+/// and the JSON kind expected: never the request's bytes nor the server's type names,
+/// which the framework's own message holds. An `errors` pointer is at most 256 bytes.
 ///
 /// The framework integrations make it: it is the rejection of the `axum` module's
 /// extractors, and the error the `actix_web` module's extractor configs return. With
@@ -164,7 +168,7 @@ pub(crate) enum RejectionKind {
 ///     let rejection = response.response().error().and_then(|e| e.as_error::<ProblemRejection>()).unwrap();
 ///
 ///     assert_eq!((rejection.code(), rejection.status()), (Some("PAYLOAD_INVALID"), http::StatusCode::UNPROCESSABLE_ENTITY));
-///     assert!(rejection.detail().contains("EOF while parsing an object"));
+///     assert_eq!(rejection.detail(), "The body is not valid JSON");
 ///     assert!(rejection.errors().is_empty()); // actix-web does not name the field
 ///     let problem = rejection.to_problem();
 ///     assert_eq!((problem.code(), problem.instance()), (Some("PAYLOAD_INVALID"), Some("/v1/profile")));
@@ -221,8 +225,8 @@ impl ProblemRejection {
         self.entry.map(Entry::code)
     }
 
-    /// The framework's message: what is wrong with the request (see the example on
-    /// [`ProblemRejection`]).
+    /// What is wrong with the request, in words that repeat none of it (see the
+    /// example on [`ProblemRejection`]).
     #[must_use]
     pub fn detail(&self) -> &str {
         &self.detail
@@ -318,23 +322,211 @@ impl ProblemCode for Coded<'_> {
     }
 }
 
+/// The fixed texts of a rejection's `detail`. A rejection never echoes the request's
+/// bytes nor the server's type names (a framework's message holds both: ``Cannot parse
+/// `abc` to a `u64` ``, or a 1.8 MB unknown key four times over); it says what is wrong
+/// and, through `errors`, where.
+pub(crate) mod says {
+    /// A JSON body that parses, but not into the expected shape.
+    pub(crate) const JSON_SHAPE: &str =
+        "Failed to deserialize the JSON body into the expected shape";
+    /// A body that is not JSON at all.
+    pub(crate) const JSON_SYNTAX: &str = "The body is not valid JSON";
+    /// A body without the JSON content type.
+    pub(crate) const JSON_CONTENT_TYPE: &str =
+        "Expected a body with `Content-Type: application/json`";
+    /// A body over the framework's limit.
+    pub(crate) const TOO_LARGE: &str = "The body is too large";
+    /// A body the framework could not read.
+    pub(crate) const UNREADABLE: &str = "The body could not be read";
+    /// Path parameters that do not parse, when the framework does not say which.
+    pub(crate) const PATH: &str = "The path parameters are invalid";
+    /// A query string that does not parse, when the framework does not say where.
+    pub(crate) const QUERY: &str = "The query string is invalid";
+}
+
+/// The longest JSON pointer an `errors` entry carries, in bytes: a deeper or longer
+/// one points at the deepest member within the bound instead.
+pub(crate) const MAX_POINTER: usize = 256;
+
+/// The longest parameter or field name a `detail` repeats; a longer one, or one with
+/// other characters than letters, digits, `_`, `-` and `.`, is not repeated.
+pub(crate) const MAX_NAME: usize = 64;
+
+/// `name`, when it is short and plain enough to repeat in a `detail`.
+pub(crate) fn shown_name(name: &str) -> Option<&str> {
+    let plain = |c: char| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.');
+    (!name.is_empty() && name.len() <= MAX_NAME && name.chars().all(plain)).then_some(name)
+}
+
+/// The JSON kind a serde "expected" phrase or Rust type name asks for, without the
+/// type's name: `u64` is "an integer", `struct Update` "an object".
+pub(crate) fn json_kind(expected: &str) -> Option<&'static str> {
+    let expected = expected.trim();
+    Some(match expected {
+        "a string"
+        | "string"
+        | "a borrowed string"
+        | "a char"
+        | "char"
+        | "&str"
+        | "alloc::string::String"
+        | "String" => "a string",
+        "u8" | "u16" | "u32" | "u64" | "u128" | "usize" | "i8" | "i16" | "i32" | "i64" | "i128"
+        | "isize" | "an integer" => "an integer",
+        "f32" | "f64" | "a number" => "a number",
+        "a boolean" | "bool" => "a boolean",
+        "a sequence" | "sequence" | "an array" => "an array",
+        "a map" | "map" => "an object",
+        "unit" | "null" => "null",
+        _ if expected.starts_with("struct ") || expected.starts_with("a map") => "an object",
+        _ if expected.starts_with("tuple") || expected.starts_with("an array") => "an array",
+        _ => return None,
+    })
+}
+
+/// A field's `detail`, from serde's message, kept to its kind: what was found (the
+/// JSON kind, not the value) and what was expected (the JSON kind, not the type). A
+/// missing field's name comes back too, for the pointer: it is the server's own name.
+fn field_detail(message: &str) -> (String, Option<&str>) {
+    let message = match message.rfind(" at line ") {
+        Some(at) => message.get(..at).unwrap_or(message),
+        None => message,
+    };
+    let expected = |rest: &str| {
+        rest.split_once(", expected ")
+            .and_then(|(_, expected)| json_kind(expected))
+            .map_or_else(String::new, |kind| format!(", expected {kind}"))
+    };
+    if let Some(rest) = message.strip_prefix("invalid type: ") {
+        let found = match rest.split([' ', ',']).next().unwrap_or_default() {
+            "integer" | "floating" => "number",
+            "string" | "character" => "string",
+            "boolean" => "boolean",
+            "map" => "object",
+            "sequence" => "array",
+            "unit" | "null" => "null",
+            _ => "value",
+        };
+        return (format!("invalid type: {found}{}", expected(rest)), None);
+    }
+    if let Some(rest) = message.strip_prefix("invalid value: ") {
+        return (format!("invalid value{}", expected(rest)), None);
+    }
+    if message.starts_with("invalid length ") {
+        return ("wrong number of items".to_owned(), None);
+    }
+    if message.starts_with("unknown variant ") {
+        return ("not one of the accepted values".to_owned(), None);
+    }
+    if message.starts_with("unknown field ") {
+        return ("not an accepted field".to_owned(), None);
+    }
+    if let Some(rest) = message.strip_prefix("missing field ") {
+        return (
+            "required".to_owned(),
+            rest.split('`').nth(1).and_then(shown_name),
+        );
+    }
+    if message.starts_with("duplicate field ") {
+        return ("given twice".to_owned(), None);
+    }
+    ("invalid value".to_owned(), None)
+}
+
 /// The field a JSON body of the wrong shape is wrong at, from the path that
 /// `serde_path_to_error` tracked: one error pointing there, or none for a body that
-/// is not JSON at all (a syntax error has no field).
+/// is not JSON at all (a syntax error has no field). The pointer is cut to
+/// [`MAX_POINTER`] bytes at a member boundary, and the detail says what kind of value
+/// is wrong (see [`field_detail`]), never the value.
 pub(crate) fn field_errors(
     error: &serde_path_to_error::Error<serde_json::Error>,
 ) -> ValidationErrors {
     if !matches!(error.inner().classify(), serde_json::error::Category::Data) {
         return ValidationErrors::new();
     }
+    let message = error.inner().to_string();
+    let (detail, missing) = field_detail(&message);
     let mut pointer = JsonPointer::root();
+    let within = |pointer: &JsonPointer, token: &str| {
+        pointer.as_str().len() + 1 + token.len() <= MAX_POINTER
+    };
     for segment in error.path().iter() {
-        match segment {
-            serde_path_to_error::Segment::Seq { index } => pointer = pointer.index(*index),
-            serde_path_to_error::Segment::Map { key } => pointer.push(key),
-            serde_path_to_error::Segment::Enum { variant } => pointer.push(variant),
-            serde_path_to_error::Segment::Unknown => break,
+        let next = match segment {
+            serde_path_to_error::Segment::Seq { index } => pointer.clone().index(*index),
+            serde_path_to_error::Segment::Map { key } if within(&pointer, key) => {
+                pointer.clone().key(key)
+            }
+            serde_path_to_error::Segment::Enum { variant } if within(&pointer, variant) => {
+                pointer.clone().key(variant)
+            }
+            _ => break,
+        };
+        if next.as_str().len() > MAX_POINTER {
+            break;
+        }
+        pointer = next;
+    }
+    if let Some(name) = missing
+        && within(&pointer, name)
+    {
+        pointer = pointer.key(name);
+    }
+    ValidationErrors::new().with(pointer, detail)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_field_detail_names_kinds_not_values_or_types() {
+        for (message, detail) in [
+            (
+                "invalid type: integer `7`, expected a string at line 1 column 40",
+                "invalid type: number, expected a string",
+            ),
+            (
+                "invalid type: string \"x\", expected struct Update",
+                "invalid type: string, expected an object",
+            ),
+            (
+                "invalid type: map, expected u64",
+                "invalid type: object, expected an integer",
+            ),
+            (
+                "invalid value: integer `-1`, expected u8",
+                "invalid value, expected an integer",
+            ),
+            (
+                "invalid length 3, expected a tuple of size 2",
+                "wrong number of items",
+            ),
+            (
+                "unknown variant `Kkk`, expected `A` or `B`",
+                "not one of the accepted values",
+            ),
+            (
+                "unknown field `kkkk`, expected `nickname`",
+                "not an accepted field",
+            ),
+            ("duplicate field `a`", "given twice"),
+            ("something `secret` a custom impl said", "invalid value"),
+        ] {
+            assert_eq!(field_detail(message).0, detail, "{message}");
+        }
+        assert_eq!(
+            field_detail("missing field `nickname`"),
+            ("required".to_owned(), Some("nickname"))
+        );
+        assert_eq!(field_detail("missing field `a b`").1, None);
+    }
+
+    #[test]
+    fn only_short_plain_names_are_repeated() {
+        assert_eq!(shown_name("page_size"), Some("page_size"));
+        for name in ["", "a b", "a\nb", "é", &"k".repeat(MAX_NAME + 1)] {
+            assert_eq!(shown_name(name), None, "{name:?}");
         }
     }
-    ValidationErrors::new().with(pointer, error.inner().to_string())
 }

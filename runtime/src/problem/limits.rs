@@ -13,6 +13,7 @@ pub(crate) const MAX_DEPTH: usize = 127;
 /// the work and the memory a body can cost: a body longer than
 /// [`max_bytes`](ParseLimits::max_bytes) is refused before it is read, and so is one
 /// whose arrays and objects nest deeper than [`max_depth`](ParseLimits::max_depth).
+/// The `with_` methods set them, as builders do, and the plain names read them.
 /// Both are typed errors, [`ParseError::TooLarge`] and [`ParseError::TooDeep`].
 ///
 /// The defaults ([`ParseLimits::DEFAULT`], used by [`Problem::from_json`]) are 64 KiB
@@ -22,7 +23,7 @@ pub(crate) const MAX_DEPTH: usize = 127;
 /// ```
 /// use problem_codes::{ParseError, ParseLimits, Problem};
 ///
-/// let limits = ParseLimits::DEFAULT.max_bytes(1024).max_depth(4);
+/// let limits = ParseLimits::DEFAULT.with_max_bytes(1024).with_max_depth(4);
 /// let body = br#"{"status":422,"errors":[{"pointer":"/name"}]}"#;
 /// assert!(Problem::from_json_with(body, limits).is_ok());
 ///
@@ -47,8 +48,8 @@ impl ParseLimits {
     /// ```
     /// use problem_codes::ParseLimits;
     ///
-    /// assert_eq!(ParseLimits::DEFAULT.bytes(), 64 * 1024);
-    /// assert_eq!(ParseLimits::DEFAULT.depth(), 32);
+    /// assert_eq!(ParseLimits::DEFAULT.max_bytes(), 64 * 1024);
+    /// assert_eq!(ParseLimits::DEFAULT.max_depth(), 32);
     /// assert_eq!(ParseLimits::default(), ParseLimits::DEFAULT);
     /// ```
     ///
@@ -58,29 +59,30 @@ impl ParseLimits {
         max_depth: 32,
     };
 
-    /// The largest body accepted, in bytes.
+    /// Sets the largest body accepted, in bytes; [`max_bytes`](ParseLimits::max_bytes)
+    /// reads it.
     ///
     /// ```
     /// # use problem_codes::ParseLimits;
-    /// assert_eq!(ParseLimits::DEFAULT.max_bytes(4096).bytes(), 4096);
+    /// assert_eq!(ParseLimits::DEFAULT.with_max_bytes(4096).max_bytes(), 4096);
     /// ```
     #[must_use]
-    pub const fn max_bytes(mut self, max_bytes: usize) -> ParseLimits {
+    pub const fn with_max_bytes(mut self, max_bytes: usize) -> ParseLimits {
         self.max_bytes = max_bytes;
         self
     }
 
-    /// The deepest nesting accepted, the document's own object counting as 1: `{}` is
-    /// 1 deep, `{"a":[{}]}` 3. At most 127, the limit of `serde_json` itself; a larger
-    /// value is lowered to it.
+    /// Sets the deepest nesting accepted, the document's own object counting as 1: `{}`
+    /// is 1 deep, `{"a":[{}]}` 3. At most 127, the limit of `serde_json` itself; a larger
+    /// value is lowered to it. [`max_depth`](ParseLimits::max_depth) reads it.
     ///
     /// ```
     /// # use problem_codes::ParseLimits;
-    /// assert_eq!(ParseLimits::DEFAULT.max_depth(8).depth(), 8);
-    /// assert_eq!(ParseLimits::DEFAULT.max_depth(10_000).depth(), 127);
+    /// assert_eq!(ParseLimits::DEFAULT.with_max_depth(8).max_depth(), 8);
+    /// assert_eq!(ParseLimits::DEFAULT.with_max_depth(10_000).max_depth(), 127);
     /// ```
     #[must_use]
-    pub const fn max_depth(mut self, max_depth: usize) -> ParseLimits {
+    pub const fn with_max_depth(mut self, max_depth: usize) -> ParseLimits {
         self.max_depth = if max_depth < MAX_DEPTH {
             max_depth
         } else {
@@ -93,28 +95,28 @@ impl ParseLimits {
     ///
     /// ```
     /// # use problem_codes::{ParseError, ParseLimits, Problem};
-    /// let limits = ParseLimits::DEFAULT.max_bytes(4096);
+    /// let limits = ParseLimits::DEFAULT.with_max_bytes(4096);
     /// let body = vec![b' '; 10_000]; // a response body far too long
     /// // Read one byte past the limit, so that a longer body is refused, not cut.
-    /// let read = &body[..body.len().min(limits.bytes() + 1)];
+    /// let read = &body[..body.len().min(limits.max_bytes() + 1)];
     /// assert!(matches!(
     ///     Problem::from_json_with(read, limits),
     ///     Err(ParseError::TooLarge { size: 4097, limit: 4096 })
     /// ));
     /// ```
     #[must_use]
-    pub const fn bytes(&self) -> usize {
+    pub const fn max_bytes(&self) -> usize {
         self.max_bytes
     }
 
-    /// The deepest nesting accepted; see [`max_depth`](ParseLimits::max_depth).
+    /// The deepest nesting accepted; see [`with_max_depth`](ParseLimits::with_max_depth).
     ///
     /// ```
     /// # use problem_codes::ParseLimits;
-    /// assert_eq!(ParseLimits::DEFAULT.max_depth(4).depth(), 4);
+    /// assert_eq!(ParseLimits::DEFAULT.with_max_depth(4).max_depth(), 4);
     /// ```
     #[must_use]
-    pub const fn depth(&self) -> usize {
+    pub const fn max_depth(&self) -> usize {
         self.max_depth
     }
 
@@ -221,8 +223,8 @@ mod tests {
 
     #[test]
     fn the_deepest_limit_is_what_serde_json_itself_accepts() {
-        let limits = ParseLimits::DEFAULT.max_depth(usize::MAX);
-        assert_eq!(limits.depth(), MAX_DEPTH);
+        let limits = ParseLimits::DEFAULT.with_max_depth(usize::MAX);
+        assert_eq!(limits.max_depth(), MAX_DEPTH);
         let deepest = nested(MAX_DEPTH);
         assert!(crate::Problem::from_json_with(deepest.as_bytes(), limits).is_ok());
         assert!(serde_json::from_str::<serde_json::Value>(&nested(MAX_DEPTH + 1)).is_err());
@@ -245,9 +247,11 @@ mod tests {
     #[test]
     fn the_size_is_checked_first_and_exactly() {
         let body = br#"{"status":404}"#;
-        let at = ParseLimits::DEFAULT.max_bytes(body.len());
+        let at = ParseLimits::DEFAULT.with_max_bytes(body.len());
         assert!(crate::Problem::from_json_with(body, at).is_ok());
-        let under = ParseLimits::DEFAULT.max_bytes(body.len() - 1).max_depth(0);
+        let under = ParseLimits::DEFAULT
+            .with_max_bytes(body.len() - 1)
+            .with_max_depth(0);
         assert!(matches!(
             crate::Problem::from_json_with(body, under),
             Err(ParseError::TooLarge {
