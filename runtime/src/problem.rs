@@ -401,7 +401,7 @@ impl Problem {
     /// ```
     /// # use problem_codes::{Problem, TypedCode};
     /// # problem_codes::error_catalog! { pub catalog Auth { section "Auth" {
-    /// #     AUTH_USER_NOT_FOUND = 404 { meaning: "User not found", handling: "Show not-found" },
+    /// #     AUTH_USER_NOT_FOUND = 404 { title: "User not found", handling: "Show not-found" },
     /// # } } }
     /// let forged = Problem::from_json(b"{\"code\":\"AUTH_X\\nlevel=admin\"}")?;
     /// assert_eq!(forged.code(), None);
