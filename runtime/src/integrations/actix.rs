@@ -49,7 +49,7 @@ use crate::integrations::rejection::{RejectionKind, field_errors, says};
 use crate::render::InstanceSlot;
 use crate::{Problem, ProblemCode, Render};
 
-pub use crate::integrations::rejection::{ProblemRejection, Rejections};
+use crate::integrations::rejection::{ProblemRejection, Rejections};
 
 /// The status of a problem, in actix-web's `http` version: what the generated
 /// `ResponseError::status_code` returns.

@@ -78,7 +78,7 @@ use crate::integrations::rejection::{RejectionKind, field_errors, json_kind, say
 use crate::render::InstanceSlot;
 use crate::{Problem, ProblemCode, Render, ValidationErrors};
 
-pub use crate::integrations::rejection::{ProblemRejection, Rejections};
+use crate::integrations::rejection::{ProblemRejection, Rejections};
 
 /// The response of a problem, as the generated `IntoResponse` impls build it: when it
 /// has no `instance`, [`ProblemLayer`] adds the request path.
