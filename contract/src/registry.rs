@@ -359,7 +359,7 @@ fn check_entry(entry: &RegistryEntry) -> Result<(), RegistryError> {
             "holds a control character or a line break",
         ));
     }
-    if !is_uri_reference(&entry.type_uri) {
+    if !problem_codes::is_uri_reference(&entry.type_uri) {
         return Err(invalid(
             "type",
             "is not a URI reference (RFC 3986): no spaces, quotes or `<>`, and `%` starts a two-digit escape",
@@ -374,20 +374,6 @@ fn check_entry(entry: &RegistryEntry) -> Result<(), RegistryError> {
         ));
     }
     Ok(())
-}
-
-/// Whether `text` is a non-empty URI reference by RFC 3986's characters: unreserved,
-/// reserved and `%` escapes.
-fn is_uri_reference(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    !bytes.is_empty()
-        && bytes.iter().enumerate().all(|(i, &b)| match b {
-            b'%' => bytes
-                .get(i + 1..i + 3)
-                .is_some_and(|hex| hex.iter().all(u8::is_ascii_hexdigit)),
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' => true,
-            _ => b"-._~:/?#[]@!$&'()*+,;=".contains(&b),
-        })
 }
 
 /// The positions of `codes`, sorted by code (stable, so the first of equal codes

@@ -128,10 +128,12 @@ mod entry;
 mod extensions;
 mod integrations;
 mod json;
+mod maybe_known;
 mod member;
 mod problem;
 mod render;
 mod retry;
+mod uri;
 mod validation;
 
 #[doc(hidden)]
@@ -148,10 +150,12 @@ pub use extensions::{
     ExtensionName, ExtensionSink, InvalidExtensionName, RESERVED_MEMBERS, is_reserved_member,
     is_valid_member_name,
 };
+pub use maybe_known::MaybeKnown;
 pub use member::{Member, MemberType, Scalar};
 pub use problem::{ABOUT_BLANK, ExtensionError, ParseError, ParseLimits, Problem};
 pub use render::{PROBLEM_JSON, Render};
 pub use retry::RetryAfterValue;
+pub use uri::{is_uri_reference, to_uri_reference};
 pub use validation::{ERRORS_MEMBER, FieldError, InvalidPointer, JsonPointer, ValidationErrors};
 
 #[cfg(feature = "actix-web")]
@@ -278,6 +282,11 @@ pub use problem_codes_macros::ProblemCode;
 /// `type_base` followed by its [`slug`]. A deprecated code's const carries
 /// `#[deprecated]`, so naming it from a derive warns. A composed catalog has one
 /// variant per member and refuses, at compile time, a code found in two members.
+///
+/// The enum displays, parses (`FromStr`) and (de)serializes as the code string. Its
+/// `Deserialize` refuses a code the catalog lacks: a client that reads bodies from a
+/// newer server deserializes a [`MaybeKnown`] of the catalog instead, which keeps such a
+/// code as [`MaybeKnown::Unknown`].
 ///
 /// ```
 /// use problem_codes::{Catalog, ProblemCode, error_catalog};

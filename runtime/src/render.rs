@@ -9,6 +9,7 @@
 //! one that writes.
 
 use core::fmt;
+use std::borrow::Cow;
 
 use http::header::{CONTENT_TYPE, HeaderValue, RETRY_AFTER};
 use serde_json::Map;
@@ -62,16 +63,18 @@ pub const PROBLEM_JSON: &str = "application/problem+json";
 #[must_use = "a render does nothing until it is written"]
 pub struct Render<'a, P: ?Sized> {
     problem: &'a P,
-    instance: Option<&'a str>,
+    /// A URI reference, never empty.
+    instance: Option<Cow<'a, str>>,
 }
 
 impl<P: ?Sized> Clone for Render<'_, P> {
     fn clone(&self) -> Self {
-        *self
+        Render {
+            problem: self.problem,
+            instance: self.instance.clone(),
+        }
     }
 }
-
-impl<P: ?Sized> Copy for Render<'_, P> {}
 
 impl<P: ProblemCode + ?Sized> fmt::Debug for Render<'_, P> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -93,7 +96,10 @@ impl<'a, P: ProblemCode + ?Sized> Render<'a, P> {
     }
 
     /// Sets the RFC 9457 `instance`: a URI reference that identifies this occurrence,
-    /// typically the request path.
+    /// typically the request path. It takes a `&str` or an owned `String` (a
+    /// `format!`). Text that is not a URI reference is percent-encoded (see
+    /// [`to_uri_reference`](crate::to_uri_reference)), so a strict client never refuses
+    /// the body; an empty instance is left out.
     ///
     /// ```
     /// # use problem_codes::ProblemCode;
@@ -102,10 +108,41 @@ impl<'a, P: ProblemCode + ?Sized> Render<'a, P> {
     /// # } } }
     /// let problem = Auth::AUTH_USER_NOT_FOUND.render().instance("/v1/users/42").to_problem();
     /// assert_eq!(problem.instance(), Some("/v1/users/42"));
+    ///
+    /// let id = 42;
+    /// let problem = Auth::AUTH_USER_NOT_FOUND.render().instance(format!("/v1/users/{id}")).to_problem();
+    /// assert_eq!(problem.instance(), Some("/v1/users/42"));
+    ///
+    /// let problem = Auth::AUTH_USER_NOT_FOUND.render().instance("/v1/projects/my project").to_problem();
+    /// assert_eq!(problem.instance(), Some("/v1/projects/my%20project"));
+    /// assert_eq!(Auth::AUTH_USER_NOT_FOUND.render().instance("").to_problem().instance(), None);
     /// ```
-    pub fn instance(mut self, instance: &'a str) -> Self {
-        self.instance = Some(instance);
+    pub fn instance(mut self, instance: impl Into<Cow<'a, str>>) -> Self {
+        let instance = instance.into();
+        self.instance = match instance {
+            _ if instance.is_empty() => None,
+            Cow::Borrowed(text) => Some(crate::to_uri_reference(text)),
+            Cow::Owned(text) => Some(match crate::to_uri_reference(&text) {
+                Cow::Borrowed(_) => Cow::Owned(text),
+                Cow::Owned(encoded) => Cow::Owned(encoded),
+            }),
+        };
         self
+    }
+
+    /// The body as bytes, as [`ProblemCode::to_json`] gives it; the same as
+    /// [`Render::to_vec`].
+    ///
+    /// ```
+    /// # use problem_codes::ProblemCode;
+    /// # problem_codes::error_catalog! { pub catalog Auth { section "Auth" {
+    /// #     AUTH_USER_NOT_FOUND = 404 { title: "User not found", handling: "Show not-found message" },
+    /// # } } }
+    /// assert_eq!(Auth::AUTH_USER_NOT_FOUND.render().to_json(), Auth::AUTH_USER_NOT_FOUND.to_json());
+    /// ```
+    #[must_use]
+    pub fn to_json(&self) -> Vec<u8> {
+        self.to_vec()
     }
 
     /// The exact length of the body in bytes, computed without allocating: the detail
@@ -260,7 +297,7 @@ impl<'a, P: ProblemCode + ?Sized> Render<'a, P> {
             out.put(b"\"");
         }
         let instance_at = out.len();
-        if let Some(instance) = self.instance {
+        if let Some(instance) = &self.instance {
             out.put(br#","instance":"#);
             json::write_string(out, instance);
         }
@@ -317,7 +354,7 @@ impl<'a, P: ProblemCode + ?Sized> Render<'a, P> {
             headers.insert(RETRY_AFTER, HeaderValue::from(secs));
         }
         #[cfg(feature = "tracing")]
-        crate::integrations::tracing::record(self.problem, self.instance);
+        crate::integrations::tracing::record(self.problem, self.instance.as_deref());
         (response, slot)
     }
 
@@ -344,7 +381,7 @@ impl<'a, P: ProblemCode + ?Sized> Render<'a, P> {
         Problem::from_parts(
             entry,
             self.problem.detail(),
-            self.instance.map(str::to_owned),
+            self.instance.as_deref().map(str::to_owned),
             self.problem.retry_after(),
             extensions,
         )

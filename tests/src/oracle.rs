@@ -191,8 +191,10 @@ pub fn expected_body(sample: &Sample, instance: Option<&str>) -> String {
     if !detail.is_empty() {
         body.push_str(&format!(",\"detail\":{}", quoted(&detail)));
     }
-    if let Some(instance) = instance {
-        body.push_str(&format!(",\"instance\":{}", quoted(instance)));
+    // An instance that is not a URI reference is percent-encoded; an empty one is left out.
+    if let Some(instance) = instance.filter(|i| !i.is_empty()) {
+        let instance = problem_codes::to_uri_reference(instance);
+        body.push_str(&format!(",\"instance\":{}", quoted(&instance)));
     }
     body.push_str(&format!(",\"code\":{}", quoted(entry.code())));
     if let Some(secs) = sample.expected_retry_after() {

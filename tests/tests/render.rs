@@ -78,7 +78,10 @@ fn bodies_are_sized_exactly_and_are_what_serde_json_writes() {
                 serde_json::from_slice::<serde_json::Value>(&case.to_problem().to_json())
                     .map(|mut v| {
                         if let Some(instance) = instance {
-                            v["instance"] = instance.into();
+                            // Not a URI reference: it is percent-encoded first.
+                            v["instance"] = problem_codes::to_uri_reference(instance)
+                                .into_owned()
+                                .into();
                         }
                         v
                     })
