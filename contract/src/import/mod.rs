@@ -326,7 +326,7 @@ pub fn markdown(text: &str) -> Result<Document, ImportError> {
     let preamble = read::text_block(&text[prefix_end.min(preamble_end)..preamble_end]);
 
     let mut entries: Vec<(RegistryEntry, usize)> = Vec::new();
-    let mut headings: Vec<(String, usize)> = Vec::new();
+    let mut headings = std::collections::BTreeMap::<String, usize>::new();
     let mut closing = None;
     let mut i = first_section.unwrap_or(blocks.len());
     while i < blocks.len() {
@@ -344,13 +344,13 @@ pub fn markdown(text: &str) -> Result<Document, ImportError> {
                     line,
                     "a section heading needs a name, e.g. `## Auth`",
                 ));
-            } else if let Some((_, first)) = headings.iter().find(|(seen, _)| *seen == name) {
+            } else if let Some(first) = headings.get(&name) {
                 faults.push(Fault::at(
                     line,
                     format!("section `{name}` appears twice (first on line {first}); put its codes in one table"),
                 ));
             } else {
-                headings.push((name.clone(), line));
+                headings.insert(name.clone(), line);
             }
             section = name;
             i += 1;
