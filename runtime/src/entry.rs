@@ -77,7 +77,7 @@ pub struct Entry {
 }
 
 /// Where a code is in its life: codes are added, may be deprecated, and are never
-/// deleted (the [compatibility gate](crate::compat) refuses a removal).
+/// deleted (the compatibility gate of `problem-codes-contract` refuses a removal).
 ///
 /// ```
 /// use problem_codes::{Entry, Lifecycle};
