@@ -1,6 +1,6 @@
 //! `cargo bench -p problem-codes-benches --bench expand`: how long each macro takes to
 //! expand, from a small input to the catalog of 2,000 codes and the derive over 1,000
-//! variants that `tests/tests/scale.rs` compiles. Reported, not asserted.
+//! variants that `tests/tests/it/scale.rs` compiles. Reported, not asserted.
 //!
 //! A proc-macro crate exports only its macros, so its front ends are compiled here from
 //! their source files, as the fuzz targets compile them.

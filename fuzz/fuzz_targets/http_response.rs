@@ -4,7 +4,7 @@
 //! against the eryao catalog: never a panic; a response that is not a problem is the
 //! typed error that says why; limits are kept; an accepted document re-renders and
 //! re-parses to itself. The checks are `oracle::check_response`, which
-//! `tests/tests/fuzz_regressions.rs` also runs on `fuzz/seeds/http_response` and
+//! `tests/tests/it/fuzz_regressions.rs` also runs on `fuzz/seeds/http_response` and
 //! `fuzz/regressions/http_response`.
 
 #![no_main]

@@ -3,7 +3,7 @@
 //! RFC's reference in `problem_codes_tests::pointer`: escaping exact (`~` as `~0`, `/`
 //! as `~1`), decoding its inverse, round trips through `Display`, `FromStr`, the URI
 //! fragment form and serde, and the pointers of a rendered `errors` array parsing back
-//! to the same tokens. `tests/tests/fuzz_regressions.rs` replays
+//! to the same tokens. `tests/tests/it/fuzz_regressions.rs` replays
 //! `fuzz/seeds/json_pointer` and `fuzz/regressions/json_pointer` through the same
 //! checks.
 

@@ -2,7 +2,7 @@
 //! keeps its limits; a document it accepts re-renders and re-parses to the same value,
 //! through `to_json` and `to_response`, whose status is the body's; and it agrees with
 //! `serde_json` on what a JSON object is. The checks are `oracle::check_document`, which
-//! `tests/tests/fuzz_regressions.rs` runs on every input committed in
+//! `tests/tests/it/fuzz_regressions.rs` runs on every input committed in
 //! `fuzz/regressions/problem_json`.
 
 #![no_main]

@@ -117,6 +117,7 @@
 //! [RFC 9457]: https://www.rfc-editor.org/rfc/rfc9457
 
 #![forbid(unsafe_code)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![warn(missing_docs)]
 
 mod catalog;
@@ -159,12 +160,16 @@ pub use uri::{is_uri_reference, to_uri_reference};
 pub use validation::{ERRORS_MEMBER, FieldError, InvalidPointer, JsonPointer, ValidationErrors};
 
 #[cfg(feature = "actix-web")]
+#[cfg_attr(docsrs, doc(cfg(feature = "actix-web")))]
 pub use integrations::actix as actix_web;
 #[cfg(feature = "axum")]
+#[cfg_attr(docsrs, doc(cfg(feature = "axum")))]
 pub use integrations::axum;
 #[cfg(any(feature = "axum", feature = "actix-web"))]
+#[cfg_attr(docsrs, doc(cfg(any(feature = "axum", feature = "actix-web"))))]
 pub use integrations::rejection::{ProblemRejection, Rejections};
 #[cfg(feature = "utoipa")]
+#[cfg_attr(docsrs, doc(cfg(feature = "utoipa")))]
 pub use integrations::utoipa;
 
 /// Derives [`ProblemCode`] for an error enum or struct: each variant (or the struct)
@@ -253,6 +258,7 @@ pub use integrations::utoipa;
 /// }
 /// ```
 #[cfg(feature = "derive")]
+#[cfg_attr(docsrs, doc(cfg(feature = "derive")))]
 pub use problem_codes_macros::ProblemCode;
 
 /// Compiles a catalog of problem codes into a typed enum that implements [`Catalog`]
@@ -325,6 +331,7 @@ pub use problem_codes_macros::ProblemCode;
 /// Every mistake in the DSL is a compile error on its token (a misspelt key gets the
 /// closest valid one), and the macro reads on past it, so one compile reports them all.
 #[cfg(feature = "derive")]
+#[cfg_attr(docsrs, doc(cfg(feature = "derive")))]
 pub use problem_codes_macros::error_catalog;
 
 pub use http;

@@ -1,6 +1,6 @@
 //! Large inputs for both macros, generated: a catalog of thousands of codes and a derive
-//! over a thousand variants. `tests/scale.rs` compiles and runs them in a scratch crate;
-//! the `expand` benchmark times their expansion.
+//! over a thousand variants. `tests/tests/it/scale.rs` compiles and runs them in a scratch
+//! crate; the `expand` benchmark times their expansion.
 
 use std::fmt::Write as _;
 

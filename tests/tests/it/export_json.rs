@@ -20,14 +20,28 @@ fn errors(validator: &jsonschema::Validator, doc: &Value) -> Vec<String> {
         .collect()
 }
 
+/// Where the meta-schema finds fault with `schema`, one line per error.
+fn meta_errors(schema: &Value) -> Vec<String> {
+    jsonschema::draft202012::meta::validator()
+        .iter_errors(schema)
+        .map(|err| format!("{}: {err}", err.instance_path()))
+        .collect()
+}
+
 #[test]
-fn the_published_schema_is_the_file_in_the_repo() {
-    let file = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../contract/schema/registry.schema.json"
-    ))
-    .expect("contract/schema/registry.schema.json");
-    assert_eq!(SCHEMA, file);
+fn the_published_schema_satisfies_the_draft_2020_12_meta_schema() {
+    let schema: Value = serde_json::from_str(SCHEMA).expect("the schema is JSON");
+    assert_eq!(
+        schema["$schema"], "https://json-schema.org/draft/2020-12/schema",
+        "the schema declares the draft it is checked against"
+    );
+    assert_eq!(meta_errors(&schema), Vec::<String>::new());
+
+    // And it can fail: a keyword of the wrong type is found, at its place.
+    let mut broken = schema.clone();
+    broken["required"] = json!("codes");
+    assert_eq!(meta_errors(&broken).len(), 1, "{:?}", meta_errors(&broken));
+    assert!(meta_errors(&broken)[0].starts_with("/required: "));
 }
 
 #[test]

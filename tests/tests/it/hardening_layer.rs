@@ -4,7 +4,7 @@
 
 #![cfg(all(feature = "axum", feature = "actix-web"))]
 
-mod support;
+use crate::support;
 
 use http::Method;
 use problem_codes::ProblemCode;

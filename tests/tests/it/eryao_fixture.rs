@@ -3,7 +3,7 @@
 use problem_codes::{Catalog, ProblemCode};
 use problem_codes_tests::eryao::Eryao;
 
-const FIXTURE: &str = include_str!("../fixtures/eryao-http-error-codes.md");
+const FIXTURE: &str = include_str!("../../fixtures/eryao-http-error-codes.md");
 
 /// One table row of the fixture.
 #[derive(Debug, PartialEq)]

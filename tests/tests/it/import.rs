@@ -11,8 +11,8 @@ use problem_codes_contract::{Registry, RegistryEntry};
 use problem_codes_tests::eryao::Eryao;
 use problem_codes_tests::imported::HttpErrorCodes;
 
-const FIXTURE: &str = include_str!("../fixtures/eryao-http-error-codes.md");
-const IMPORTED_SOURCE: &str = include_str!("../src/imported.rs");
+const FIXTURE: &str = include_str!("../../fixtures/eryao-http-error-codes.md");
+const IMPORTED_SOURCE: &str = include_str!("../../src/imported.rs");
 
 #[test]
 fn importing_the_fixture_writes_the_committed_module() {

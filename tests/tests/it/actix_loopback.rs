@@ -3,7 +3,7 @@
 
 #![cfg(feature = "actix-web")]
 
-mod support;
+use crate::support;
 
 use actix_web::middleware::from_fn;
 use actix_web::{App, HttpServer, web};

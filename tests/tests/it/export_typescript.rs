@@ -12,7 +12,7 @@ use problem_codes_contract::{Registry, RegistryEntry};
 use problem_codes_tests::eryao::Eryao;
 
 /// The compiler, or `None` (after saying why) when it is absent outside CI.
-fn tsc() -> Option<PathBuf> {
+pub(crate) fn tsc() -> Option<PathBuf> {
     let path = std::env::var_os("PROBLEM_CODES_TSC").map_or_else(
         || Path::new(env!("CARGO_MANIFEST_DIR")).join("../.ci/node/node_modules/.bin/tsc"),
         PathBuf::from,
@@ -31,7 +31,7 @@ fn tsc() -> Option<PathBuf> {
 }
 
 /// Type-checks `files` (name, source) together; `Ok` or the compiler's output.
-fn check(tsc: &Path, dir: &str, files: &[(&str, String)]) -> Result<(), String> {
+pub(crate) fn check(tsc: &Path, dir: &str, files: &[(&str, String)]) -> Result<(), String> {
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(dir);
     std::fs::create_dir_all(&dir).expect("a scratch folder");
     for (name, source) in files {
@@ -42,7 +42,14 @@ fn check(tsc: &Path, dir: &str, files: &[(&str, String)]) -> Result<(), String> 
         .args([
             "--strict", "--noEmit", "--target", "es2022", "--module", "esnext",
         ])
-        .args(["--moduleResolution", "bundler", "--pretty", "false"])
+        .args([
+            "--moduleResolution",
+            "bundler",
+            "--pretty",
+            "false",
+            "--lib",
+            "es2022,dom",
+        ])
         .args(files.iter().map(|(name, _)| name))
         .output()
         .expect("tsc runs");

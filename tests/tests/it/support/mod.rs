@@ -1,7 +1,7 @@
 //! What the loopback tests share: a real HTTP client (hyper's) and the expectations on
 //! the eryao service, which hold for every framework that serves it.
 
-#![allow(dead_code, reason = "each test binary uses part of it")]
+#![allow(dead_code, reason = "each feature's loopback tests use part of it")]
 
 use std::net::SocketAddr;
 

@@ -5,7 +5,7 @@
 
 #![cfg(all(feature = "axum", feature = "actix-web"))]
 
-mod support;
+use crate::support;
 
 use http::Method;
 use serde_json::Value;

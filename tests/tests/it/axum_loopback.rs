@@ -3,7 +3,7 @@
 
 #![cfg(feature = "axum")]
 
-mod support;
+use crate::support::{self, send};
 
 use std::net::SocketAddr;
 
@@ -13,7 +13,6 @@ use http::{Method, StatusCode};
 use problem_codes::Problem;
 use problem_codes::axum::ProblemLayer;
 use problem_codes_tests::service;
-use support::send;
 
 async fn start() -> SocketAddr {
     serve(service::axum::router()).await

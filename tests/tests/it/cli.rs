@@ -8,7 +8,7 @@ use problem_codes_contract::export::json::SCHEMA;
 use problem_codes_contract::{Registry, compat::GateError};
 use problem_codes_tests::eryao::Eryao;
 
-const FIXTURE: &str = include_str!("../fixtures/eryao-http-error-codes.md");
+const FIXTURE: &str = include_str!("../../fixtures/eryao-http-error-codes.md");
 
 mod v1 {
     problem_codes::error_catalog! {
@@ -229,7 +229,7 @@ fn import_prints_the_catalog_source() {
         "/fixtures/eryao-http-error-codes.md"
     );
     let source = run(&eryao(), &["import", fixture]).expect("imports");
-    assert_eq!(source, include_str!("../src/imported.rs"));
+    assert_eq!(source, include_str!("../../src/imported.rs"));
 }
 
 #[test]

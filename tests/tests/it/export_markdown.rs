@@ -5,7 +5,7 @@ use problem_codes_contract::export::MarkdownOptions;
 use problem_codes_contract::{Registry, RegistryEntry};
 use problem_codes_tests::eryao::Eryao;
 
-const FIXTURE: &str = include_str!("../fixtures/eryao-http-error-codes.md");
+const FIXTURE: &str = include_str!("../../fixtures/eryao-http-error-codes.md");
 
 #[test]
 fn the_eryao_catalog_renders_the_fixture_byte_for_byte() {

@@ -1,59 +1,11 @@
 //! The TypeScript export's typed bodies, checked by `tsc --strict`: narrowing on `code`
 //! gives each code's members their types, and a member of another code does not
-//! compile. Skipped outside CI when `tsc` is absent, as `export_typescript.rs` says.
-
-use std::path::{Path, PathBuf};
-use std::process::Command;
+//! compile. Skipped outside CI when `tsc` is absent, as `export_typescript` says.
 
 use problem_codes::MemberType;
 use problem_codes_contract::{Registry, RegistryEntry, RegistryMember};
 
-fn tsc() -> Option<PathBuf> {
-    let path = std::env::var_os("PROBLEM_CODES_TSC").map_or_else(
-        || Path::new(env!("CARGO_MANIFEST_DIR")).join("../.ci/node/node_modules/.bin/tsc"),
-        PathBuf::from,
-    );
-    if path.exists() {
-        return Some(path);
-    }
-    assert!(
-        std::env::var("CI").map_or(true, |ci| ci != "true"),
-        "tsc is not at {}: run `npm ci --prefix .ci/node`",
-        path.display()
-    );
-    eprintln!("SKIPPED (not in CI): no tsc at {}", path.display());
-    None
-}
-
-fn check(tsc: &Path, dir: &str, files: &[(&str, String)]) -> Result<(), String> {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(dir);
-    std::fs::create_dir_all(&dir).expect("a scratch folder");
-    for (name, source) in files {
-        std::fs::write(dir.join(name), source).expect("write a source file");
-    }
-    let output = Command::new(tsc)
-        .current_dir(&dir)
-        .args([
-            "--strict", "--noEmit", "--target", "es2022", "--module", "esnext",
-        ])
-        .args([
-            "--moduleResolution",
-            "bundler",
-            "--pretty",
-            "false",
-            "--lib",
-            "es2022,dom",
-        ])
-        .args(files.iter().map(|(name, _)| name))
-        .output()
-        .expect("tsc runs");
-    if output.status.success() {
-        Ok(())
-    } else {
-        Err(String::from_utf8_lossy(&output.stdout).into_owned()
-            + &String::from_utf8_lossy(&output.stderr))
-    }
-}
+use super::export_typescript::{check, tsc};
 
 fn points() -> String {
     Registry::new(
