@@ -455,6 +455,13 @@ impl InstanceSlot {
         {
             return None;
         }
+        // As `Render::instance` does: what is not a URI reference is percent-encoded, an
+        // empty instance is left out.
+        if instance.is_empty() {
+            return Some(body.to_vec());
+        }
+        let instance = crate::to_uri_reference(instance);
+        let instance = instance.as_ref();
         let (head, tail) = body.split_at(self.at);
         let mut out = Vec::with_capacity(
             body.len() + r#","instance":"""#.len() + json::escaped_len(instance),

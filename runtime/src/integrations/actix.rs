@@ -10,7 +10,8 @@
 //! ```
 //! use actix_web::{App, middleware::from_fn, web};
 //! use problem_codes::ProblemCode;
-//! use problem_codes::actix_web::{fill_instance, rejections, Rejections};
+//! use problem_codes::actix_web::{fill_instance, rejections};
+//! use problem_codes::Rejections;
 //! # problem_codes::error_catalog! { pub catalog Auth { section "Auth" {
 //! #     AUTH_USER_NOT_FOUND = 404 { title: "User not found", handling: "Show not-found message" },
 //! # } } }
@@ -216,7 +217,8 @@ pub async fn fill_instance<B: MessageBody + 'static>(
 ///
 /// ```
 /// use actix_web::{App, test, web};
-/// use problem_codes::actix_web::{rejections, Rejections};
+/// use problem_codes::actix_web::rejections;
+/// use problem_codes::Rejections;
 /// # problem_codes::error_catalog! { pub catalog Api { section "Api" {
 /// #     PAYLOAD_INVALID = 422 { title: "Payload invalid", handling: "Highlight invalid fields" },
 /// #     USER_ID_INVALID = 404 { title: "No such user", handling: "Show not-found message" },
@@ -259,7 +261,8 @@ pub fn rejections(rejections: Rejections) -> impl FnOnce(&mut web::ServiceConfig
 ///
 /// ```
 /// use actix_web::{App, test, web};
-/// use problem_codes::actix_web::{json_config, Rejections};
+/// use problem_codes::actix_web::json_config;
+/// use problem_codes::Rejections;
 /// # problem_codes::error_catalog! { pub catalog Api { section "Api" {
 /// #     PAYLOAD_INVALID = 422 { title: "Payload invalid", handling: "Highlight invalid fields" },
 /// #     USER_ID_INVALID = 404 { title: "No such user", handling: "Show not-found message" },
@@ -304,7 +307,8 @@ pub fn json_config(rejections: Rejections) -> web::JsonConfig {
 ///
 /// ```
 /// use actix_web::{App, test, web};
-/// use problem_codes::actix_web::{path_config, Rejections};
+/// use problem_codes::actix_web::path_config;
+/// use problem_codes::Rejections;
 /// # problem_codes::error_catalog! { pub catalog Api { section "Api" {
 /// #     PAYLOAD_INVALID = 422 { title: "Payload invalid", handling: "Highlight invalid fields" },
 /// #     USER_ID_INVALID = 404 { title: "No such user", handling: "Show not-found message" },
@@ -341,7 +345,8 @@ pub fn path_config(rejections: Rejections) -> web::PathConfig {
 ///
 /// ```
 /// use actix_web::{App, test, web};
-/// use problem_codes::actix_web::{query_config, Rejections};
+/// use problem_codes::actix_web::query_config;
+/// use problem_codes::Rejections;
 /// # problem_codes::error_catalog! { pub catalog Api { section "Api" {
 /// #     PAYLOAD_INVALID = 422 { title: "Payload invalid", handling: "Highlight invalid fields" },
 /// #     USER_ID_INVALID = 404 { title: "No such user", handling: "Show not-found message" },
@@ -385,7 +390,8 @@ pub fn query_config(rejections: Rejections) -> web::QueryConfig {
 ///
 /// ```
 /// use actix_web::{App, test, web};
-/// use problem_codes::actix_web::{Json, Rejections, rejections};
+/// use problem_codes::actix_web::{Json, rejections};
+/// use problem_codes::Rejections;
 /// # problem_codes::error_catalog! { pub catalog Profile { section "Profile" {
 /// #     PROFILE_PAYLOAD_INVALID = 422 { title: "Profile update payload invalid", handling: "Highlight invalid fields" },
 /// # } } }

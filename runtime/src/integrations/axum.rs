@@ -240,7 +240,8 @@ impl ProblemLayer {
     /// ```
     /// use axum::{Router, body::Body, routing::post};
     /// use http::Request;
-    /// use problem_codes::axum::{Json, ProblemLayer, Rejections};
+    /// use problem_codes::axum::{Json, ProblemLayer};
+    /// use problem_codes::Rejections;
     /// # problem_codes::error_catalog! { pub catalog Profile { section "Profile" {
     /// #     PROFILE_PAYLOAD_INVALID = 422 { title: "Profile update payload invalid", handling: "Highlight invalid fields" },
     /// # } } }
@@ -597,7 +598,8 @@ fn json_errors(rejection: &JsonRejection) -> ValidationErrors {
 /// ```
 /// use axum::{Router, body::Body, routing::get};
 /// use http::Request;
-/// use problem_codes::axum::{Path, ProblemLayer, Rejections};
+/// use problem_codes::axum::{Path, ProblemLayer};
+/// use problem_codes::Rejections;
 /// # problem_codes::error_catalog! { pub catalog Session { section "Session" {
 /// #     SESSION_ID_INVALID = 422 { title: "Invalid session id", handling: "Refresh" },
 /// # } } }
@@ -656,7 +658,8 @@ where
 /// ```
 /// use axum::{Router, body::Body, routing::get};
 /// use http::Request;
-/// use problem_codes::axum::{ProblemLayer, Query, Rejections};
+/// use problem_codes::axum::{ProblemLayer, Query};
+/// use problem_codes::Rejections;
 /// # problem_codes::error_catalog! { pub catalog Api { section "Api" {
 /// #     API_QUERY_INVALID = 400 { title: "Query string invalid", handling: "Fix the request" },
 /// # } } }
