@@ -132,6 +132,7 @@ mod member;
 mod problem;
 mod render;
 mod retry;
+mod typed;
 mod validation;
 
 #[doc(hidden)]
@@ -152,6 +153,7 @@ pub use member::{Member, MemberType, Scalar};
 pub use problem::{ABOUT_BLANK, ExtensionError, ParseError, ParseLimits, Problem};
 pub use render::{PROBLEM_JSON, Render};
 pub use retry::RetryAfterValue;
+pub use typed::{Members, Typed};
 pub use validation::{ERRORS_MEMBER, FieldError, InvalidPointer, JsonPointer, ValidationErrors};
 
 #[cfg(feature = "actix-web")]
