@@ -2,10 +2,13 @@
 //!
 //! Every type that derives [`ProblemCode`](crate::ProblemCode), and every catalog,
 //! implements [`utoipa::IntoResponses`]: one response per status, whose
-//! `application/problem+json` content has the problem schema and one example per code.
-//! The `code` property lists the codes known when the document was generated, and says
-//! that others may appear. A type whose crate writes its own `IntoResponses` opts out
-//! with `#[problem(skip_impl(utoipa))]`.
+//! `application/problem+json` content has one example per code and a schema that is
+//! `oneOf` a schema per code (its `code`, `status`, `type` and members) and a last one
+//! for a code added after the document was generated ([`status_schema`]). Add the
+//! [`ProblemSchemas`] modifier to the `OpenApi` derive to name the per-code schemas in
+//! `components/schemas` and get a `discriminator` on `code` that maps every code. A type
+//! whose crate writes its own `IntoResponses` opts out with
+//! `#[problem(skip_impl(utoipa))]`.
 //!
 //! ```
 //! use problem_codes::ProblemCode;
@@ -32,13 +35,16 @@
 //! let doc = serde_json::to_value(&responses["422"])?;
 //! let content = &doc["content"]["application/problem+json"];
 //! assert_eq!(content["examples"]["AVATAR_PATH_SCOPE_INVALID"]["value"]["status"], 422);
-//! let code = &content["schema"]["properties"]["code"];
-//! assert_eq!(code["anyOf"][0]["enum"], serde_json::json!(["AVATAR_FILE_INVALID", "AVATAR_PATH_SCOPE_INVALID"]));
-//! assert_eq!(code["x-extensible-enum"], code["anyOf"][0]["enum"]);
+//! let branches = &content["schema"]["oneOf"];
+//! assert_eq!(branches[0]["properties"]["code"]["enum"], serde_json::json!(["AVATAR_FILE_INVALID"]));
+//! assert_eq!(branches[1]["properties"]["code"]["enum"], serde_json::json!(["AVATAR_PATH_SCOPE_INVALID"]));
+//! let other = &branches[2]["properties"]["code"];
+//! assert_eq!(other["x-extensible-enum"], serde_json::json!(["AVATAR_FILE_INVALID", "AVATAR_PATH_SCOPE_INVALID"]));
 //! # Ok::<(), serde_json::Error>(())
 //! ```
 //!
-//! Use it in `#[utoipa::path(responses((status = 200, body = Avatar), AvatarError))]`.
+//! Use it in `#[utoipa::path(responses((status = 200, body = Avatar), AvatarError))]`, and
+//! `#[openapi(paths(…), modifiers(&problem_codes::utoipa::ProblemSchemas))]`.
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -51,8 +57,8 @@ use utoipa::openapi::example::ExampleBuilder;
 use utoipa::openapi::extensions::ExtensionsBuilder;
 use utoipa::openapi::response::{Response, ResponseBuilder};
 use utoipa::openapi::schema::{
-    AdditionalProperties, AnyOf, AnyOfBuilder, ArrayBuilder, Discriminator, ObjectBuilder, Ref,
-    Schema, SchemaFormat, Type,
+    AdditionalProperties, AnyOfBuilder, ArrayBuilder, Discriminator, ObjectBuilder, OneOf,
+    OneOfBuilder, Ref, Schema, SchemaFormat, SchemaType, Type,
 };
 use utoipa::openapi::{Deprecated, OpenApi};
 
@@ -200,18 +206,17 @@ fn placeholder(ty: MemberType) -> Value {
 /// finds it in a document.
 const CODE_EXTENSION: &str = "x-problem-code";
 
-/// The schema of one status's problem documents: `anyOf` the schema of each code
-/// ([`code_schema`]) and, last, the schema of a problem whose code this document does
-/// not list ([`problem_schema`]), since codes are added over time and a client must
-/// take them.
+/// The schema of one status's problem documents: `oneOf` the schema of each code
+/// ([`code_schema`]) and, last, the schema of a problem whose code is none of them, since
+/// codes are added over time and a client must take them.
 ///
-/// Why `anyOf` and not `oneOf`: OpenAPI 3.1 says a `discriminator` "MUST NOT change the
-/// validation outcome" of its schema. Under `oneOf`, a body with a known code would then
-/// match both its code's schema and the open schema, and fail; the open schema would
-/// have to exclude every known code with `not`, which utoipa's model cannot hold. Under
-/// `anyOf` the body matches, and the discriminator picks its code's schema, the use
-/// OpenAPI gives `anyOf` with a discriminator: to "avoid ambiguity where multiple schemas
-/// may satisfy a single payload".
+/// `oneOf` with that last branch keeps the schema strict and open at once. OpenAPI 3.1
+/// says a `discriminator` "MUST NOT change the validation outcome" of its schema, and
+/// that with `oneOf` "all possible schemas MUST be listed explicitly": so the branch for
+/// other codes is listed, and it refuses the listed codes (its `code` is a string that
+/// is `oneOf` the listed codes and `{}`, which only a code not listed matches), so that
+/// a body with a known code matches exactly its code's schema. A body with a known code
+/// and a required member missing is invalid; one with a new code is valid.
 ///
 /// The discriminator itself, on `code`, needs named schemas: OpenAPI 3.1 considers no
 /// inline subschema for a mapping. [`ProblemSchemas`] moves the per-code schemas to
@@ -223,21 +228,23 @@ const CODE_EXTENSION: &str = "x-problem-code";
 /// const LOCKED: &Entry = &Entry::new("ORDER_LOCKED", 409, "Order is locked", "/problems/order-locked");
 /// const TAKEN: &Entry = &Entry::new("ORDER_TAKEN", 409, "Order is taken", "/problems/order-taken");
 /// let schema = serde_json::to_value(status_schema(&[LOCKED, TAKEN]))?;
-/// let branches = schema["anyOf"].as_array().unwrap();
+/// let branches = schema["oneOf"].as_array().unwrap();
 /// assert_eq!(branches.len(), 3);
 /// assert_eq!(branches[0]["properties"]["code"]["enum"], serde_json::json!(["ORDER_LOCKED"]));
-/// assert_eq!(branches[2]["properties"]["code"]["x-extensible-enum"], serde_json::json!(["ORDER_LOCKED", "ORDER_TAKEN"]));
+/// let other = &branches[2]["properties"]["code"];
+/// assert_eq!(other["oneOf"], serde_json::json!([{ "enum": ["ORDER_LOCKED", "ORDER_TAKEN"] }, {}]));
+/// assert_eq!(other["x-extensible-enum"], serde_json::json!(["ORDER_LOCKED", "ORDER_TAKEN"]));
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[must_use]
 pub fn status_schema(entries: &[&'static Entry]) -> Schema {
-    let mut any = AnyOfBuilder::new().description(Some(
+    let mut one = OneOfBuilder::new().description(Some(
         "One schema per code; the last takes a code added after this document was generated.",
     ));
     for entry in entries {
-        any = any.item(code_schema(entry));
+        one = one.item(code_schema(entry));
     }
-    any.item(problem_schema(entries)).into()
+    one.item(document_schema(entries, Codes::Others)).into()
 }
 
 /// The schema of the problem documents of one code: `code` is that code alone, `status`
@@ -358,6 +365,9 @@ fn member_schema(member: &Member) -> Schema {
     }
 }
 
+const OTHER_CODE_DOC: &str = "A code this document does not list: one added after it was generated. \
+     Handle it by the response's status. `x-extensible-enum` lists the codes known then, which this \
+     schema leaves to theirs.";
 const RETRY_AFTER_DOC: &str = "Seconds to wait before retrying, as the `Retry-After` header says.";
 const ERRORS_DOC: &str = "The invalid parts of the request (RFC 9457 §3).";
 
@@ -397,6 +407,19 @@ fn field_error() -> ObjectBuilder {
 /// ```
 #[must_use]
 pub fn problem_schema(entries: &[&'static Entry]) -> Schema {
+    document_schema(entries, Codes::Listed)
+}
+
+/// Which codes a [`document_schema`] takes besides any that come later.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Codes {
+    /// The listed codes too.
+    Listed,
+    /// None of the listed codes.
+    Others,
+}
+
+fn document_schema(entries: &[&'static Entry], codes_taken: Codes) -> Schema {
     let string = || ObjectBuilder::new().schema_type(Type::String);
     let uri_reference = || string().format(Some(SchemaFormat::Custom("uri-reference".to_owned())));
     let code_description = "The stable, machine-readable code of the problem: map on it, never on `detail`. \
@@ -406,16 +429,31 @@ pub fn problem_schema(entries: &[&'static Entry]) -> Schema {
         string().description(Some(code_description)).into()
     } else {
         let codes: Vec<&str> = entries.iter().map(|entry| entry.code()).collect();
-        AnyOfBuilder::new()
-            .item(string().enum_values(Some(codes.clone())))
-            .item(string())
-            .description(Some(code_description))
-            .extensions(Some(
-                ExtensionsBuilder::new()
-                    .add("x-extensible-enum", json!(codes))
-                    .build(),
-            ))
-            .into()
+        let extensible = Some(
+            ExtensionsBuilder::new()
+                .add("x-extensible-enum", json!(codes))
+                .build(),
+        );
+        match codes_taken {
+            Codes::Listed => AnyOfBuilder::new()
+                .item(string().enum_values(Some(codes)))
+                .item(string())
+                .description(Some(code_description))
+                .extensions(extensible)
+                .into(),
+            // Matches `{}` alone, so only when the code is none of those listed.
+            Codes::Others => OneOfBuilder::new()
+                .schema_type(Type::String)
+                .item(
+                    ObjectBuilder::new()
+                        .schema_type(SchemaType::AnyValue)
+                        .enum_values(Some(codes)),
+                )
+                .item(ObjectBuilder::new().schema_type(SchemaType::AnyValue))
+                .description(Some(OTHER_CODE_DOC))
+                .extensions(extensible)
+                .into(),
+        }
     };
     let mut object = ObjectBuilder::new()
         .schema_type(Type::Object)
@@ -487,8 +525,8 @@ impl utoipa::ToSchema for Problem {
 
 /// A [`utoipa::Modify`] that gives each code's schema a name: it moves the per-code
 /// schemas of every problem response to `components/schemas`, one per code and shared
-/// by every operation, and puts on each status's `anyOf` a `discriminator` on `code`
-/// whose `mapping` names every code of that status.
+/// by every operation, and puts on each status's `oneOf` a `discriminator` on `code`
+/// whose `mapping` names every code of that status (see [`status_schema`]).
 ///
 /// A code is named as it is sent (`#/components/schemas/AUTH_TOO_MANY_REQUESTS`). A
 /// response whose codes would take a name that the document already gives another
@@ -512,7 +550,7 @@ impl utoipa::ToSchema for Problem {
 /// let schema = &doc["paths"]["/v1/auth/otp"]["post"]["responses"]["429"]["content"]["application/problem+json"]["schema"];
 /// assert_eq!(schema["discriminator"]["propertyName"], "code");
 /// assert_eq!(schema["discriminator"]["mapping"]["AUTH_TOO_MANY_REQUESTS"], "#/components/schemas/AUTH_TOO_MANY_REQUESTS");
-/// assert_eq!(schema["anyOf"][0]["$ref"], "#/components/schemas/AUTH_TOO_MANY_REQUESTS");
+/// assert_eq!(schema["oneOf"][0]["$ref"], "#/components/schemas/AUTH_TOO_MANY_REQUESTS");
 /// assert_eq!(doc["components"]["schemas"]["AUTH_TOO_MANY_REQUESTS"]["properties"]["status"]["enum"][0], 429);
 /// # Ok::<(), serde_json::Error>(())
 /// ```
@@ -544,8 +582,8 @@ impl utoipa::Modify for ProblemSchemas {
             let RefOr::T(response) = response else { continue };
             for content in response.content.values_mut() {
                 let RefOr::T(content) = content else { continue };
-                if let Some(RefOr::T(Schema::AnyOf(any))) = &mut content.schema {
-                    name_codes(any, named);
+                if let Some(RefOr::T(Schema::OneOf(one))) = &mut content.schema {
+                    name_codes(one, named);
                 }
             }
         }
@@ -562,7 +600,7 @@ fn code_of(schema: &RefOr<Schema>) -> Option<&str> {
 
 /// Moves the per-code schemas of `any` into `named` and adds the discriminator; leaves
 /// `any` as it is when a name is taken by another schema.
-fn name_codes(any: &mut AnyOf, named: &mut BTreeMap<String, RefOr<Schema>>) {
+fn name_codes(any: &mut OneOf, named: &mut BTreeMap<String, RefOr<Schema>>) {
     let clash = any.items.iter().any(|item| {
         code_of(item).is_some_and(|code| named.get(code).is_some_and(|known| known != item))
     });
