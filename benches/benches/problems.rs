@@ -8,7 +8,7 @@ use std::hint::black_box;
 use std::path::PathBuf;
 
 use criterion::{BenchmarkGroup, Criterion, measurement::WallTime};
-use problem_codes::{Catalog, Problem, ProblemCode};
+use problem_codes::{Catalog, ProblemCode};
 use problem_codes_benches::*;
 
 fn render(c: &mut Criterion) {

@@ -23,7 +23,9 @@ fn main() {
     for _ in 0..count {
         let found = match path.as_str() {
             "typed-code" => parse_typed_code(black_box(&bytes)).is_some(),
-            "typed-members" => parse_typed_members(black_box(&bytes)).is_some_and(|(_, s)| s.is_some()),
+            "typed-members" => {
+                parse_typed_members(black_box(&bytes)).is_some_and(|(_, s)| s.is_some())
+            }
             _ => {
                 eprintln!("usage: parse_instructions typed-code|typed-members COUNT");
                 std::process::exit(2);

@@ -351,7 +351,10 @@ pub fn parse_typed_code(bytes: &[u8]) -> Option<Bench> {
 /// problem-codes with typed members: `Problem::from_json`, then the typed view, reading
 /// the code's declared member.
 pub fn parse_typed_members(bytes: &[u8]) -> Option<(Throttle, Option<i64>)> {
-    match problem_codes::Problem::from_json(bytes).ok()?.typed::<Throttle>() {
+    match problem_codes::Problem::from_json(bytes)
+        .ok()?
+        .typed::<Throttle>()
+    {
         problem_codes::Typed::Known { code, members } => {
             Some((code, members.integer("retry_after")))
         }

@@ -63,7 +63,9 @@ fn a_derived_enum_has_one_response_per_status() {
             },
         })
     );
-    let branches = content["schema"]["oneOf"].as_array().expect("one branch per code");
+    let branches = content["schema"]["oneOf"]
+        .as_array()
+        .expect("one branch per code");
     assert_eq!(branches.len(), 2, "the code, then codes added later");
     let schema = &branches[0];
     assert_eq!(schema["type"], "object");
@@ -141,8 +143,8 @@ fn the_responses_reach_an_openapi_document() {
     let examples = &responses["404"]["content"]["application/problem+json"]["examples"];
     assert_eq!(examples["AGENT_SESSION_NOT_FOUND"]["value"]["status"], 404);
     assert!(
-        responses["502"]["content"]["application/problem+json"]["schema"]["oneOf"][0]
-            ["properties"]["code"]
+        responses["502"]["content"]["application/problem+json"]["schema"]["oneOf"][0]["properties"]
+            ["code"]
             .is_object()
     );
 }

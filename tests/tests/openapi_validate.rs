@@ -210,7 +210,8 @@ fn the_validator_refuses_a_broken_document() {
     let mut broken = json_of(&Named::openapi());
     broken["paths"]["/v1/billing/charge"]["post"]["responses"]["402"]["content"]["application/problem+json"]
         ["schema"]["discriminator"] = json!({"mapping": {"BILLING_CARD_DECLINED": 7}});
-    let said = validate(&python, "broken", &broken).expect_err("no propertyName, a number as a mapping");
+    let said =
+        validate(&python, "broken", &broken).expect_err("no propertyName, a number as a mapping");
     assert!(!said.contains(": OK"), "{said}");
 }
 
@@ -227,7 +228,10 @@ fn each_status_has_a_discriminator_that_maps_every_code() {
     for (path, status, content) in contents {
         let codes = &expected_codes(&path)[&status];
         let schema = &content["schema"];
-        assert_eq!(schema["discriminator"]["propertyName"], "code", "{path} {status}");
+        assert_eq!(
+            schema["discriminator"]["propertyName"], "code",
+            "{path} {status}"
+        );
         let mapping = schema["discriminator"]["mapping"]
             .as_object()
             .expect("a mapping");
@@ -236,17 +240,27 @@ fn each_status_has_a_discriminator_that_maps_every_code() {
         sorted.sort_unstable();
         assert_eq!(mapped, sorted, "{path} {status}");
         let branches = schema["oneOf"].as_array().expect("oneOf");
-        assert_eq!(branches.len(), codes.len() + 1, "a branch per code, then other codes");
+        assert_eq!(
+            branches.len(),
+            codes.len() + 1,
+            "a branch per code, then other codes"
+        );
         for (code, branch) in codes.iter().zip(branches) {
             let reference = format!("#/components/schemas/{code}");
             assert_eq!(mapping[*code], reference.as_str());
             assert_eq!(branch["$ref"], reference.as_str());
             let component = &components[*code];
             assert_eq!(component["properties"]["code"]["enum"], json!([code]));
-            assert_eq!(component["properties"]["status"]["enum"][0].to_string(), status);
+            assert_eq!(
+                component["properties"]["status"]["enum"][0].to_string(),
+                status
+            );
         }
         let other = branches.last().expect("the branch for other codes");
-        assert_eq!(other["properties"]["code"]["x-extensible-enum"], json!(codes));
+        assert_eq!(
+            other["properties"]["code"]["x-extensible-enum"],
+            json!(codes)
+        );
     }
 }
 
@@ -259,7 +273,10 @@ fn a_code_used_by_two_operations_is_named_once() {
     Billing::problem_entries(&mut billing);
     codes.extend(billing.iter().map(|entry| entry.code()));
     codes.sort_unstable();
-    assert_eq!(components.keys().map(String::as_str).collect::<Vec<_>>(), codes);
+    assert_eq!(
+        components.keys().map(String::as_str).collect::<Vec<_>>(),
+        codes
+    );
 }
 
 #[test]
@@ -272,10 +289,19 @@ fn members_become_properties_with_their_types() {
         json!(["type", "title", "status", "code", "decline_code"])
     );
     assert_eq!(declined["properties"]["decline_code"]["type"], "string");
-    assert_eq!(declined["properties"]["decline_code"]["description"], "The issuer's reason");
+    assert_eq!(
+        declined["properties"]["decline_code"]["description"],
+        "The issuer's reason"
+    );
     assert_eq!(declined["properties"]["retryable"]["type"], "boolean");
-    assert_eq!(declined["properties"]["type"]["enum"], json!(["/problems/billing-card-declined"]));
-    assert_eq!(declined["description"], "Card declined. Handling: Ask for another card");
+    assert_eq!(
+        declined["properties"]["type"]["enum"],
+        json!(["/problems/billing-card-declined"])
+    );
+    assert_eq!(
+        declined["description"],
+        "Card declined. Handling: Ask for another card"
+    );
     let quota = &schemas["BILLING_QUOTA_EXCEEDED"]["properties"];
     assert_eq!(quota["retry_after"]["type"], "integer");
     assert_eq!(quota["retry_after"]["minimum"], 0);
@@ -291,13 +317,19 @@ fn members_become_properties_with_their_types() {
 #[test]
 fn a_name_taken_by_another_schema_leaves_the_response_inline() {
     let doc = json_of(&Clash::openapi());
-    let schema = &doc["paths"]["/v1/billing/charge"]["post"]["responses"]["402"]["content"]
-        ["application/problem+json"]["schema"];
+    let schema = &doc["paths"]["/v1/billing/charge"]["post"]["responses"]["402"]["content"]["application/problem+json"]
+        ["schema"];
     assert_eq!(schema.get("discriminator"), None);
-    assert_eq!(schema["oneOf"][0]["properties"]["code"]["enum"], json!(["BILLING_CARD_DECLINED"]));
-    assert_eq!(doc["components"]["schemas"]["BILLING_CARD_DECLINED"], json!({"type": "string"}));
-    let other = &doc["paths"]["/v1/billing/charge"]["post"]["responses"]["429"]["content"]
-        ["application/problem+json"]["schema"];
+    assert_eq!(
+        schema["oneOf"][0]["properties"]["code"]["enum"],
+        json!(["BILLING_CARD_DECLINED"])
+    );
+    assert_eq!(
+        doc["components"]["schemas"]["BILLING_CARD_DECLINED"],
+        json!({"type": "string"})
+    );
+    let other = &doc["paths"]["/v1/billing/charge"]["post"]["responses"]["429"]["content"]["application/problem+json"]
+        ["schema"];
     assert_eq!(
         other["oneOf"][0]["$ref"], "#/components/schemas/BILLING_QUOTA_EXCEEDED",
         "the other statuses are named"
@@ -318,29 +350,45 @@ fn body_validator(doc: &Value, path: &str, method: &str, status: &str) -> jsonsc
 fn each_example_matches_and_bodies_match_exactly_their_code() {
     for doc in [json_of(&Named::openapi()), json_of(&Inline::openapi())] {
         for (path, status, content) in problem_contents(&doc) {
-            let method = if path == "/v1/everything" { "get" } else { "post" };
+            let method = if path == "/v1/everything" {
+                "get"
+            } else {
+                "post"
+            };
             let validator = body_validator(&doc, &path, method, &status);
             for (code, example) in content["examples"].as_object().expect("examples") {
                 let value = &example["value"];
                 assert!(validator.is_valid(value), "{path} {status} {code}: {value}");
             }
             let newer = json!({"type": "/problems/newer", "title": "Newer", "status": 400, "code": "ZZZ_ADDED_LATER"});
-            assert!(validator.is_valid(&newer), "{path} {status}: a code added later");
+            assert!(
+                validator.is_valid(&newer),
+                "{path} {status}: a code added later"
+            );
             let no_code = json!({"type": "/problems/newer", "title": "Newer", "status": 400});
-            assert!(!validator.is_valid(&no_code), "{path} {status}: `code` is required");
+            assert!(
+                !validator.is_valid(&no_code),
+                "{path} {status}: `code` is required"
+            );
         }
         let declined = body_validator(&doc, "/v1/billing/charge", "post", "402");
         let body = json!({"type": "/problems/billing-card-declined", "title": "Card declined",
             "status": 402, "code": "BILLING_CARD_DECLINED", "decline_code": "insufficient_funds"});
         assert!(declined.is_valid(&body));
         let mut missing = body.clone();
-        missing.as_object_mut().expect("an object").remove("decline_code");
+        missing
+            .as_object_mut()
+            .expect("an object")
+            .remove("decline_code");
         assert!(!declined.is_valid(&missing), "a required member is missing");
         let mut mistyped = body.clone();
         mistyped["decline_code"] = json!(51);
         assert!(!declined.is_valid(&mistyped), "a member of the wrong type");
         let mut extended = body;
         extended["trace_id"] = json!("a1");
-        assert!(declined.is_valid(&extended), "an undeclared member is allowed");
+        assert!(
+            declined.is_valid(&extended),
+            "an undeclared member is allowed"
+        );
     }
 }

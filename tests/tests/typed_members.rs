@@ -119,7 +119,11 @@ fn a_getter_of_another_type_or_an_undeclared_name_is_none() {
     };
     assert_eq!(members.text("balance"), None);
     assert_eq!(members.boolean("balance"), None);
-    assert_eq!(members.number("balance"), Some(3.0), "an integer is a number");
+    assert_eq!(
+        members.number("balance"),
+        Some(3.0),
+        "an integer is a number"
+    );
     assert_eq!(members.text("trace"), None, "not declared");
     assert!(members.declares("balance"));
     assert!(!members.declares("trace"));
@@ -138,7 +142,10 @@ fn every_member_type_has_its_getter() {
     assert_eq!(members.number("retry_after"), Some(30.0));
     assert_eq!(members.number("load"), Some(0.75));
     assert_eq!(members.boolean("permanent"), Some(false));
-    assert_eq!(members.array("channels"), Some(&[json!("sms"), json!("email")][..]));
+    assert_eq!(
+        members.array("channels"),
+        Some(&[json!("sms"), json!("email")][..])
+    );
     assert_eq!(
         members
             .object("windows")

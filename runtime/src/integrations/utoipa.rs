@@ -285,10 +285,7 @@ pub fn code_schema(entry: &Entry) -> Schema {
                 .format(Some(SchemaFormat::Custom("uri-reference".to_owned())))
                 .enum_values(Some([entry.type_uri()])),
         )
-        .property(
-            "title",
-            string().description(Some(entry.title())),
-        )
+        .property("title", string().description(Some(entry.title())))
         .property(
             "status",
             ObjectBuilder::new()
@@ -579,7 +576,9 @@ impl utoipa::Modify for ProblemSchemas {
             }
         }
         for response in responses {
-            let RefOr::T(response) = response else { continue };
+            let RefOr::T(response) = response else {
+                continue;
+            };
             for content in response.content.values_mut() {
                 let RefOr::T(content) = content else { continue };
                 if let Some(RefOr::T(Schema::OneOf(one))) = &mut content.schema {
@@ -593,7 +592,9 @@ impl utoipa::Modify for ProblemSchemas {
 /// The code a per-code schema of [`code_schema`] is for.
 fn code_of(schema: &RefOr<Schema>) -> Option<&str> {
     match schema {
-        RefOr::T(Schema::Object(object)) => object.extensions.as_ref()?.get(CODE_EXTENSION)?.as_str(),
+        RefOr::T(Schema::Object(object)) => {
+            object.extensions.as_ref()?.get(CODE_EXTENSION)?.as_str()
+        }
         _ => None,
     }
 }
@@ -609,7 +610,9 @@ fn name_codes(any: &mut OneOf, named: &mut BTreeMap<String, RefOr<Schema>>) {
     }
     let mut mapping = BTreeMap::new();
     for item in &mut any.items {
-        let Some(code) = code_of(item).map(str::to_owned) else { continue };
+        let Some(code) = code_of(item).map(str::to_owned) else {
+            continue;
+        };
         let schema = core::mem::replace(item, RefOr::Ref(Ref::from_schema_name(code.as_str())));
         if let RefOr::Ref(reference) = &item {
             mapping.insert(code.clone(), reference.ref_location.clone());
