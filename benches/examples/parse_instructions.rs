@@ -7,12 +7,13 @@
 //! valgrind --tool=callgrind --callgrind-out-file=/dev/null target/release/examples/parse_instructions typed-members 10000
 //! ```
 //!
-//! Run each path at two counts: the difference of the totals over the difference of the
+//! `typed-view` makes the typed view and reads no member; `typed-members` also reads
+//! the code's declared `retry_after`. Run each path at two counts: the difference of the totals over the difference of the
 //! counts is the cost of one parse, start-up excluded.
 
 use std::hint::black_box;
 
-use problem_codes_benches::{SECONDS, ours, parse_typed_code, parse_typed_members};
+use problem_codes_benches::{SECONDS, Throttle, ours, parse_typed_code, parse_typed_members};
 
 fn main() {
     let mut args = std::env::args().skip(1);
@@ -23,11 +24,15 @@ fn main() {
     for _ in 0..count {
         let found = match path.as_str() {
             "typed-code" => parse_typed_code(black_box(&bytes)).is_some(),
+            "typed-view" => problem_codes::Problem::from_json(black_box(&bytes))
+                .ok()
+                .and_then(|problem| problem.typed::<Throttle>().known())
+                .is_some(),
             "typed-members" => {
                 parse_typed_members(black_box(&bytes)).is_some_and(|(_, s)| s.is_some())
             }
             _ => {
-                eprintln!("usage: parse_instructions typed-code|typed-members COUNT");
+                eprintln!("usage: parse_instructions typed-code|typed-view|typed-members COUNT");
                 std::process::exit(2);
             }
         };
