@@ -112,7 +112,8 @@
 //! come from `#[problem(header = "…")]` fields or [`ProblemCode::headers`]; validation
 //! errors in the RFC 9457 §3 shape from a [`ValidationErrors`] field; and a client reads
 //! a response back with [`Problem::from_response`], which gives a typed [`NotAProblem`]
-//! for anything that is not a problem document.
+//! for anything that is not a problem document, and reads a code's members typed with
+//! [`Problem::typed`].
 //!
 //! [RFC 9457]: https://www.rfc-editor.org/rfc/rfc9457
 

@@ -230,10 +230,11 @@ impl<'a> Members<'a> {
     #[must_use]
     pub fn integer(&self, name: &str) -> Option<i64> {
         if name == "retry_after" {
-            let member = self.member(name)?;
-            return matches!(member.ty(), MemberType::Integer)
-                .then(|| self.problem.retry_after())
-                .flatten()
+            // Declared `integer` or not at all: `Member::check` refuses another type.
+            self.member(name)?;
+            return self
+                .problem
+                .retry_after()
                 .and_then(|secs| i64::try_from(secs).ok());
         }
         self.value(name, |ty| ty == MemberType::Integer)

@@ -392,3 +392,24 @@ fn each_example_matches_and_bodies_match_exactly_their_code() {
         );
     }
 }
+
+#[utoipa::path(get, path = "/v1/health", responses((status = 204, description = "Up")))]
+#[allow(dead_code, reason = "only its documentation is used")]
+fn health() {}
+
+#[derive(OpenApi)]
+#[openapi(paths(health), modifiers(&ProblemSchemas))]
+struct NoProblems;
+
+#[derive(OpenApi)]
+#[openapi(paths(health))]
+struct NoProblemsUnmodified;
+
+#[test]
+fn a_document_without_problems_is_left_as_it_was() {
+    let mut doc = NoProblemsUnmodified::openapi();
+    assert_eq!(json_of(&NoProblems::openapi()), json_of(&doc));
+    doc.components = None;
+    ProblemSchemas.modify(&mut doc);
+    assert!(doc.components.is_none(), "no empty `components` added");
+}

@@ -556,6 +556,7 @@ pub struct ProblemSchemas;
 
 impl utoipa::Modify for ProblemSchemas {
     fn modify(&self, openapi: &mut OpenApi) {
+        let had_components = openapi.components.is_some();
         let components = openapi.components.get_or_insert_with(Default::default);
         let named = &mut components.schemas;
         let mut responses: Vec<&mut RefOr<Response>> = components.responses.values_mut().collect();
@@ -586,7 +587,18 @@ impl utoipa::Modify for ProblemSchemas {
                 }
             }
         }
+        // A document without problem responses is left as it was.
+        if !had_components && components_are_empty(openapi) {
+            openapi.components = None;
+        }
     }
+}
+
+fn components_are_empty(openapi: &OpenApi) -> bool {
+    openapi
+        .components
+        .as_ref()
+        .is_none_or(|components| components.schemas.is_empty() && components.responses.is_empty())
 }
 
 /// The code a per-code schema of [`code_schema`] is for.
