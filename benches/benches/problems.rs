@@ -8,7 +8,7 @@ use std::hint::black_box;
 use std::path::PathBuf;
 
 use criterion::{BenchmarkGroup, Criterion, measurement::WallTime};
-use problem_codes::{Catalog, Problem, ProblemCode};
+use problem_codes::{Catalog, ProblemCode};
 use problem_codes_benches::*;
 
 fn render(c: &mut Criterion) {
@@ -89,11 +89,10 @@ fn parse(c: &mut Criterion) {
         b.iter(|| serde_json::from_slice::<HandParsedKeepingExtensions>(black_box(&bytes)).ok())
     });
     group.bench_function("problem-codes", |b| {
-        b.iter(|| {
-            Problem::from_json(black_box(&bytes))
-                .ok()
-                .map(|p| p.typed_code::<Bench>().known())
-        })
+        b.iter(|| parse_typed_code(black_box(&bytes)))
+    });
+    group.bench_function("problem-codes-typed-members", |b| {
+        b.iter(|| parse_typed_members(black_box(&bytes)))
     });
     group.bench_function("http-api-problem", |b| {
         b.iter(|| {
@@ -186,6 +185,7 @@ fn report() {
                 "serde-struct",
                 "serde-struct-keeping-extensions",
                 "problem-codes",
+                "problem-codes-typed-members",
                 "http-api-problem",
                 "problem_details",
             ],

@@ -305,6 +305,63 @@ pub fn check_agreement() -> Result<(), String> {
     Ok(())
 }
 
+/// The benchmark's code as a catalog that declares its member `retry_after`, as a
+/// catalog with members does, for the typed-members row of the parse group.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Throttle;
+
+const THROTTLE: problem_codes::Entry = problem_codes::Entry::new(CODE, 429, TITLE, TYPE)
+    .with_members(&[problem_codes::Member::new(
+        "retry_after",
+        problem_codes::MemberType::Integer,
+    )]);
+
+impl ProblemCode for Throttle {
+    fn entry(&self) -> &'static problem_codes::Entry {
+        &THROTTLE
+    }
+}
+
+impl core::fmt::Display for Throttle {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(CODE)
+    }
+}
+
+impl problem_codes::Catalog for Throttle {
+    const NAME: &'static str = "Throttle";
+    const ALL: &'static [Throttle] = &[Throttle];
+    const SECTIONS: &'static [problem_codes::Section<Throttle>] =
+        &[problem_codes::Section::new("Auth", &[Throttle])];
+
+    fn from_code(code: &str) -> Option<Throttle> {
+        (code == CODE).then_some(Throttle)
+    }
+}
+
+/// problem-codes, as a client reads a problem today: `Problem::from_json`, then the
+/// code through the catalog.
+pub fn parse_typed_code(bytes: &[u8]) -> Option<Bench> {
+    problem_codes::Problem::from_json(bytes)
+        .ok()?
+        .typed_code::<Bench>()
+        .known()
+}
+
+/// problem-codes with typed members: `Problem::from_json`, then the typed view, reading
+/// the code's declared member.
+pub fn parse_typed_members(bytes: &[u8]) -> Option<(Throttle, Option<i64>)> {
+    match problem_codes::Problem::from_json(bytes)
+        .ok()?
+        .typed::<Throttle>()
+    {
+        problem_codes::Typed::Known { code, members } => {
+            Some((code, members.integer("retry_after")))
+        }
+        problem_codes::Typed::Unknown(_) | problem_codes::Typed::Absent => None,
+    }
+}
+
 /// The escape-heavy row: a `detail` of `len` bytes that JSON escapes, as a quote each.
 pub fn quotes(len: usize) -> String {
     "\"".repeat(len)

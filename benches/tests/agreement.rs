@@ -25,6 +25,17 @@ fn parsers_agree_on_the_document() {
 }
 
 #[test]
+fn both_parse_rows_read_the_code_and_the_typed_row_its_member() {
+    let bytes = ours(SECONDS);
+    assert_eq!(
+        parse_typed_code(&bytes),
+        Some(Bench::AUTH_TOO_MANY_REQUESTS)
+    );
+    let seconds = i64::try_from(SECONDS).expect("small");
+    assert_eq!(parse_typed_members(&bytes), Some((Throttle, Some(seconds))));
+}
+
+#[test]
 fn the_big_catalog_has_2000_codes_found_by_binary_search() {
     assert_eq!(Big::ALL.len(), 2000);
     for &code in Big::ALL {

@@ -112,7 +112,8 @@
 //! come from `#[problem(header = "…")]` fields or [`ProblemCode::headers`]; validation
 //! errors in the RFC 9457 §3 shape from a [`ValidationErrors`] field; and a client reads
 //! a response back with [`Problem::from_response`], which gives a typed [`NotAProblem`]
-//! for anything that is not a problem document.
+//! for anything that is not a problem document, and reads a code's members typed with
+//! [`Problem::typed`].
 //!
 //! [RFC 9457]: https://www.rfc-editor.org/rfc/rfc9457
 
@@ -134,6 +135,7 @@ mod member;
 mod problem;
 mod render;
 mod retry;
+mod typed;
 mod uri;
 mod validation;
 
@@ -156,6 +158,7 @@ pub use member::{Member, MemberType, Scalar};
 pub use problem::{ABOUT_BLANK, ExtensionError, ParseError, ParseLimits, Problem};
 pub use render::{PROBLEM_JSON, Render};
 pub use retry::RetryAfterValue;
+pub use typed::{Members, Typed};
 pub use uri::{is_uri_reference, to_uri_reference};
 pub use validation::{ERRORS_MEMBER, FieldError, InvalidPointer, JsonPointer, ValidationErrors};
 

@@ -13,7 +13,7 @@ use serde_json::{Map, Value};
 use crate::extensions::{InvalidExtensionName, check_member_name};
 use crate::json;
 use crate::render::InstanceSlot;
-use crate::{Catalog, Entry, PROBLEM_JSON, ProblemCode, TypedCode, is_valid_code};
+use crate::{Catalog, Entry, PROBLEM_JSON, ProblemCode, Typed, TypedCode, is_valid_code};
 
 pub use de::ParseError;
 pub use limits::ParseLimits;
@@ -416,6 +416,36 @@ impl Problem {
             None => TypedCode::Absent,
             Some(code) => C::from_code(code).map_or(TypedCode::Unknown(code), TypedCode::Known),
         }
+    }
+
+    /// The problem seen through catalog `C` with its members typed: a known code holds
+    /// the members its entry declares, read with their declared types; a member of the
+    /// wrong type reads as absent (RFC 9457 §3.1). An unknown code and a missing one are
+    /// cases of their own, as in [`typed_code`](Problem::typed_code). Allocates nothing.
+    ///
+    /// ```
+    /// use problem_codes::{Problem, Typed};
+    /// # problem_codes::error_catalog! { pub catalog Auth { section "Auth" {
+    /// #     AUTH_USER_NOT_FOUND = 404 { title: "User not found", handling: "Show not-found" },
+    /// # } } }
+    ///
+    /// let problem = Problem::from_json(br#"{"status":404,"code":"AUTH_USER_NOT_FOUND"}"#)?;
+    /// match problem.typed::<Auth>() {
+    ///     Typed::Known { code, members } => {
+    ///         assert_eq!(code, Auth::AUTH_USER_NOT_FOUND);
+    ///         assert!(members.declared().is_empty());
+    ///     }
+    ///     Typed::Unknown(_) | Typed::Absent => unreachable!(),
+    /// }
+    /// let newer = Problem::from_json(br#"{"status":409,"code":"AUTH_EMAIL_TAKEN"}"#)?;
+    /// assert!(matches!(newer.typed::<Auth>(), Typed::Unknown("AUTH_EMAIL_TAKEN")));
+    /// # Ok::<(), problem_codes::ParseError>(())
+    /// ```
+    ///
+    /// See [`Typed`] and [`Members`](crate::Members) for a code with members.
+    #[must_use]
+    pub fn typed<C: Catalog>(&self) -> Typed<'_, C> {
+        Typed::of(self)
     }
 
     /// The extension members, other than `code` (and `retry_after`, which has its own

@@ -2,10 +2,13 @@
 //!
 //! Every type that derives [`ProblemCode`](crate::ProblemCode), and every catalog,
 //! implements [`utoipa::IntoResponses`]: one response per status, whose
-//! `application/problem+json` content has the problem schema and one example per code.
-//! The `code` property lists the codes known when the document was generated, and says
-//! that others may appear. A type whose crate writes its own `IntoResponses` opts out
-//! with `#[problem(skip_impl(utoipa))]`.
+//! `application/problem+json` content has one example per code and a schema that is
+//! `oneOf` a schema per code (its `code`, `status`, `type` and members) and a last one
+//! for a code added after the document was generated ([`status_schema`]). Add the
+//! [`ProblemSchemas`] modifier to the `OpenApi` derive to name the per-code schemas in
+//! `components/schemas` and get a `discriminator` on `code` that maps every code. A type
+//! whose crate writes its own `IntoResponses` opts out with
+//! `#[problem(skip_impl(utoipa))]`.
 //!
 //! ```
 //! use problem_codes::ProblemCode;
@@ -32,13 +35,16 @@
 //! let doc = serde_json::to_value(&responses["422"])?;
 //! let content = &doc["content"]["application/problem+json"];
 //! assert_eq!(content["examples"]["AVATAR_PATH_SCOPE_INVALID"]["value"]["status"], 422);
-//! let code = &content["schema"]["properties"]["code"];
-//! assert_eq!(code["anyOf"][0]["enum"], serde_json::json!(["AVATAR_FILE_INVALID", "AVATAR_PATH_SCOPE_INVALID"]));
-//! assert_eq!(code["x-extensible-enum"], code["anyOf"][0]["enum"]);
+//! let branches = &content["schema"]["oneOf"];
+//! assert_eq!(branches[0]["properties"]["code"]["enum"], serde_json::json!(["AVATAR_FILE_INVALID"]));
+//! assert_eq!(branches[1]["properties"]["code"]["enum"], serde_json::json!(["AVATAR_PATH_SCOPE_INVALID"]));
+//! let other = &branches[2]["properties"]["code"];
+//! assert_eq!(other["x-extensible-enum"], serde_json::json!(["AVATAR_FILE_INVALID", "AVATAR_PATH_SCOPE_INVALID"]));
 //! # Ok::<(), serde_json::Error>(())
 //! ```
 //!
-//! Use it in `#[utoipa::path(responses((status = 200, body = Avatar), AvatarError))]`.
+//! Use it in `#[utoipa::path(responses((status = 200, body = Avatar), AvatarError))]`, and
+//! `#[openapi(paths(…), modifiers(&problem_codes::utoipa::ProblemSchemas))]`.
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -51,10 +57,12 @@ use utoipa::openapi::example::ExampleBuilder;
 use utoipa::openapi::extensions::ExtensionsBuilder;
 use utoipa::openapi::response::{Response, ResponseBuilder};
 use utoipa::openapi::schema::{
-    AdditionalProperties, AnyOfBuilder, ArrayBuilder, ObjectBuilder, Schema, SchemaFormat, Type,
+    AdditionalProperties, AnyOfBuilder, ArrayBuilder, Discriminator, ObjectBuilder, OneOf,
+    OneOfBuilder, Ref, Schema, SchemaFormat, SchemaType, Type,
 };
+use utoipa::openapi::{Deprecated, OpenApi};
 
-use crate::{Entry, PROBLEM_JSON, Problem, ProblemCode};
+use crate::{Entry, Lifecycle, Member, MemberType, PROBLEM_JSON, Problem, ProblemCode, Scalar};
 
 /// A type whose values carry a known set of codes: every derived type and every
 /// catalog implements it, through the macros. Implement it by hand for a hand-written
@@ -148,7 +156,7 @@ fn response(entries: &[&'static Entry]) -> Response {
         (entry.code(), example.build())
     });
     let content = ContentBuilder::new()
-        .schema(Some(problem_schema(entries)))
+        .schema(Some(status_schema(entries)))
         .examples_from_iter(examples)
         .build();
     ResponseBuilder::new()
@@ -157,7 +165,8 @@ fn response(entries: &[&'static Entry]) -> Response {
         .build()
 }
 
-/// The document an entry renders with no per-occurrence parts.
+/// The document an entry renders with no per-occurrence parts, and a placeholder
+/// value for each required member, so that the example is valid under its schema.
 fn example_value(entry: &'static Entry) -> Value {
     struct Bare(&'static Entry);
     impl ProblemCode for Bare {
@@ -165,12 +174,220 @@ fn example_value(entry: &'static Entry) -> Value {
             self.0
         }
     }
-    serde_json::from_slice(&Bare(entry).to_json()).unwrap_or(Value::Null)
+    let mut value = serde_json::from_slice(&Bare(entry).to_json()).unwrap_or(Value::Null);
+    if let Some(object) = value.as_object_mut() {
+        for member in entry.members().iter().filter(|m| !m.is_optional()) {
+            object.insert(member.name().to_owned(), placeholder(member.ty()));
+        }
+    }
+    value
+}
+
+/// A value of type `ty` for an example body.
+fn placeholder(ty: MemberType) -> Value {
+    let scalar = |scalar: Scalar| match scalar {
+        Scalar::Text => json!("string"),
+        Scalar::Integer => json!(0),
+        Scalar::Number => json!(0.5),
+        Scalar::Boolean => json!(false),
+    };
+    match ty {
+        MemberType::Text => scalar(Scalar::Text),
+        MemberType::Integer => scalar(Scalar::Integer),
+        MemberType::Number => scalar(Scalar::Number),
+        MemberType::Boolean => scalar(Scalar::Boolean),
+        MemberType::Array(item) => json!([scalar(item)]),
+        MemberType::Object(item) => json!({ "key": scalar(item) }),
+        MemberType::Errors => json!([{ "detail": "must not be empty", "pointer": "#/name" }]),
+    }
+}
+
+/// The extension on a per-code schema that names its code, so that [`ProblemSchemas`]
+/// finds it in a document.
+const CODE_EXTENSION: &str = "x-problem-code";
+
+/// The schema of one status's problem documents: `oneOf` the schema of each code
+/// ([`code_schema`]) and, last, the schema of a problem whose code is none of them, since
+/// codes are added over time and a client must take them.
+///
+/// `oneOf` with that last branch keeps the schema strict and open at once. OpenAPI 3.1
+/// says a `discriminator` "MUST NOT change the validation outcome" of its schema, and
+/// that with `oneOf` "all possible schemas MUST be listed explicitly": so the branch for
+/// other codes is listed, and it refuses the listed codes (its `code` is a string that
+/// is `oneOf` the listed codes and `{}`, which only a code not listed matches), so that
+/// a body with a known code matches exactly its code's schema. A body with a known code
+/// and a required member missing is invalid; one with a new code is valid.
+///
+/// The discriminator itself, on `code`, needs named schemas: OpenAPI 3.1 considers no
+/// inline subschema for a mapping. [`ProblemSchemas`] moves the per-code schemas to
+/// `components/schemas` and adds it.
+///
+/// ```
+/// use problem_codes::{Entry, utoipa::status_schema};
+///
+/// const LOCKED: &Entry = &Entry::new("ORDER_LOCKED", 409, "Order is locked", "/problems/order-locked");
+/// const TAKEN: &Entry = &Entry::new("ORDER_TAKEN", 409, "Order is taken", "/problems/order-taken");
+/// let schema = serde_json::to_value(status_schema(&[LOCKED, TAKEN]))?;
+/// let branches = schema["oneOf"].as_array().unwrap();
+/// assert_eq!(branches.len(), 3);
+/// assert_eq!(branches[0]["properties"]["code"]["enum"], serde_json::json!(["ORDER_LOCKED"]));
+/// let other = &branches[2]["properties"]["code"];
+/// assert_eq!(other["oneOf"], serde_json::json!([{ "enum": ["ORDER_LOCKED", "ORDER_TAKEN"] }, {}]));
+/// assert_eq!(other["x-extensible-enum"], serde_json::json!(["ORDER_LOCKED", "ORDER_TAKEN"]));
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[must_use]
+pub fn status_schema(entries: &[&'static Entry]) -> Schema {
+    let mut one = OneOfBuilder::new().description(Some(
+        "One schema per code; the last takes a code added after this document was generated.",
+    ));
+    for entry in entries {
+        one = one.item(code_schema(entry));
+    }
+    one.item(document_schema(entries, Codes::Others)).into()
+}
+
+/// The schema of the problem documents of one code: `code` is that code alone, `status`
+/// its status, `type` its type URI, and its declared members are properties, the
+/// required ones required. Other members may appear (RFC 9457 §3.2: clients ignore
+/// unknown ones).
+///
+/// ```
+/// use problem_codes::{Entry, Member, MemberType, utoipa::code_schema};
+///
+/// const BROKE: &Entry = &Entry::new("POINTS_INSUFFICIENT_BALANCE", 402, "Not enough points", "/problems/points-insufficient-balance")
+///     .with_members(&[
+///         Member::new("balance", MemberType::Integer).with_doc("Points the user has"),
+///         Member::new("top_up_url", MemberType::Text).optional(),
+///     ]);
+/// let schema = serde_json::to_value(code_schema(BROKE))?;
+/// assert_eq!(schema["properties"]["code"]["enum"], serde_json::json!(["POINTS_INSUFFICIENT_BALANCE"]));
+/// assert_eq!(schema["properties"]["status"]["enum"], serde_json::json!([402]));
+/// assert_eq!(schema["properties"]["balance"]["type"], "integer");
+/// assert_eq!(schema["properties"]["balance"]["description"], "Points the user has");
+/// assert_eq!(schema["required"], serde_json::json!(["type", "title", "status", "code", "balance"]));
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[must_use]
+pub fn code_schema(entry: &Entry) -> Schema {
+    let string = || ObjectBuilder::new().schema_type(Type::String);
+    let mut description = entry.title().to_owned();
+    if !entry.handling().is_empty() {
+        description = format!("{description}. Handling: {}", entry.handling());
+    }
+    let mut object = ObjectBuilder::new()
+        .schema_type(Type::Object)
+        .title(Some(entry.code()))
+        .description(Some(description))
+        .property(
+            "type",
+            string()
+                .format(Some(SchemaFormat::Custom("uri-reference".to_owned())))
+                .enum_values(Some([entry.type_uri()])),
+        )
+        .property("title", string().description(Some(entry.title())))
+        .property(
+            "status",
+            ObjectBuilder::new()
+                .schema_type(Type::Integer)
+                .enum_values(Some([entry.status().as_u16()])),
+        )
+        .property(
+            "detail",
+            string().description(Some(
+                "For people: what happened in this occurrence. Not to be parsed.",
+            )),
+        )
+        .property(
+            "instance",
+            string()
+                .format(Some(SchemaFormat::Custom("uri-reference".to_owned())))
+                .description(Some("The request this occurrence is about.")),
+        )
+        .property("code", string().enum_values(Some([entry.code()])))
+        .additional_properties(Some(AdditionalProperties::<Schema>::FreeForm(true)))
+        .extensions(Some(
+            ExtensionsBuilder::new()
+                .add(CODE_EXTENSION, entry.code())
+                .build(),
+        ));
+    if entry.lifecycle() == Lifecycle::Deprecated {
+        object = object.deprecated(Some(Deprecated::True));
+    }
+    for member in ["type", "title", "status", "code"] {
+        object = object.required(member);
+    }
+    for member in entry.members() {
+        object = object.property(member.name(), member_schema(member));
+        if !member.is_optional() {
+            object = object.required(member.name());
+        }
+    }
+    object.into()
+}
+
+/// The schema of a member's values.
+fn member_schema(member: &Member) -> Schema {
+    let scalar = |scalar: Scalar| {
+        ObjectBuilder::new().schema_type(match scalar {
+            Scalar::Text => Type::String,
+            Scalar::Integer => Type::Integer,
+            Scalar::Number => Type::Number,
+            Scalar::Boolean => Type::Boolean,
+        })
+    };
+    let doc = (!member.doc().is_empty()).then(|| member.doc());
+    match member.ty() {
+        MemberType::Text => scalar(Scalar::Text).description(doc).into(),
+        MemberType::Integer if member.name() == "retry_after" => scalar(Scalar::Integer)
+            .minimum(Some(0))
+            .description(doc.or(Some(RETRY_AFTER_DOC)))
+            .into(),
+        MemberType::Integer => scalar(Scalar::Integer).description(doc).into(),
+        MemberType::Number => scalar(Scalar::Number).description(doc).into(),
+        MemberType::Boolean => scalar(Scalar::Boolean).description(doc).into(),
+        MemberType::Array(item) => ArrayBuilder::new()
+            .items(scalar(item))
+            .description(doc)
+            .into(),
+        MemberType::Object(item) => ObjectBuilder::new()
+            .schema_type(Type::Object)
+            .additional_properties(Some(scalar(item)))
+            .description(doc)
+            .into(),
+        MemberType::Errors => ArrayBuilder::new()
+            .items(field_error())
+            .description(doc.or(Some(ERRORS_DOC)))
+            .into(),
+    }
+}
+
+const OTHER_CODE_DOC: &str = "A code this document does not list: one added after it was generated. \
+     Handle it by the response's status. `x-extensible-enum` lists the codes known then, which this \
+     schema leaves to theirs.";
+const RETRY_AFTER_DOC: &str = "Seconds to wait before retrying, as the `Retry-After` header says.";
+const ERRORS_DOC: &str = "The invalid parts of the request (RFC 9457 §3).";
+
+/// An item of the RFC 9457 §3 `errors` array.
+fn field_error() -> ObjectBuilder {
+    let string = || ObjectBuilder::new().schema_type(Type::String);
+    ObjectBuilder::new()
+        .property("detail", string().description(Some("What is wrong with the value.")))
+        .property(
+            "pointer",
+            string().description(Some(
+                "A JSON Pointer (RFC 6901) to the value in the request, in URI fragment form: `#/profile/nickname`.",
+            )),
+        )
+        .required("detail")
+        .required("pointer")
 }
 
 /// The schema of a problem document whose `code` is one of `entries`' codes or a code
-/// added later. With no entries, `code` is any string, and no member is required: the
-/// schema of any problem, such as [`Problem`]'s.
+/// added later, with the members the runtime knows (`retry_after`, `errors`): the last
+/// branch of [`status_schema`], which takes a code this document does not list. With no
+/// entries, `code` is any string, and no member is required: the schema of any problem,
+/// such as [`Problem`]'s.
 ///
 /// ```
 /// use problem_codes::{Entry, utoipa::problem_schema};
@@ -187,6 +404,19 @@ fn example_value(entry: &'static Entry) -> Value {
 /// ```
 #[must_use]
 pub fn problem_schema(entries: &[&'static Entry]) -> Schema {
+    document_schema(entries, Codes::Listed)
+}
+
+/// Which codes a [`document_schema`] takes besides any that come later.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Codes {
+    /// The listed codes too.
+    Listed,
+    /// None of the listed codes.
+    Others,
+}
+
+fn document_schema(entries: &[&'static Entry], codes_taken: Codes) -> Schema {
     let string = || ObjectBuilder::new().schema_type(Type::String);
     let uri_reference = || string().format(Some(SchemaFormat::Custom("uri-reference".to_owned())));
     let code_description = "The stable, machine-readable code of the problem: map on it, never on `detail`. \
@@ -196,27 +426,32 @@ pub fn problem_schema(entries: &[&'static Entry]) -> Schema {
         string().description(Some(code_description)).into()
     } else {
         let codes: Vec<&str> = entries.iter().map(|entry| entry.code()).collect();
-        AnyOfBuilder::new()
-            .item(string().enum_values(Some(codes.clone())))
-            .item(string())
-            .description(Some(code_description))
-            .extensions(Some(
-                ExtensionsBuilder::new()
-                    .add("x-extensible-enum", json!(codes))
-                    .build(),
-            ))
-            .into()
+        let extensible = Some(
+            ExtensionsBuilder::new()
+                .add("x-extensible-enum", json!(codes))
+                .build(),
+        );
+        match codes_taken {
+            Codes::Listed => AnyOfBuilder::new()
+                .item(string().enum_values(Some(codes)))
+                .item(string())
+                .description(Some(code_description))
+                .extensions(extensible)
+                .into(),
+            // Matches `{}` alone, so only when the code is none of those listed.
+            Codes::Others => OneOfBuilder::new()
+                .schema_type(Type::String)
+                .item(
+                    ObjectBuilder::new()
+                        .schema_type(SchemaType::AnyValue)
+                        .enum_values(Some(codes)),
+                )
+                .item(ObjectBuilder::new().schema_type(SchemaType::AnyValue))
+                .description(Some(OTHER_CODE_DOC))
+                .extensions(extensible)
+                .into(),
+        }
     };
-    let field_error = ObjectBuilder::new()
-        .property("detail", string().description(Some("What is wrong with the value.")))
-        .property(
-            "pointer",
-            string().description(Some(
-                "A JSON Pointer (RFC 6901) to the value in the request, in URI fragment form: `#/profile/nickname`.",
-            )),
-        )
-        .required("detail")
-        .required("pointer");
     let mut object = ObjectBuilder::new()
         .schema_type(Type::Object)
         .description(Some("A problem details document (RFC 9457)."))
@@ -256,15 +491,13 @@ pub fn problem_schema(entries: &[&'static Entry]) -> Schema {
             ObjectBuilder::new()
                 .schema_type(Type::Integer)
                 .minimum(Some(0))
-                .description(Some(
-                    "Seconds to wait before retrying, as the `Retry-After` header says.",
-                )),
+                .description(Some(RETRY_AFTER_DOC)),
         )
         .property(
             "errors",
             ArrayBuilder::new()
-                .items(field_error)
-                .description(Some("The invalid parts of the request (RFC 9457 §3).")),
+                .items(field_error())
+                .description(Some(ERRORS_DOC)),
         )
         .additional_properties(Some(AdditionalProperties::<Schema>::FreeForm(true)));
     if !entries.is_empty() {
@@ -285,6 +518,122 @@ impl utoipa::ToSchema for Problem {
     fn name() -> Cow<'static, str> {
         Cow::Borrowed("Problem")
     }
+}
+
+/// A [`utoipa::Modify`] that gives each code's schema a name: it moves the per-code
+/// schemas of every problem response to `components/schemas`, one per code and shared
+/// by every operation, and puts on each status's `oneOf` a `discriminator` on `code`
+/// whose `mapping` names every code of that status (see [`status_schema`]).
+///
+/// A code is named as it is sent (`#/components/schemas/AUTH_TOO_MANY_REQUESTS`). A
+/// response whose codes would take a name that the document already gives another
+/// schema is left as it was, inline and without a discriminator.
+///
+/// ```
+/// use problem_codes::utoipa::ProblemSchemas;
+/// use utoipa::OpenApi;
+/// # problem_codes::error_catalog! { pub catalog Auth { section "Auth" {
+/// #     AUTH_TOO_MANY_REQUESTS = 429 { title: "OTP request throttled", handling: "Show wait message" },
+/// # } } }
+///
+/// #[utoipa::path(post, path = "/v1/auth/otp", responses((status = 204, description = "Sent"), Auth))]
+/// fn send_otp() {}
+///
+/// #[derive(OpenApi)]
+/// #[openapi(paths(send_otp), modifiers(&ProblemSchemas))]
+/// struct Doc;
+///
+/// let doc = serde_json::to_value(Doc::openapi())?;
+/// let schema = &doc["paths"]["/v1/auth/otp"]["post"]["responses"]["429"]["content"]["application/problem+json"]["schema"];
+/// assert_eq!(schema["discriminator"]["propertyName"], "code");
+/// assert_eq!(schema["discriminator"]["mapping"]["AUTH_TOO_MANY_REQUESTS"], "#/components/schemas/AUTH_TOO_MANY_REQUESTS");
+/// assert_eq!(schema["oneOf"][0]["$ref"], "#/components/schemas/AUTH_TOO_MANY_REQUESTS");
+/// assert_eq!(doc["components"]["schemas"]["AUTH_TOO_MANY_REQUESTS"]["properties"]["status"]["enum"][0], 429);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ProblemSchemas;
+
+impl utoipa::Modify for ProblemSchemas {
+    fn modify(&self, openapi: &mut OpenApi) {
+        let had_components = openapi.components.is_some();
+        let components = openapi.components.get_or_insert_with(Default::default);
+        let named = &mut components.schemas;
+        let mut responses: Vec<&mut RefOr<Response>> = components.responses.values_mut().collect();
+        for item in openapi.paths.paths.values_mut() {
+            let operations = [
+                &mut item.get,
+                &mut item.put,
+                &mut item.post,
+                &mut item.delete,
+                &mut item.options,
+                &mut item.head,
+                &mut item.patch,
+                &mut item.trace,
+                &mut item.query,
+            ];
+            for operation in operations.into_iter().flatten() {
+                responses.extend(operation.responses.responses.values_mut());
+            }
+        }
+        for response in responses {
+            let RefOr::T(response) = response else {
+                continue;
+            };
+            for content in response.content.values_mut() {
+                let RefOr::T(content) = content else { continue };
+                if let Some(RefOr::T(Schema::OneOf(one))) = &mut content.schema {
+                    name_codes(one, named);
+                }
+            }
+        }
+        // A document without problem responses is left as it was.
+        if !had_components && components_are_empty(openapi) {
+            openapi.components = None;
+        }
+    }
+}
+
+fn components_are_empty(openapi: &OpenApi) -> bool {
+    openapi
+        .components
+        .as_ref()
+        .is_none_or(|components| components.schemas.is_empty() && components.responses.is_empty())
+}
+
+/// The code a per-code schema of [`code_schema`] is for.
+fn code_of(schema: &RefOr<Schema>) -> Option<&str> {
+    match schema {
+        RefOr::T(Schema::Object(object)) => {
+            object.extensions.as_ref()?.get(CODE_EXTENSION)?.as_str()
+        }
+        _ => None,
+    }
+}
+
+/// Moves the per-code schemas of `any` into `named` and adds the discriminator; leaves
+/// `any` as it is when a name is taken by another schema.
+fn name_codes(any: &mut OneOf, named: &mut BTreeMap<String, RefOr<Schema>>) {
+    let clash = any.items.iter().any(|item| {
+        code_of(item).is_some_and(|code| named.get(code).is_some_and(|known| known != item))
+    });
+    if clash || !any.items.iter().any(|item| code_of(item).is_some()) {
+        return;
+    }
+    let mut mapping = BTreeMap::new();
+    for item in &mut any.items {
+        let Some(code) = code_of(item).map(str::to_owned) else {
+            continue;
+        };
+        let schema = core::mem::replace(item, RefOr::Ref(Ref::from_schema_name(code.as_str())));
+        if let RefOr::Ref(reference) = &item {
+            mapping.insert(code.clone(), reference.ref_location.clone());
+        }
+        named.entry(code).or_insert(schema);
+    }
+    let mut discriminator = Discriminator::new("code");
+    discriminator.mapping = mapping;
+    any.discriminator = Some(discriminator);
 }
 
 /// The codes of a `transparent` field's type, if it tells them. Resolved by autoref
