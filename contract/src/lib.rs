@@ -47,6 +47,7 @@
 mod files;
 mod merge;
 mod registry;
+mod services;
 
 pub mod cli;
 pub mod compat;
@@ -56,3 +57,4 @@ pub mod import;
 pub use files::MAX_FILE_BYTES;
 pub use merge::MergeError;
 pub use registry::{Registry, RegistryEntry, RegistryError, RegistryMember};
+pub use services::{RegistryBuilder, ServiceCodes};

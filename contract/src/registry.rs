@@ -3,6 +3,7 @@
 
 use core::fmt;
 
+use crate::ServiceCodes;
 use problem_codes::{
     Catalog, Entry, Framing, Lifecycle, Member, MemberType, is_error_status, is_valid_code,
 };
@@ -48,7 +49,9 @@ pub struct Registry {
     removed_index: Vec<usize>,
     /// The text around the tables of the catalog's document: a compiled catalog's
     /// [`Catalog::FRAMING`], none otherwise.
-    framing: Framing,
+    pub(crate) framing: Framing,
+    /// The services it was built from, with the codes each can answer with.
+    pub(crate) services: Vec<ServiceCodes>,
 }
 
 impl PartialEq for Registry {
@@ -92,6 +95,7 @@ impl Registry {
             removed: Vec::new(),
             removed_index: Vec::new(),
             framing: C::FRAMING,
+            services: Vec::new(),
         }
     }
 
@@ -140,6 +144,7 @@ impl Registry {
             removed_index: Vec::new(),
             index,
             framing: Framing::NONE,
+            services: Vec::new(),
         })
     }
 
@@ -841,6 +846,18 @@ pub enum RegistryError {
         /// The code.
         code: String,
     },
+    /// Two catalogs or services declare one code with another status, title, type or
+    /// members (see [`Registry::builder`]).
+    ConflictingCode {
+        /// The code.
+        code: String,
+        /// The fact they disagree on: `status`, `title`, `type` or `members`.
+        fact: &'static str,
+        /// The first declaration: its source and what it says, `` `Auth` with status 429 ``.
+        first: String,
+        /// The other declaration, in the same form.
+        second: String,
+    },
     /// A field of a code breaks a rule the exports rely on: a blank title, a control
     /// character, a type that is not a URI reference, a replacement that is not a code.
     InvalidField {
@@ -888,6 +905,15 @@ impl fmt::Display for RegistryError {
             RegistryError::DuplicateCode { code } => {
                 write!(f, "`{code}` appears twice; a code has one row")
             }
+            RegistryError::ConflictingCode {
+                code,
+                fact,
+                first,
+                second,
+            } => write!(
+                f,
+                "`{code}` is declared by {first} and by {second}; a code has one {fact} wherever it is declared"
+            ),
             RegistryError::InvalidField {
                 code,
                 field,
