@@ -56,5 +56,5 @@ pub mod import;
 
 pub use files::MAX_FILE_BYTES;
 pub use merge::MergeError;
-pub use registry::{Registry, RegistryEntry, RegistryError, RegistryMember};
+pub use registry::{Conflict, Registry, RegistryEntry, RegistryError, RegistryMember};
 pub use services::{RegistryBuilder, ServiceCodes};

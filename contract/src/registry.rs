@@ -848,16 +848,7 @@ pub enum RegistryError {
     },
     /// Two catalogs or services declare one code with another status, title, type or
     /// members (see [`Registry::builder`]).
-    ConflictingCode {
-        /// The code.
-        code: String,
-        /// The fact they disagree on: `status`, `title`, `type` or `members`.
-        fact: &'static str,
-        /// The first declaration: its source and what it says, `` `Auth` with status 429 ``.
-        first: String,
-        /// The other declaration, in the same form.
-        second: String,
-    },
+    ConflictingCode(Box<Conflict>),
     /// A field of a code breaks a rule the exports rely on: a blank title, a control
     /// character, a type that is not a URI reference, a replacement that is not a code.
     InvalidField {
@@ -905,14 +896,10 @@ impl fmt::Display for RegistryError {
             RegistryError::DuplicateCode { code } => {
                 write!(f, "`{code}` appears twice; a code has one row")
             }
-            RegistryError::ConflictingCode {
-                code,
-                fact,
-                first,
-                second,
-            } => write!(
+            RegistryError::ConflictingCode(conflict) => write!(
                 f,
-                "`{code}` is declared by {first} and by {second}; a code has one {fact} wherever it is declared"
+                "`{}` is declared by {} and by {}; a code has one {} wherever it is declared",
+                conflict.code, conflict.first, conflict.second, conflict.fact
             ),
             RegistryError::InvalidField {
                 code,
@@ -936,3 +923,35 @@ impl fmt::Display for RegistryError {
 }
 
 impl std::error::Error for RegistryError {}
+
+/// A code two sources of a [built](Registry::builder) registry declare with another
+/// status, title, type or members.
+///
+/// ```
+/// use problem_codes::{CodeSet, Entry};
+/// use problem_codes_contract::{Registry, RegistryError};
+///
+/// const A: Entry = Entry::new("AUTH_X_Y", 401, "Locked out", "/problems/auth-x-y");
+/// const B: Entry = Entry::new("AUTH_X_Y", 403, "Locked out", "/problems/auth-x-y");
+/// struct One;
+/// impl CodeSet for One { fn entries(out: &mut Vec<&'static Entry>) { out.push(&A); } }
+/// struct Two;
+/// impl CodeSet for Two { fn entries(out: &mut Vec<&'static Entry>) { out.push(&B); } }
+///
+/// let err = Registry::builder("Api").service::<One>().service::<Two>().build().unwrap_err();
+/// let RegistryError::ConflictingCode(conflict) = err else { panic!("{err}") };
+/// assert_eq!((conflict.code.as_str(), conflict.fact), ("AUTH_X_Y", "status"));
+/// assert_eq!(conflict.first, "`One` with status 401");
+/// assert_eq!(conflict.second, "`Two` with status 403");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Conflict {
+    /// The code.
+    pub code: String,
+    /// The fact the sources disagree on: `status`, `title`, `type` or `members`.
+    pub fact: &'static str,
+    /// The first declaration: its source and what it says, `` `Auth` with status 429 ``.
+    pub first: String,
+    /// The other declaration, in the same form.
+    pub second: String,
+}

@@ -3,7 +3,7 @@
 
 use problem_codes::{Catalog, CodeSet, Entry, Framing};
 
-use crate::{Registry, RegistryEntry, RegistryError};
+use crate::{Conflict, Registry, RegistryEntry, RegistryError};
 
 /// The codes one service can answer with, by name, in the registry's order (see
 /// [`Registry::services`]).
@@ -379,12 +379,12 @@ fn conflict(
         None
     };
     match fact {
-        Some((fact, was, is)) => Err(RegistryError::ConflictingCode {
+        Some((fact, was, is)) => Err(RegistryError::ConflictingCode(Box::new(Conflict {
             code: entry.code().to_owned(),
             fact,
             first: format!("`{first}` with {fact} {was}"),
             second: format!("`{second}` with {fact} {is}"),
-        }),
+        }))),
         None => Ok(()),
     }
 }
