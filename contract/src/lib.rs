@@ -15,7 +15,10 @@
 //! ```
 //!
 //! - A [`Registry`] is every code of a catalog with its facts, built from the compiled
-//!   catalog ([`Registry::of`]) or read back from its JSON export.
+//!   catalog ([`Registry::of`]) or read back from its JSON export. Built from catalogs
+//!   and service types together ([`Registry::builder`]), it also holds the codes the
+//!   services declare inline and which service sends which code, and gives each
+//!   service's own subset ([`Registry::for_service`]) for its docs.
 //! - The [exports](export) render it: the Markdown document the catalog replaces, a JSON
 //!   registry with its schema, TypeScript for the frontend, HTML pages for the type URIs.
 //! - The [compatibility gate](compat) compares it with a committed snapshot and refuses
