@@ -220,3 +220,25 @@ fn a_members_table_needs_five_cells_per_row() {
         "line 3: the table header is `| code | status | meaning | frontend handling |`"
     );
 }
+
+#[test]
+fn without_members_every_table_has_four_columns() {
+    let markdown = registry().to_markdown(&MarkdownOptions::new().without_members());
+    assert!(!markdown.contains("| members |"), "{markdown}");
+    assert_eq!(markdown.matches(HEADER).count(), 4, "{markdown}");
+    let document = import::markdown(&markdown).expect("the four-column export imports");
+    assert!(
+        document
+            .registry()
+            .codes()
+            .iter()
+            .all(|e| e.members().is_empty())
+    );
+    let facts = |r: &Registry| -> Vec<(String, u16)> {
+        r.codes()
+            .iter()
+            .map(|e| (e.code().to_owned(), e.status()))
+            .collect()
+    };
+    assert_eq!(facts(document.registry()), facts(&registry()));
+}

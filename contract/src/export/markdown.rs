@@ -136,6 +136,8 @@ pub struct MarkdownOptions<'a> {
     title: Option<&'a str>,
     preamble: Option<&'a str>,
     closing: Option<&'a str>,
+    /// Whether to leave out the `members` column.
+    no_members: bool,
 }
 
 impl<'a> MarkdownOptions<'a> {
@@ -157,6 +159,7 @@ impl<'a> MarkdownOptions<'a> {
             title: None,
             preamble: None,
             closing: None,
+            no_members: false,
         }
     }
 
@@ -201,6 +204,7 @@ impl<'a> MarkdownOptions<'a> {
             title: framing.title(),
             preamble: framing.preamble(),
             closing: framing.closing(),
+            no_members: false,
         }
     }
 
@@ -272,6 +276,36 @@ impl<'a> MarkdownOptions<'a> {
     pub const fn closing_text(&self) -> Option<&'a str> {
         self.closing
     }
+
+    /// Leaves out the `members` column: every table has the four columns of a document
+    /// written before codes had members. Importing it gives codes without members.
+    ///
+    /// ```
+    /// use problem_codes::MemberType;
+    /// use problem_codes_contract::{Registry, RegistryEntry, RegistryMember};
+    /// use problem_codes_contract::export::MarkdownOptions;
+    /// use problem_codes_contract::export::markdown::TABLE_HEADER;
+    ///
+    /// let entry = RegistryEntry::new("AUTH_X_Y", 429, "X")
+    ///     .with_members(vec![RegistryMember::new("retry_after", MemberType::Integer)]);
+    /// let registry = Registry::new("Auth", vec![entry])?;
+    /// let options = MarkdownOptions::new().without_members();
+    /// assert!(!options.writes_members());
+    /// assert_eq!(registry.to_markdown(&options), format!("{TABLE_HEADER}\n| `AUTH_X_Y` | 429 | X |  |\n"));
+    /// # Ok::<(), problem_codes_contract::RegistryError>(())
+    /// ```
+    #[must_use]
+    pub const fn without_members(mut self) -> MarkdownOptions<'a> {
+        self.no_members = true;
+        self
+    }
+
+    /// Whether a section whose codes have members gets the `members` column: yes unless
+    /// [`without_members`](MarkdownOptions::without_members) says otherwise.
+    #[must_use]
+    pub const fn writes_members(&self) -> bool {
+        !self.no_members
+    }
 }
 
 impl Registry {
@@ -308,7 +342,8 @@ impl Registry {
             if !name.is_empty() {
                 let _ = write!(block, "## {}\n\n", one_line(name));
             }
-            let with_members = codes.iter().any(|entry| !entry.members().is_empty());
+            let with_members =
+                options.writes_members() && codes.iter().any(|entry| !entry.members().is_empty());
             block.push_str(if with_members {
                 MEMBERS_TABLE_HEADER
             } else {
