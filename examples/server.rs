@@ -3,11 +3,14 @@
 //! Listens on 127.0.0.1 (port 3000, or the first free one after it; `PORT=0` lets the
 //! system choose) and prints a curl line for each endpoint. Every failure is an
 //! `application/problem+json` response with a real eryao code; see
-//! `tests/src/service/mod.rs` for the table.
+//! `tests/src/service/mod.rs` for the table. Beside it, `/demo/…` answers what else a
+//! frontend meets (a proxy's HTML page, an empty 502, a code from a newer server, a
+//! member of the wrong type; see `tests/src/frontend.rs`), which the TypeScript
+//! reader's `node --test` suite reads.
 
 use std::net::{Ipv4Addr, SocketAddr};
 
-use problem_codes_tests::service;
+use problem_codes_tests::frontend;
 
 #[tokio::main(flavor = "current_thread")]
 async fn main() -> std::io::Result<()> {
@@ -32,10 +35,13 @@ async fn main() -> std::io::Result<()> {
         format!("curl -i -X POST {base}/v1/agent/transcribe"),
         format!("curl -i {base}/v1/agent/sessions/42"),
         format!("curl -i {base}/v1/agent/sessions/not-a-number"),
+        format!("curl -i {base}/demo/proxy-error"),
+        format!("curl -i {base}/demo/newer-code"),
+        format!("curl -i -X POST {base}/demo/wrong-type"),
     ] {
         println!("  {line}");
     }
-    axum::serve(listener, service::axum::router()).await
+    axum::serve(listener, frontend::router()).await
 }
 
 /// Binds 127.0.0.1 on `port`, or on the next ports when it is taken.

@@ -15,7 +15,10 @@
 //! ```
 //!
 //! - A [`Registry`] is every code of a catalog with its facts, built from the compiled
-//!   catalog ([`Registry::of`]) or read back from its JSON export.
+//!   catalog ([`Registry::of`]) or read back from its JSON export. Built from catalogs
+//!   and service types together ([`Registry::builder`]), it also holds the codes the
+//!   services declare inline and which service sends which code, and gives each
+//!   service's own subset ([`Registry::for_service`]) for its docs.
 //! - The [exports](export) render it: the Markdown document the catalog replaces, a JSON
 //!   registry with its schema, TypeScript for the frontend, HTML pages for the type URIs.
 //! - The [compatibility gate](compat) compares it with a committed snapshot and refuses
@@ -47,6 +50,7 @@
 mod files;
 mod merge;
 mod registry;
+mod services;
 
 pub mod cli;
 pub mod compat;
@@ -55,4 +59,5 @@ pub mod import;
 
 pub use files::MAX_FILE_BYTES;
 pub use merge::MergeError;
-pub use registry::{Registry, RegistryEntry, RegistryError, RegistryMember};
+pub use registry::{Conflict, Registry, RegistryEntry, RegistryError, RegistryMember};
+pub use services::{RegistryBuilder, ServiceCodes};

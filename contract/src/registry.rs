@@ -3,6 +3,7 @@
 
 use core::fmt;
 
+use crate::ServiceCodes;
 use problem_codes::{
     Catalog, Entry, Framing, Lifecycle, Member, MemberType, is_error_status, is_valid_code,
 };
@@ -48,7 +49,9 @@ pub struct Registry {
     removed_index: Vec<usize>,
     /// The text around the tables of the catalog's document: a compiled catalog's
     /// [`Catalog::FRAMING`], none otherwise.
-    framing: Framing,
+    pub(crate) framing: Framing,
+    /// The services it was built from, with the codes each can answer with.
+    pub(crate) services: Vec<ServiceCodes>,
 }
 
 impl PartialEq for Registry {
@@ -92,6 +95,7 @@ impl Registry {
             removed: Vec::new(),
             removed_index: Vec::new(),
             framing: C::FRAMING,
+            services: Vec::new(),
         }
     }
 
@@ -140,6 +144,7 @@ impl Registry {
             removed_index: Vec::new(),
             index,
             framing: Framing::NONE,
+            services: Vec::new(),
         })
     }
 
@@ -827,6 +832,9 @@ pub enum RegistryError {
         /// The code.
         code: String,
     },
+    /// Two catalogs or services declare one code with another status, title, type or
+    /// members (see [`Registry::builder`]).
+    ConflictingCode(Box<Conflict>),
     /// A field of a code breaks a rule the exports rely on: a blank title, a control
     /// character, a type that is not a URI reference, a replacement that is not a code.
     InvalidField {
@@ -874,6 +882,11 @@ impl fmt::Display for RegistryError {
             RegistryError::DuplicateCode { code } => {
                 write!(f, "`{code}` appears twice; a code has one row")
             }
+            RegistryError::ConflictingCode(conflict) => write!(
+                f,
+                "`{}` is declared by {} and by {}; a code has one {} wherever it is declared",
+                conflict.code, conflict.first, conflict.second, conflict.fact
+            ),
             RegistryError::InvalidField {
                 code,
                 field,
@@ -896,3 +909,35 @@ impl fmt::Display for RegistryError {
 }
 
 impl std::error::Error for RegistryError {}
+
+/// A code two sources of a [built](Registry::builder) registry declare with another
+/// status, title, type or members.
+///
+/// ```
+/// use problem_codes::{CodeSet, Entry};
+/// use problem_codes_contract::{Registry, RegistryError};
+///
+/// const A: Entry = Entry::new("AUTH_X_Y", 401, "Locked out", "/problems/auth-x-y");
+/// const B: Entry = Entry::new("AUTH_X_Y", 403, "Locked out", "/problems/auth-x-y");
+/// struct One;
+/// impl CodeSet for One { fn entries(out: &mut Vec<&'static Entry>) { out.push(&A); } }
+/// struct Two;
+/// impl CodeSet for Two { fn entries(out: &mut Vec<&'static Entry>) { out.push(&B); } }
+///
+/// let err = Registry::builder("Api").service::<One>().service::<Two>().build().unwrap_err();
+/// let RegistryError::ConflictingCode(conflict) = err else { panic!("{err}") };
+/// assert_eq!((conflict.code.as_str(), conflict.fact), ("AUTH_X_Y", "status"));
+/// assert_eq!(conflict.first, "`One` with status 401");
+/// assert_eq!(conflict.second, "`Two` with status 403");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Conflict {
+    /// The code.
+    pub code: String,
+    /// The fact the sources disagree on: `status`, `title`, `type` or `members`.
+    pub fact: &'static str,
+    /// The first declaration: its source and what it says, `` `Auth` with status 429 ``.
+    pub first: String,
+    /// The other declaration, in the same form.
+    pub second: String,
+}

@@ -124,6 +124,7 @@
 mod catalog;
 mod client;
 mod code;
+mod code_set;
 mod compose;
 mod detail;
 mod entry;
@@ -146,6 +147,7 @@ pub mod __private;
 pub use catalog::{Catalog, Framing, Section, TypedCode, UnknownCode};
 pub use client::NotAProblem;
 pub use code::ProblemCode;
+pub use code_set::CodeSet;
 pub use entry::{
     DEFAULT_TYPE_BASE, Entry, Lifecycle, MAX_CODE_LEN, is_error_status, is_valid_code, slug,
 };

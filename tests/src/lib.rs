@@ -5,6 +5,9 @@
 pub mod eryao;
 pub mod service;
 
+#[cfg(feature = "axum")]
+pub mod frontend;
+
 /// The fixture imported by `problem_codes_contract::import`, as the importer writes it: the
 /// round-trip test compiles it and exports the fixture back from it.
 pub mod imported;

@@ -4,7 +4,8 @@
 //! and an index at `index.html`: publish the folder at the catalog's `type_base`.
 //!
 //! Each page shows the code's title, status, meaning, frontend handling, section,
-//! lifecycle, type URI, and the body a response carries.
+//! lifecycle, type URI, its extension members (name, type, required or optional, doc
+//! line), and an example body that carries them, each member with a value of its type.
 //!
 //! ```
 //! use problem_codes_contract::{Registry, RegistryEntry};
@@ -21,6 +22,27 @@
 //! assert!(pages[1].html().contains(r#"use <a href="../auth-code-invalid/index.html"><code>AUTH_CODE_INVALID</code></a>"#));
 //! # Ok::<(), problem_codes_contract::RegistryError>(())
 //! ```
+//!
+//! A code's members, and its example body:
+//!
+//! ```
+//! use problem_codes::MemberType;
+//! use problem_codes_contract::{Registry, RegistryEntry, RegistryMember};
+//!
+//! let registry = Registry::new("Points", vec![
+//!     RegistryEntry::new("POINTS_INSUFFICIENT_BALANCE", 402, "Not enough points").with_members(vec![
+//!         RegistryMember::new("balance", MemberType::Integer).with_doc("Points the user has"),
+//!         RegistryMember::new("top_up_url", MemberType::Text).optional(),
+//!     ]),
+//! ])?;
+//! let page = &registry.to_html()[1];
+//! assert!(page.html().contains(
+//!     "<tr><td><code>balance</code></td><td><code>integer</code></td><td>required</td><td>Points the user has</td></tr>"
+//! ));
+//! assert!(page.html().contains("<td>optional</td>"));
+//! assert!(page.html().contains("  &quot;balance&quot;: 3,\n"));
+//! # Ok::<(), problem_codes_contract::RegistryError>(())
+//! ```
 
 use core::fmt::Write as _;
 use std::io;
@@ -29,7 +51,7 @@ use std::path::Path;
 use http::StatusCode;
 
 use crate::{Registry, RegistryEntry};
-use problem_codes::{Lifecycle, Problem};
+use problem_codes::{Lifecycle, MemberType, Problem, Scalar};
 
 /// One file of the site: its path relative to the site's root, and its HTML.
 ///
@@ -262,10 +284,19 @@ fn code_page(registry: &Registry, entry: &RegistryEntry) -> String {
     let status = StatusCode::from_u16(entry.status()).ok();
     let reason = status.and_then(|s| s.canonical_reason()).unwrap_or("");
     let example = status.map(|status| {
-        let problem = Problem::new(status)
+        let mut problem = Problem::new(status)
             .with_type(entry.type_uri())
             .with_title(entry.title())
             .with_code(entry.code());
+        for member in entry.members() {
+            // The registry checked every name, so no member is refused here.
+            if let Ok(with) = problem
+                .clone()
+                .with_extension(member.name(), example_value(member.ty()))
+            {
+                problem = with;
+            }
+        }
         serde_json::to_string_pretty(&problem).unwrap_or_default()
     });
     let mut body = Html::default();
@@ -298,6 +329,7 @@ fn code_page(registry: &Registry, entry: &RegistryEntry) -> String {
     body.raw("</dd>\n<dt>Type</dt><dd><code>")
         .text(entry.type_uri())
         .raw("</code></dd>\n</dl>\n");
+    members(&mut body, entry);
     if let Some(example) = example {
         body.raw("<h2>Example body</h2>\n<pre><code>")
             .text(&example)
@@ -308,6 +340,61 @@ fn code_page(registry: &Registry, entry: &RegistryEntry) -> String {
             );
     }
     document(&format!("{} ({})", entry.title(), entry.code()), &body)
+}
+
+/// The members table: name, type, whether a body may leave it out, doc line.
+fn members(html: &mut Html, entry: &RegistryEntry) {
+    html.raw("<h2>Members</h2>\n");
+    if entry.members().is_empty() {
+        html.raw("<p>The body carries no extension members.</p>\n");
+        return;
+    }
+    html.raw(
+        "<table>\n<tr><th>member</th><th>type</th><th>presence</th><th>description</th></tr>\n",
+    );
+    for member in entry.members() {
+        html.raw("<tr><td><code>")
+            .text(member.name())
+            .raw("</code></td><td><code>")
+            .text(member.ty().name())
+            .raw("</code></td><td>")
+            .raw(if member.is_optional() {
+                "optional"
+            } else {
+                "required"
+            })
+            .raw("</td><td>");
+        if member.doc().is_empty() {
+            html.raw("—");
+        } else {
+            html.inline(member.doc());
+        }
+        html.raw("</td></tr>\n");
+    }
+    html.raw("</table>\n");
+}
+
+/// A value of `ty` for the example body: valid JSON of that type.
+fn example_value(ty: MemberType) -> serde_json::Value {
+    use serde_json::{Value, json};
+    let scalar = |scalar: Scalar| match scalar {
+        Scalar::Text => json!("text"),
+        Scalar::Integer => json!(3),
+        Scalar::Number => json!(1.5),
+        Scalar::Boolean => json!(true),
+    };
+    match ty {
+        MemberType::Text => scalar(Scalar::Text),
+        MemberType::Integer => scalar(Scalar::Integer),
+        MemberType::Number => scalar(Scalar::Number),
+        MemberType::Boolean => scalar(Scalar::Boolean),
+        MemberType::Array(item) => json!([scalar(item)]),
+        MemberType::Object(value) => json!({ "key": scalar(value) }),
+        MemberType::Errors => {
+            json!([{ "detail": "must not be empty", "pointer": "#/name" }])
+        }
+        _ => Value::Null,
+    }
 }
 
 /// `active`, or `deprecated` with a link to the replacement's page under `root`.

@@ -2,6 +2,48 @@
 //! `| code | status | meaning | frontend handling |`, between an optional title,
 //! preamble and closing text.
 //!
+//! # Members
+//!
+//! A section where a code declares extension members gets a fifth column, `members`,
+//! in its table only, so a catalog without members renders exactly as before. The cell
+//! lists the code's members in order, separated by `<br>`: each one is its name in a
+//! code span, a `?` when a body may leave it out, a colon and its type as the catalog
+//! DSL names it ([`MemberType::name`](problem_codes::MemberType::name)), then its doc
+//! line after ` — ` when it has one. A code without members leaves the cell empty.
+//!
+//! ```text
+//! | code | status | meaning | frontend handling | members |
+//! |---|---:|---|---|---|
+//! | `POINTS_INSUFFICIENT_BALANCE` | 402 | Not enough points | Show recharge prompt | `balance`: integer — Points the user has<br>`top_up_url`?: string |
+//! | `POINTS_LOCKED` | 423 | Points are locked | Show support link |  |
+//! ```
+//!
+//! A doc line is escaped as every cell is. The [importer](crate::import) reads the
+//! column back, and refuses a member the catalog would refuse, on its row's line.
+//!
+//! ```
+//! use problem_codes::MemberType;
+//! use problem_codes_contract::{Registry, RegistryEntry, RegistryMember};
+//! use problem_codes_contract::export::MarkdownOptions;
+//!
+//! let registry = Registry::new("Points", vec![
+//!     RegistryEntry::new("POINTS_INSUFFICIENT_BALANCE", 402, "Not enough points").with_members(vec![
+//!         RegistryMember::new("balance", MemberType::Integer).with_doc("Points the user has"),
+//!         RegistryMember::new("top_up_url", MemberType::Text).optional(),
+//!     ]),
+//! ])?;
+//! let markdown = registry.to_markdown(&MarkdownOptions::new());
+//! assert_eq!(
+//!     markdown,
+//!     "| code | status | meaning | frontend handling | members |\n|---|---:|---|---|---|\n\
+//!      | `POINTS_INSUFFICIENT_BALANCE` | 402 | Not enough points |  | \
+//!      `balance`: integer — Points the user has<br>`top_up_url`?: string |\n",
+//! );
+//! let imported = problem_codes_contract::import::markdown(&markdown)?;
+//! assert_eq!(imported.registry().codes(), registry.codes());
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
 //! # Cells
 //!
 //! A cell's text is Markdown: a title may hold code spans such as
@@ -53,6 +95,27 @@ use problem_codes::{Catalog, Framing, Lifecycle};
 pub const TABLE_HEADER: &str =
     "| code | status | meaning | frontend handling |\n|---|---:|---|---|";
 
+/// The header of a section's table when a code of the section has members: a fifth
+/// column, `members` (see [Members](self#members)).
+///
+/// ```
+/// use problem_codes::MemberType;
+/// use problem_codes_contract::{Registry, RegistryEntry, RegistryMember};
+/// use problem_codes_contract::export::MarkdownOptions;
+/// use problem_codes_contract::export::markdown::MEMBERS_TABLE_HEADER;
+///
+/// let entry = RegistryEntry::new("AUTH_X_Y", 429, "X")
+///     .with_members(vec![RegistryMember::new("retry_after", MemberType::Integer)]);
+/// let registry = Registry::new("Auth", vec![entry])?;
+/// assert!(registry.to_markdown(&MarkdownOptions::new()).starts_with(MEMBERS_TABLE_HEADER));
+/// # Ok::<(), problem_codes_contract::RegistryError>(())
+/// ```
+pub const MEMBERS_TABLE_HEADER: &str =
+    "| code | status | meaning | frontend handling | members |\n|---|---:|---|---|---|";
+
+/// What separates a member's type from its doc line in a `members` cell.
+pub(crate) const DOC_SEPARATOR: &str = " — ";
+
 /// The text around the tables: a title, a preamble before the first section, and a
 /// closing text after the last. Each is Markdown, written as given. A catalog declares
 /// its own in its doc comments; [`MarkdownOptions::of`] takes them.
@@ -73,6 +136,8 @@ pub struct MarkdownOptions<'a> {
     title: Option<&'a str>,
     preamble: Option<&'a str>,
     closing: Option<&'a str>,
+    /// Whether to leave out the `members` column.
+    no_members: bool,
 }
 
 impl<'a> MarkdownOptions<'a> {
@@ -94,6 +159,7 @@ impl<'a> MarkdownOptions<'a> {
             title: None,
             preamble: None,
             closing: None,
+            no_members: false,
         }
     }
 
@@ -138,6 +204,7 @@ impl<'a> MarkdownOptions<'a> {
             title: framing.title(),
             preamble: framing.preamble(),
             closing: framing.closing(),
+            no_members: false,
         }
     }
 
@@ -209,6 +276,36 @@ impl<'a> MarkdownOptions<'a> {
     pub const fn closing_text(&self) -> Option<&'a str> {
         self.closing
     }
+
+    /// Leaves out the `members` column: every table has the four columns of a document
+    /// written before codes had members. Importing it gives codes without members.
+    ///
+    /// ```
+    /// use problem_codes::MemberType;
+    /// use problem_codes_contract::{Registry, RegistryEntry, RegistryMember};
+    /// use problem_codes_contract::export::MarkdownOptions;
+    /// use problem_codes_contract::export::markdown::TABLE_HEADER;
+    ///
+    /// let entry = RegistryEntry::new("AUTH_X_Y", 429, "X")
+    ///     .with_members(vec![RegistryMember::new("retry_after", MemberType::Integer)]);
+    /// let registry = Registry::new("Auth", vec![entry])?;
+    /// let options = MarkdownOptions::new().without_members();
+    /// assert!(!options.writes_members());
+    /// assert_eq!(registry.to_markdown(&options), format!("{TABLE_HEADER}\n| `AUTH_X_Y` | 429 | X |  |\n"));
+    /// # Ok::<(), problem_codes_contract::RegistryError>(())
+    /// ```
+    #[must_use]
+    pub const fn without_members(mut self) -> MarkdownOptions<'a> {
+        self.no_members = true;
+        self
+    }
+
+    /// Whether a section whose codes have members gets the `members` column: yes unless
+    /// [`without_members`](MarkdownOptions::without_members) says otherwise.
+    #[must_use]
+    pub const fn writes_members(&self) -> bool {
+        !self.no_members
+    }
 }
 
 impl Registry {
@@ -245,10 +342,21 @@ impl Registry {
             if !name.is_empty() {
                 let _ = write!(block, "## {}\n\n", one_line(name));
             }
-            block.push_str(TABLE_HEADER);
+            let with_members =
+                options.writes_members() && codes.iter().any(|entry| !entry.members().is_empty());
+            block.push_str(if with_members {
+                MEMBERS_TABLE_HEADER
+            } else {
+                TABLE_HEADER
+            });
             for entry in codes {
                 block.push('\n');
                 block.push_str(&row(entry));
+                if with_members {
+                    block.push(' ');
+                    block.push_str(&members_cell(entry));
+                    block.push_str(" |");
+                }
             }
             blocks.push(block);
         }
@@ -300,6 +408,28 @@ fn row(entry: &RegistryEntry) -> String {
         escape_cell(entry.title()),
         escape_cell(entry.handling()),
     )
+}
+
+/// A `members` cell: `` `balance`: integer — Points the user has<br>`hint`?: string ``.
+fn members_cell(entry: &RegistryEntry) -> String {
+    let members: Vec<String> = entry
+        .members()
+        .iter()
+        .map(|member| {
+            let mut cell = format!(
+                "`{}`{}: {}",
+                member.name(),
+                if member.is_optional() { "?" } else { "" },
+                member.ty().name()
+            );
+            if !member.doc().trim().is_empty() {
+                cell.push_str(DOC_SEPARATOR);
+                cell.push_str(&escape_cell(member.doc().trim()));
+            }
+            cell
+        })
+        .collect();
+    members.join("<br>")
 }
 
 /// The code in a code span, followed by its lifecycle when deprecated:

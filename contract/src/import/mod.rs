@@ -5,7 +5,11 @@
 //! The form: an optional `# Title`, a preamble, then sections, each a `## Name` heading
 //! followed by a table with the header `| code | status | meaning | frontend handling |`,
 //! and a closing text after the last table. A code cell is the code in backticks,
-//! optionally followed by `(deprecated)` or ``(deprecated; use `NEW_CODE`)``.
+//! optionally followed by `(deprecated)` or ``(deprecated; use `NEW_CODE`)``. A table
+//! may have a fifth column, `members`, with each code's extension members in the form
+//! the export writes ([Members](crate::export::markdown#members)); a member the catalog
+//! would refuse (a reserved or malformed name, an unknown type, a name listed twice) is
+//! refused on its row's line.
 //!
 //! The document is read as CommonMark with GFM tables: a line ends at `\n`, `\r\n` or a
 //! bare `\r`, and a table row ends with its line. In a cell, `\|` is a pipe, `<br>` a
@@ -441,8 +445,12 @@ fn table(
         return;
     };
     let names = cells(header);
+    let with_members = names.len() == rows::HEADER.len() + 1
+        && names
+            .last()
+            .is_some_and(|cell| cell.trim().eq_ignore_ascii_case(rows::MEMBERS));
     let matches = !header.extra
-        && names.len() == rows::HEADER.len()
+        && (names.len() == rows::HEADER.len() || with_members)
         && names
             .iter()
             .zip(rows::HEADER)
@@ -456,7 +464,7 @@ fn table(
     }
     for row in body {
         let line = lines.of(row.range.start);
-        match rows::entry(&cells(row), row.extra, section) {
+        match rows::entry(&cells(row), row.extra, with_members, section) {
             Ok(entry) => entries.push((entry, line)),
             Err(message) => faults.push(Fault::at(line, message)),
         }

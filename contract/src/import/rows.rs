@@ -3,25 +3,103 @@
 
 use std::collections::BTreeMap;
 
-use crate::RegistryEntry;
-use crate::export::markdown::{code_spans, escape_cell};
-use problem_codes::{Lifecycle, is_valid_code};
+use crate::export::markdown::{DOC_SEPARATOR, code_spans, escape_cell};
+use crate::{RegistryEntry, RegistryMember};
+use problem_codes::{Lifecycle, Member, MemberType, is_valid_code};
 
 use super::Fault;
 
 /// The header every table has, in any case.
 pub(super) const HEADER: [&str; 4] = ["code", "status", "meaning", "frontend handling"];
 
+/// The name of the optional fifth column.
+pub(super) const MEMBERS: &str = "members";
+
+/// The members of a `members` cell, in the form the export writes: items separated by
+/// `<br>`, each `` `name` ``, an optional `?`, `: type`, and an optional ` — doc`.
+fn members_cell(cell: &str, code: &str) -> Result<Vec<RegistryMember>, String> {
+    let cell = cell.trim();
+    if cell.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut members: Vec<RegistryMember> = Vec::new();
+    for item in cell.split("<br>") {
+        let item = item.trim();
+        let bad = || {
+            format!(
+                "the member {} of `{code}` is not written `` `name`: type ``, `` `name`?: type `` for an optional one, then ` — doc` if it has one",
+                span(item)
+            )
+        };
+        let rest = item.strip_prefix('`').ok_or_else(bad)?;
+        let (name, rest) = rest.split_once('`').ok_or_else(bad)?;
+        let (optional, rest) = match rest.strip_prefix('?') {
+            Some(rest) => (true, rest),
+            None => (false, rest),
+        };
+        let rest = rest.strip_prefix(':').ok_or_else(bad)?.trim_start();
+        let (ty, doc) = match rest.split_once(DOC_SEPARATOR.trim_start()) {
+            Some((ty, doc)) => (ty.trim(), decode(doc)),
+            None => (rest.trim(), String::new()),
+        };
+        let ty = MemberType::from_name(ty).ok_or_else(|| {
+            format!(
+                "the member `{name}` of `{code}` has type `{ty}`; a member's type is string, integer, number, boolean, [scalar], {{scalar}} or errors"
+            )
+        })?;
+        if let Err(reason) = Member::check(name, ty) {
+            return Err(format!("member `{name}` of `{code}`: {reason}"));
+        }
+        if members.iter().any(|member| member.name() == name) {
+            return Err(format!(
+                "member `{name}` of `{code}` is listed twice; a member has one entry"
+            ));
+        }
+        if doc
+            .chars()
+            .any(|c| c.is_control() || super::rust::is_direction_control(c))
+        {
+            return Err(format!(
+                "the doc line of member `{name}` of `{code}` holds a control character; rustc refuses some in a doc comment"
+            ));
+        }
+        members.push(
+            RegistryMember::new(name, ty)
+                .with_optional(optional)
+                .with_doc(doc),
+        );
+    }
+    Ok(members)
+}
+
 /// A row's entry, or what is wrong with it.
-pub(super) fn entry(cells: &[&str], extra: bool, section: &str) -> Result<RegistryEntry, String> {
-    let [code, status, meaning, handling] = cells else {
-        return Err(format!(
-            "a row has 4 cells (code, status, meaning, frontend handling), this one has {}; escape a `|` inside a cell as `\\|`",
-            cells.len()
-        ));
+pub(super) fn entry(
+    cells: &[&str],
+    extra: bool,
+    with_members: bool,
+    section: &str,
+) -> Result<RegistryEntry, String> {
+    let shape = if with_members {
+        "5 cells (code, status, meaning, frontend handling, members)"
+    } else {
+        "4 cells (code, status, meaning, frontend handling)"
+    };
+    let (code, status, meaning, handling, members) = match cells {
+        [code, status, meaning, handling] if !with_members => (code, status, meaning, handling, ""),
+        [code, status, meaning, handling, members] if with_members => {
+            (code, status, meaning, handling, *members)
+        }
+        _ => {
+            return Err(format!(
+                "a row has {shape}, this one has {}; escape a `|` inside a cell as `\\|`",
+                cells.len()
+            ));
+        }
     };
     if extra {
-        return Err("a row has 4 cells (code, status, meaning, frontend handling), this one has more; escape a `|` inside a cell as `\\|`".to_owned());
+        return Err(format!(
+            "a row has {shape}, this one has more; escape a `|` inside a cell as `\\|`"
+        ));
     }
     let (code, deprecated) = code_cell(code.trim())?;
     let status = status
@@ -41,9 +119,11 @@ pub(super) fn entry(cells: &[&str], extra: bool, section: &str) -> Result<Regist
             "`{code}` has no meaning; the meaning is the problem's title"
         ));
     }
+    let members = members_cell(members, &code)?;
     let entry = RegistryEntry::new(code, status, meaning)
         .with_handling(decode(handling))
-        .with_section(section);
+        .with_section(section)
+        .with_members(members);
     Ok(match deprecated {
         Some(replacement) => entry.with_deprecated(replacement),
         None => entry,
@@ -108,6 +188,15 @@ fn unescape_backticks(text: &str) -> String {
         }
     }
     out
+}
+
+/// `text` in a code span, with delimiters it cannot close.
+fn span(text: &str) -> String {
+    if text.contains('`') {
+        format!("`` {text} ``")
+    } else {
+        format!("`{text}`")
+    }
 }
 
 /// `` `CODE` ``, `` `CODE` (deprecated) `` or `` `CODE` (deprecated; use `NEW`) ``: the

@@ -51,6 +51,22 @@ pub(super) fn catalog(document: &Document, name: &str) -> String {
                 literal(entry.title()),
                 literal(entry.handling()),
             );
+            if !entry.members().is_empty() {
+                out.push_str("                members: {\n");
+                for member in entry.members() {
+                    if !member.doc().is_empty() {
+                        let _ = writeln!(out, "                    /// {}", member.doc());
+                    }
+                    let _ = writeln!(
+                        out,
+                        "                    {}{}: {},",
+                        member.name(),
+                        if member.is_optional() { "?" } else { "" },
+                        member.ty().name()
+                    );
+                }
+                out.push_str("                },\n");
+            }
             if entry.lifecycle() == Lifecycle::Deprecated {
                 let value = entry
                     .replacement()
