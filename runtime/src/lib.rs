@@ -133,6 +133,8 @@ mod problem;
 mod render;
 mod retry;
 mod validation;
+#[cfg(feature = "xml")]
+pub mod xml;
 
 #[doc(hidden)]
 #[path = "private.rs"]
@@ -158,6 +160,8 @@ pub use validation::{ERRORS_MEMBER, FieldError, InvalidPointer, JsonPointer, Val
 pub use integrations::actix as actix_web;
 #[cfg(feature = "axum")]
 pub use integrations::axum;
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+pub use integrations::catch_all::{CatchAll, Instance};
 #[cfg(any(feature = "axum", feature = "actix-web"))]
 pub use integrations::rejection::{ProblemRejection, Rejections};
 #[cfg(feature = "utoipa")]

@@ -5,6 +5,8 @@ pub mod actix;
 #[cfg(feature = "axum")]
 pub mod axum;
 #[cfg(any(feature = "axum", feature = "actix-web"))]
+pub mod catch_all;
+#[cfg(any(feature = "axum", feature = "actix-web"))]
 pub mod rejection;
 #[cfg(feature = "tracing")]
 pub(crate) mod tracing;
