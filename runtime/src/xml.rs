@@ -163,10 +163,17 @@ fn is_xml_name(name: &str) -> bool {
 /// ```
 #[must_use]
 pub fn prefers_xml(headers: &HeaderMap) -> bool {
-    let ranges: Vec<(&str, u16)> = headers
-        .get_all(http::header::ACCEPT)
-        .iter()
-        .filter_map(|value| value.to_str().ok())
+    prefers_xml_in(
+        headers
+            .get_all(http::header::ACCEPT)
+            .iter()
+            .filter_map(|value| value.to_str().ok()),
+    )
+}
+
+/// [`prefers_xml`] over the values of the `Accept` headers.
+pub(crate) fn prefers_xml_in<'a>(accept: impl Iterator<Item = &'a str>) -> bool {
+    let ranges: Vec<(&str, u16)> = accept
         .flat_map(|value| value.split(','))
         .take(64)
         .filter_map(media_range)

@@ -376,7 +376,8 @@ where
             });
         };
         request.extensions_mut().insert(catch_all);
-        let occurrence = catch_all.occurrence(&path, request.headers());
+        let traceparent = request.headers().get("traceparent");
+        let occurrence = catch_all.occurrence(&path, traceparent.and_then(|v| v.to_str().ok()));
         #[cfg(feature = "xml")]
         let xml = crate::xml::prefers_xml(request.headers());
         let inner = &mut self.inner;
@@ -423,7 +424,8 @@ async fn complete(response: Response, catch_all: &CatchAll, occurrence: &Occurre
         .await;
     }
     let status = response.status();
-    if is_problem(response.headers()) || !catch_all.rewrites(status) {
+    let content_type = response.headers().get(CONTENT_TYPE);
+    if is_problem(content_type.and_then(|v| v.to_str().ok())) || !catch_all.rewrites(status) {
         return response;
     }
     let (mut parts, _) = response.into_parts();

@@ -7,7 +7,7 @@ use core::future::Future;
 use core::pin::Pin;
 use core::task::{Context, Poll};
 
-use http::{HeaderMap, StatusCode};
+use http::StatusCode;
 use serde_json::Map;
 
 use crate::{Entry, ExtensionName, Problem};
@@ -259,16 +259,14 @@ impl CatchAll {
     }
 
     /// The occurrence of one request, as far as the problem and the log say it.
-    pub(crate) fn occurrence(&self, path: &str, headers: &HeaderMap) -> Occurrence {
+    pub(crate) fn occurrence(&self, path: &str, traceparent: Option<&str>) -> Occurrence {
         let instance = match self.instance {
             Instance::Path => Some(path.to_owned()),
             Instance::Urn => Some(format!("urn:uuid:{}", uuid_v4())),
             Instance::None => None,
         };
         let trace = self.trace.map(|name| {
-            let id = headers
-                .get("traceparent")
-                .and_then(|value| value.to_str().ok())
+            let id = traceparent
                 .and_then(trace_id)
                 .map_or_else(random_trace_id, str::to_owned);
             (name, id)
@@ -287,6 +285,7 @@ pub(crate) struct Occurrence {
 
 impl Occurrence {
     /// The trace id, when the trace member is on.
+    #[cfg(feature = "tracing")]
     pub(crate) fn trace_id(&self) -> Option<&str> {
         self.trace.as_ref().map(|(_, id)| id.as_str())
     }
@@ -368,16 +367,13 @@ impl Occurrence {
     }
 }
 
-/// Whether `headers` say the body is a problem document, in JSON or in XML.
-pub(crate) fn is_problem(headers: &HeaderMap) -> bool {
-    headers
-        .get(http::header::CONTENT_TYPE)
-        .and_then(|value| value.to_str().ok())
-        .is_some_and(|value| {
-            let essence = value.split(';').next().unwrap_or_default().trim();
-            essence.eq_ignore_ascii_case("application/problem+json")
-                || essence.eq_ignore_ascii_case("application/problem+xml")
-        })
+/// Whether a `Content-Type` says the body is a problem document, in JSON or in XML.
+pub(crate) fn is_problem(content_type: Option<&str>) -> bool {
+    content_type.is_some_and(|value| {
+        let essence = value.split(';').next().unwrap_or_default().trim();
+        essence.eq_ignore_ascii_case("application/problem+json")
+            || essence.eq_ignore_ascii_case("application/problem+xml")
+    })
 }
 
 /// The trace id of a W3C `traceparent` header: `version-traceid-parentid-flags`, with a
@@ -518,10 +514,7 @@ mod tests {
         let mut catch_all = CatchAll::new();
         catch_all.codes[NOT_FOUND] = Some(GONE);
         assert_eq!(catch_all.entry_for(StatusCode::NOT_FOUND), None);
-        let problem = catch_all.problem(
-            StatusCode::NOT_FOUND,
-            &catch_all.occurrence("/x", &HeaderMap::new()),
-        );
+        let problem = catch_all.problem(StatusCode::NOT_FOUND, &catch_all.occurrence("/x", None));
         assert_eq!(problem.status(), Some(StatusCode::NOT_FOUND));
         assert!(problem.is_about_blank());
     }

@@ -291,10 +291,6 @@ impl ProblemRejection {
 
     /// [`to_response`](ProblemRejection::to_response), and where a layer may insert
     /// `instance` later, when the rejection has none.
-    #[cfg_attr(
-        not(feature = "axum"),
-        allow(dead_code, reason = "actix-web's rejections carry their instance")
-    )]
     pub(crate) fn response_with_slot(&self) -> (http::Response<Vec<u8>>, Option<InstanceSlot>) {
         match (self.entry, &self.instance) {
             (Some(entry), None) => Coded {
