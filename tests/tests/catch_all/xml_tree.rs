@@ -84,12 +84,8 @@ impl Element {
         for attribute in start.attributes() {
             let attribute = attribute.expect("an attribute");
             if attribute.key.as_ref() == b"xmlns" {
-                element.xmlns = Some(
-                    attribute
-                        .normalized_value()
-                        .expect("a value")
-                        .into_owned(),
-                );
+                // The namespace has no character to unescape.
+                element.xmlns = Some(String::from_utf8(attribute.value.to_vec()).expect("UTF-8"));
             }
         }
         element
