@@ -54,7 +54,10 @@ async fn main() -> std::io::Result<()> {
 /// A handler with a bug: the client gets a 500 problem, and nothing of this message.
 async fn panics() -> &'static str {
     let sessions: Vec<&str> = Vec::new();
-    sessions.first().copied().unwrap_or_else(|| panic!("no session in the pool at 10.0.0.7"))
+    sessions
+        .first()
+        .copied()
+        .unwrap_or_else(|| panic!("no session in the pool at 10.0.0.7"))
 }
 
 /// Binds 127.0.0.1 on `port`, or on the next ports when it is taken.

@@ -26,7 +26,8 @@ async fn panics() -> &'static str {
 fn routes(config: &mut web::ServiceConfig) {
     config
         .app_data(json_config(Rejections::new()).limit(LIMIT))
-        .route("/v1/orders", web::get().to(|| async { "orders" }))
+        // A resource answers a wrong method with 405 (`App::route` answers 404).
+        .service(web::resource("/v1/orders").get(|| async { "orders" }))
         .route(
             "/v1/notes",
             web::post().to(|Json(note): Json<Note>| async move { note.text }),

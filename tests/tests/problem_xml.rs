@@ -41,7 +41,10 @@ fn the_rfc_example_is_what_we_write_for_its_json() {
     }"#;
     assert_eq!(ours(json), Element::parse(RFC_EXAMPLE));
     // The arrays' items keep their order.
-    let reversed = json.replace("12345\", \"https://example.net/account/67890", "67890\", \"https://example.net/account/12345");
+    let reversed = json.replace(
+        "12345\", \"https://example.net/account/67890",
+        "67890\", \"https://example.net/account/12345",
+    );
     assert_ne!(ours(&reversed), Element::parse(RFC_EXAMPLE));
 }
 
@@ -53,7 +56,9 @@ fn problem_details_writes_the_same_document() {
         currency: &'static str,
     }
     let peer = problem_details::ProblemDetails::from_status_code(http::StatusCode::FORBIDDEN)
-        .with_type(http::Uri::from_static("https://example.com/probs/out-of-credit"))
+        .with_type(http::Uri::from_static(
+            "https://example.com/probs/out-of-credit",
+        ))
         .with_title("You do not have enough credit.")
         .with_detail("Your current balance is 30 < 50 & more.")
         .with_instance(http::Uri::from_static("/account/12345/msgs/abc"))
@@ -71,5 +76,8 @@ fn problem_details_writes_the_same_document() {
     assert_eq!(ours.xmlns.as_deref(), Some("urn:ietf:rfc:7807"));
     (ours.xmlns, theirs.xmlns) = (None, None);
     assert_eq!(ours, theirs);
-    assert_eq!(ours.child("detail"), Some("Your current balance is 30 < 50 & more."));
+    assert_eq!(
+        ours.child("detail"),
+        Some("Your current balance is 30 < 50 & more.")
+    );
 }

@@ -309,7 +309,20 @@ pub fn json_config(rejections: Rejections) -> web::JsonConfig {
             }
             _ => says::UNREADABLE,
         };
-        rejection(RejectionKind::Json, &rejections, &error, detail, request)
+        let rejection = rejection(RejectionKind::Json, &rejections, &error, detail, request);
+        if matches!(error, JsonPayloadError::ContentType) {
+            // actix-web answers 400; a body of a media type the handler does not read is
+            // a 415 (RFC 9110 §15.5.16), as axum says.
+            let status = http::StatusCode::UNSUPPORTED_MEDIA_TYPE;
+            let problem = ProblemRejection::new(
+                RejectionKind::Json,
+                Some(&rejections),
+                status,
+                detail.to_owned(),
+            );
+            return problem.under_request(request).into();
+        }
+        rejection
     })
 }
 
@@ -531,7 +544,8 @@ impl ProblemRejection {
 ///     let app = test::init_service(
 ///         App::new()
 ///             .wrap(from_fn(catch_all(CatchAll::new())))
-///             .route("/v1/orders", web::get().to(|| async { "orders" })),
+///             // A resource answers a wrong method with 405; `App::route` with 404.
+///             .service(web::resource("/v1/orders").get(|| async { "orders" })),
 ///     )
 ///     .await;
 ///     let request = test::TestRequest::get().uri("/v1/nowhere").to_request();
@@ -570,27 +584,59 @@ pub fn catch_all<B: MessageBody + 'static>(
                 .get_all(::actix_web::http::header::ACCEPT)
                 .filter_map(|value| value.to_str().ok()),
         );
-        let http_request = request.request().clone();
         let called = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| next.call(request)));
         Box::pin(async move {
             let outcome = match called {
                 Ok(future) => occurrence.in_span(CatchUnwind::new(future)).await,
                 Err(payload) => Err(payload),
             };
-            let response = match occurrence.settle(outcome)? {
-                Some(response) => {
-                    let (_, response) = response.map_into_boxed_body().into_parts();
-                    complete(response, &catch_all, &occurrence)
+            let Some(response) = occurrence.settle(outcome)? else {
+                // The request went down with the handler: the problem is an error that
+                // actix-web renders for the connection.
+                let status = http::StatusCode::INTERNAL_SERVER_ERROR;
+                return Err(Panicked {
+                    problem: catch_all.problem(status, &occurrence),
+                    #[cfg(feature = "xml")]
+                    xml,
                 }
-                None => {
-                    let status = http::StatusCode::INTERNAL_SERVER_ERROR;
-                    convert((catch_all.problem(status, &occurrence).to_response(), None))
-                }
+                .into());
             };
+            let (request, response) = response.map_into_boxed_body().into_parts();
+            let response = complete(response, &catch_all, &occurrence);
             #[cfg(feature = "xml")]
             let response = if xml { as_xml(response) } else { response };
-            Ok(ServiceResponse::new(http_request, response))
+            Ok(ServiceResponse::new(request, response))
         })
+    }
+}
+
+/// The answer to a handler that panicked: the catch-all's 500 problem, and nothing of
+/// the panic.
+#[derive(Debug)]
+struct Panicked {
+    problem: Problem,
+    #[cfg(feature = "xml")]
+    xml: bool,
+}
+
+impl core::fmt::Display for Panicked {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str("a handler panicked")
+    }
+}
+
+impl ResponseError for Panicked {
+    fn status_code(&self) -> ::actix_web::http::StatusCode {
+        ::actix_web::http::StatusCode::INTERNAL_SERVER_ERROR
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        let response = convert((self.problem.to_response(), None));
+        #[cfg(feature = "xml")]
+        if self.xml {
+            return as_xml(response);
+        }
+        response
     }
 }
 

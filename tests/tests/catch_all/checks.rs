@@ -159,7 +159,10 @@ pub async fn check_default(addr: SocketAddr, allow: &str) {
     assert_eq!(reply.status(), 405);
     assert_eq!(reply.header("allow"), Some(allow));
     assert_eq!(reply.problem().title(), Some("Method Not Allowed"));
-    assert_eq!(reply.problem().status(), Some(StatusCode::METHOD_NOT_ALLOWED));
+    assert_eq!(
+        reply.problem().status(),
+        Some(StatusCode::METHOD_NOT_ALLOWED)
+    );
 
     // No content type: a 415 stays a 415.
     let reply = send(addr, Method::POST, "/v1/notes", &[], r#"{"text":"a"}"#).await;
@@ -179,7 +182,14 @@ pub async fn check_default(addr: SocketAddr, allow: &str) {
     assert_eq!(reply.problem().title(), Some("Payload Too Large"));
 
     // A body that fits is read.
-    let reply = send(addr, Method::POST, "/v1/notes", &json_body, r#"{"text":"a"}"#).await;
+    let reply = send(
+        addr,
+        Method::POST,
+        "/v1/notes",
+        &json_body,
+        r#"{"text":"a"}"#,
+    )
+    .await;
     assert_eq!((reply.status(), reply.text()), (200, "a"));
 
     // A panic: 500, nothing of the payload, and the server goes on answering.
@@ -233,7 +243,10 @@ pub fn trace(problem: &Problem) -> String {
         .and_then(Value::as_str)
         .expect("a trace_id member");
     assert_eq!(id.len(), 32, "{id}");
-    assert!(id.bytes().all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase()));
+    assert!(
+        id.bytes()
+            .all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase())
+    );
     id.to_owned()
 }
 
@@ -313,7 +326,10 @@ pub async fn check_xml(addr: SocketAddr) {
     let xml = [("accept", "application/problem+xml")];
     let reply = send(addr, Method::GET, "/v1/nowhere", &xml, "").await;
     assert_eq!(reply.status(), 404);
-    assert_eq!(reply.header("content-type"), Some("application/problem+xml"));
+    assert_eq!(
+        reply.header("content-type"),
+        Some("application/problem+xml")
+    );
     let served = Element::parse(reply.text());
     let json = get(addr, "/v1/nowhere").await;
     assert_eq!(served, Element::from_problem(&json.problem()));
@@ -331,7 +347,10 @@ pub async fn check_xml(addr: SocketAddr) {
             "{path}"
         );
         let element = Element::parse(reply.text());
-        assert_eq!(element.child("status"), Some(reply.status().to_string().as_str()));
+        assert_eq!(
+            element.child("status"),
+            Some(reply.status().to_string().as_str())
+        );
         reply.keeps(SECRET);
     }
 
@@ -357,7 +376,10 @@ pub async fn check_xml(addr: SocketAddr) {
         "",
     )
     .await;
-    assert_eq!(reply.header("content-type"), Some("application/problem+xml"));
+    assert_eq!(
+        reply.header("content-type"),
+        Some("application/problem+xml")
+    );
     // A success is never touched.
     let reply = send(addr, Method::GET, "/v1/orders", &xml, "").await;
     assert_eq!((reply.status(), reply.text()), (200, "orders"));

@@ -275,7 +275,10 @@ pub async fn malformed_bodies_are_problems(addr: SocketAddr) {
     let reply = send_with(addr, Method::PATCH, "/v1/profile", body).await;
     is_problem(&reply, 415);
     let problem = reply.problem();
-    assert_eq!((problem.code(), problem.instance()), (None, Some("/v1/profile")));
+    assert_eq!(
+        (problem.code(), problem.instance()),
+        (None, Some("/v1/profile"))
+    );
     interoperates(&reply);
 }
 
