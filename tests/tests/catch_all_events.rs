@@ -6,6 +6,9 @@
 
 #[path = "catch_all/checks.rs"]
 mod checks;
+#[cfg(feature = "xml")]
+#[path = "catch_all/xml_tree.rs"]
+mod xml_tree;
 
 use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex};
