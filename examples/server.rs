@@ -39,7 +39,9 @@ async fn main() -> std::io::Result<()> {
         format!("curl -i {base}/v1/agent/sessions/not-a-number"),
         format!("curl -i {base}/v1/nowhere"),
         format!("curl -i -X DELETE {base}/v1/profile"),
-        format!(r#"curl -i -X PATCH {base}/v1/profile -d '{{"nickname":"ada"}}'"#),
+        format!(
+            r#"curl -i -X PATCH {base}/v1/profile -H 'content-type:' -d '{{"nickname":"ada"}}'"#
+        ),
         format!("curl -i {base}/v1/panic"),
         format!("curl -i {base}/v1/nowhere -H 'accept: application/problem+xml'"),
     ] {
