@@ -526,6 +526,22 @@ impl ProblemRejection {
     }
 }
 
+/// The future of the [`catch_all`] middleware, which a service names when it keeps the
+/// middleware in a value of its own.
+///
+/// ```
+/// use actix_web::body::BoxBody;
+/// use actix_web::dev::ServiceRequest;
+/// use actix_web::middleware::Next;
+/// use problem_codes::CatchAll;
+/// use problem_codes::actix_web::{CatchAllFuture, catch_all};
+///
+/// let middleware: Box<dyn Fn(ServiceRequest, Next<BoxBody>) -> CatchAllFuture> =
+///     Box::new(catch_all(CatchAll::new()));
+/// # drop(middleware);
+/// ```
+pub type CatchAllFuture = Pin<Box<dyn Future<Output = Result<ServiceResponse<BoxBody>, Error>>>>;
+
 /// A middleware that makes every error response a problem, as the [`CatchAll`] says:
 /// an unmatched route (404), a wrong method (405, with actix-web's `Allow`), an
 /// unsupported media type (415), a payload too large (413), a handler's panic (500,
@@ -563,11 +579,7 @@ impl ProblemRejection {
 /// ```
 pub fn catch_all<B: MessageBody + 'static>(
     catch_all: CatchAll,
-) -> impl Fn(
-    ServiceRequest,
-    Next<B>,
-) -> Pin<Box<dyn Future<Output = Result<ServiceResponse<BoxBody>, Error>>>>
-+ 'static {
+) -> impl Fn(ServiceRequest, Next<B>) -> CatchAllFuture + 'static {
     move |request, next| {
         request.extensions_mut().insert(catch_all);
         let header = |name: &str| {

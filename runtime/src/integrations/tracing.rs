@@ -40,6 +40,7 @@ pub(crate) fn record<P: ProblemCode + ?Sized>(problem: &P, instance: Option<&str
 /// Records a handler's panic, answered with a 500 problem: what its payload says (a
 /// string payload; another type is named only as such), and the `instance` and trace
 /// id the response carries.
+#[cfg(any(feature = "axum", feature = "actix-web"))]
 pub(crate) fn record_panic(
     payload: &(dyn core::any::Any + Send),
     instance: Option<&str>,
