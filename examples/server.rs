@@ -2,14 +2,19 @@
 //!
 //! Listens on 127.0.0.1 (port 3000, or the first free one after it; `PORT=0` lets the
 //! system choose) and prints a curl line for each endpoint. Every failure is an
-//! `application/problem+json` response with a real eryao code; see
-//! `tests/src/service/mod.rs` for the table. Beside it, `/demo/…` answers what else a
-//! frontend meets (a proxy's HTML page, an empty 502, a code from a newer server, a
-//! member of the wrong type; see `tests/src/frontend.rs`), which the TypeScript
-//! reader's `node --test` suite reads.
+//! `application/problem+json` response with a real eryao code (see
+//! `tests/src/service/mod.rs` for the table), and the catch-all makes every other error
+//! a problem too: an unknown path, a wrong method, a body without its content type, a
+//! panic (`/v1/panic`). A request that prefers `application/problem+xml` gets XML.
+//! Beside it, `/demo/…` answers what else a frontend meets (a proxy's HTML page, an
+//! empty 502, a code from a newer server, a member of the wrong type; see
+//! `tests/src/frontend.rs`), which the TypeScript reader's `node --test` suite reads.
 
 use std::net::{Ipv4Addr, SocketAddr};
 
+use axum::routing::get;
+use problem_codes::CatchAll;
+use problem_codes::axum::ProblemLayer;
 use problem_codes_tests::frontend;
 
 #[tokio::main(flavor = "current_thread")]
@@ -38,10 +43,29 @@ async fn main() -> std::io::Result<()> {
         format!("curl -i {base}/demo/proxy-error"),
         format!("curl -i {base}/demo/newer-code"),
         format!("curl -i -X POST {base}/demo/wrong-type"),
+        format!("curl -i {base}/v1/nowhere"),
+        format!("curl -i -X DELETE {base}/v1/profile"),
+        format!(
+            r#"curl -i -X PATCH {base}/v1/profile -H 'content-type:' -d '{{"nickname":"ada"}}'"#
+        ),
+        format!("curl -i {base}/v1/panic"),
+        format!("curl -i {base}/v1/nowhere -H 'accept: application/problem+xml'"),
     ] {
         println!("  {line}");
     }
-    axum::serve(listener, frontend::router()).await
+    let app = frontend::router()
+        .route("/v1/panic", get(panics))
+        .layer(ProblemLayer::new().catch_all(CatchAll::new()));
+    axum::serve(listener, app).await
+}
+
+/// A handler with a bug: the client gets a 500 problem, and nothing of this message.
+async fn panics() -> &'static str {
+    let sessions: Vec<&str> = Vec::new();
+    sessions
+        .first()
+        .copied()
+        .unwrap_or_else(|| panic!("no session in the pool at 10.0.0.7"))
 }
 
 /// Binds 127.0.0.1 on `port`, or on the next ports when it is taken.

@@ -139,6 +139,8 @@ mod retry;
 mod typed;
 mod uri;
 mod validation;
+#[cfg(feature = "xml")]
+pub mod xml;
 
 #[doc(hidden)]
 #[path = "private.rs"]
@@ -170,6 +172,9 @@ pub use integrations::actix as actix_web;
 #[cfg(feature = "axum")]
 #[cfg_attr(docsrs, doc(cfg(feature = "axum")))]
 pub use integrations::axum;
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+#[cfg_attr(docsrs, doc(cfg(any(feature = "axum", feature = "actix-web"))))]
+pub use integrations::catch_all::{CatchAll, Instance};
 #[cfg(any(feature = "axum", feature = "actix-web"))]
 #[cfg_attr(docsrs, doc(cfg(any(feature = "axum", feature = "actix-web"))))]
 pub use integrations::rejection::{ProblemRejection, Rejections};

@@ -218,11 +218,8 @@ impl Problem {
     /// [`to_response`](Problem::to_response), and where a framework integration may
     /// insert the request path as `instance` later, when the document has none.
     #[cfg_attr(
-        not(feature = "axum"),
-        allow(
-            dead_code,
-            reason = "actix-web sets the instance of a `Problem` directly"
-        )
+        not(any(feature = "axum", feature = "actix-web")),
+        allow(dead_code, reason = "only the framework layers fill `instance` later")
     )]
     pub(crate) fn response_with_slot(&self) -> (http::Response<Vec<u8>>, Option<InstanceSlot>) {
         let response = self.to_response();

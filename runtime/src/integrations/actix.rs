@@ -41,11 +41,20 @@ use ::actix_web::body::{BoxBody, MessageBody};
 use ::actix_web::dev::Payload;
 use ::actix_web::dev::{ServiceRequest, ServiceResponse};
 use ::actix_web::error::JsonPayloadError;
-use ::actix_web::http::header::{CONTENT_ENCODING, HeaderName, HeaderValue};
+use ::actix_web::http::header::{
+    CONTENT_ENCODING, CONTENT_LENGTH, CONTENT_TYPE, HeaderName, HeaderValue, TRANSFER_ENCODING,
+};
 use ::actix_web::middleware::Next;
 use ::actix_web::web::{self, Bytes};
-use ::actix_web::{Error, FromRequest, HttpRequest, HttpResponse, Responder, ResponseError};
+use ::actix_web::{
+    Error, FromRequest, HttpMessage as _, HttpRequest, HttpResponse, Responder, ResponseError,
+};
 
+use core::future::Future;
+use core::pin::Pin;
+
+use crate::CatchAll;
+use crate::integrations::catch_all::{CatchUnwind, Occurrence, is_problem};
 use crate::integrations::rejection::{RejectionKind, field_errors, says};
 use crate::render::InstanceSlot;
 use crate::{Problem, ProblemCode, Render};
@@ -125,8 +134,13 @@ struct Pending {
 impl Responder for Problem {
     type Body = BoxBody;
 
-    /// The response, with the request path as `instance` when the problem has none.
+    /// The response, with the request path as `instance` when the problem has none (or,
+    /// under [`catch_all`], the `instance` of its policy).
     fn respond_to(self, request: &HttpRequest) -> HttpResponse {
+        // Under a catch-all, `instance` follows its policy, filled in by it.
+        if request.extensions().get::<CatchAll>().is_some() {
+            return convert(self.response_with_slot());
+        }
         let problem = match self.instance() {
             Some(_) => self,
             None => self.with_instance(request.path()),
@@ -141,7 +155,7 @@ impl ResponseError for ProblemRejection {
     }
 
     fn error_response(&self) -> HttpResponse {
-        convert((self.to_response(), None))
+        convert(self.response_with_slot())
     }
 }
 
@@ -298,7 +312,20 @@ pub fn json_config(rejections: Rejections) -> web::JsonConfig {
             }
             _ => says::UNREADABLE,
         };
-        rejection(RejectionKind::Json, &rejections, &error, detail, request)
+        let rejection = rejection(RejectionKind::Json, &rejections, &error, detail, request);
+        if matches!(error, JsonPayloadError::ContentType) {
+            // actix-web answers 400; a body of a media type the handler does not read is
+            // a 415 (RFC 9110 §15.5.16), as axum says.
+            let status = http::StatusCode::UNSUPPORTED_MEDIA_TYPE;
+            let problem = ProblemRejection::new(
+                RejectionKind::Json,
+                Some(&rejections),
+                status,
+                detail.to_owned(),
+            );
+            return problem.under_request(request).into();
+        }
+        rejection
     })
 }
 
@@ -470,7 +497,7 @@ impl<T: serde::de::DeserializeOwned + 'static> FromRequest for Json<T> {
                         says::JSON_SHAPE.to_owned(),
                     )
                     .with_errors(field_errors(&error))
-                    .with_instance(request.path())
+                    .under_request(&request)
                     .into()
                 })
         })
@@ -489,6 +516,231 @@ fn rejection<E: ResponseError>(
     let status = http::StatusCode::from_u16(error.status_code().as_u16())
         .unwrap_or(http::StatusCode::BAD_REQUEST);
     ProblemRejection::new(kind, Some(rejections), status, detail.to_owned())
-        .with_instance(request.path())
+        .under_request(request)
         .into()
+}
+
+impl ProblemRejection {
+    /// The rejection under the request's catch-all, which then gives `instance` by its
+    /// policy; without one, the request path.
+    fn under_request(self, request: &HttpRequest) -> ProblemRejection {
+        let catch_all = request.extensions().get::<CatchAll>().copied();
+        match catch_all {
+            Some(catch_all) => self.with_catch_all(Some(&catch_all)),
+            None => self.with_instance(request.path()),
+        }
+    }
+}
+
+/// The future of the [`catch_all`] middleware, which a service names when it keeps the
+/// middleware in a value of its own.
+///
+/// ```
+/// use actix_web::body::BoxBody;
+/// use actix_web::dev::ServiceRequest;
+/// use actix_web::middleware::Next;
+/// use problem_codes::CatchAll;
+/// use problem_codes::actix_web::{CatchAllFuture, catch_all};
+///
+/// let middleware: Box<dyn Fn(ServiceRequest, Next<BoxBody>) -> CatchAllFuture> =
+///     Box::new(catch_all(CatchAll::new()));
+/// # drop(middleware);
+/// ```
+pub type CatchAllFuture = Pin<Box<dyn Future<Output = Result<ServiceResponse<BoxBody>, Error>>>>;
+
+/// A middleware that makes every error response a problem, as the [`CatchAll`] says:
+/// an unmatched route (404), a wrong method (405, with actix-web's `Allow`), an
+/// unsupported media type (415), a payload too large (413), a handler's panic (500,
+/// nothing of its payload in the response), and any other 4xx or 5xx response that is
+/// not a problem. Its [`Instance`](crate::Instance) policy and trace member apply to
+/// every problem rendered without an `instance`. Wrap it outermost, with
+/// `actix_web::middleware::from_fn(catch_all(…))`; it does what [`fill_instance`] does,
+/// so that one is not needed too.
+///
+/// ```
+/// use actix_web::{App, middleware::from_fn, test, web};
+/// use problem_codes::CatchAll;
+/// use problem_codes::actix_web::catch_all;
+///
+/// actix_web::rt::System::new().block_on(async {
+///     let app = test::init_service(
+///         App::new()
+///             .wrap(from_fn(catch_all(CatchAll::new())))
+///             // A resource answers a wrong method with 405; `App::route` with 404.
+///             .service(web::resource("/v1/orders").get(|| async { "orders" })),
+///     )
+///     .await;
+///     let request = test::TestRequest::get().uri("/v1/nowhere").to_request();
+///     let response = test::call_service(&app, request).await;
+///     assert_eq!(response.status(), 404);
+///     assert_eq!(response.headers().get("content-type").unwrap(), "application/problem+json");
+///     let body: serde_json::Value = test::read_body_json(response).await;
+///     assert_eq!(body, serde_json::json!({"title": "Not Found", "status": 404, "instance": "/v1/nowhere"}));
+///
+///     let request = test::TestRequest::post().uri("/v1/orders").to_request();
+///     let response = test::call_service(&app, request).await;
+///     assert_eq!(response.status(), 405);
+///     assert_eq!(response.headers().get("allow").unwrap(), "GET");
+/// });
+/// ```
+pub fn catch_all<B: MessageBody + 'static>(
+    catch_all: CatchAll,
+) -> impl Fn(ServiceRequest, Next<B>) -> CatchAllFuture + 'static {
+    move |request, next| {
+        request.extensions_mut().insert(catch_all);
+        let header = |name: &str| {
+            request
+                .headers()
+                .get(name)
+                .and_then(|value| value.to_str().ok())
+        };
+        let occurrence = catch_all.occurrence(request.path(), header("traceparent"));
+        #[cfg(feature = "xml")]
+        let xml = crate::xml::prefers_xml_in(
+            request
+                .headers()
+                .get_all(::actix_web::http::header::ACCEPT)
+                .filter_map(|value| value.to_str().ok()),
+        );
+        let called = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| next.call(request)));
+        Box::pin(async move {
+            let outcome = match called {
+                Ok(future) => occurrence.in_span(CatchUnwind::new(future)).await,
+                Err(payload) => Err(payload),
+            };
+            let Some(response) = occurrence.settle(outcome)? else {
+                // The request went down with the handler: the problem is an error that
+                // actix-web renders for the connection.
+                let status = http::StatusCode::INTERNAL_SERVER_ERROR;
+                return Err(Panicked {
+                    problem: catch_all.problem(status, &occurrence),
+                    #[cfg(feature = "xml")]
+                    xml,
+                }
+                .into());
+            };
+            let (request, response) = response.map_into_boxed_body().into_parts();
+            let response = complete(response, &catch_all, &occurrence);
+            #[cfg(feature = "xml")]
+            let response = if xml { as_xml(response) } else { response };
+            Ok(ServiceResponse::new(request, response))
+        })
+    }
+}
+
+/// The answer to a handler that panicked: the catch-all's 500 problem, and nothing of
+/// the panic.
+#[derive(Debug)]
+struct Panicked {
+    problem: Problem,
+    #[cfg(feature = "xml")]
+    xml: bool,
+}
+
+impl core::fmt::Display for Panicked {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str("a handler panicked")
+    }
+}
+
+impl ResponseError for Panicked {
+    fn status_code(&self) -> ::actix_web::http::StatusCode {
+        ::actix_web::http::StatusCode::INTERNAL_SERVER_ERROR
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        let response = convert((self.problem.to_response(), None));
+        #[cfg(feature = "xml")]
+        if self.xml {
+            return as_xml(response);
+        }
+        response
+    }
+}
+
+/// A response through the catch-all: a problem rendered here gets the occurrence's
+/// parts; another error response is replaced by the catch-all's problem, keeping its
+/// status and headers (`Allow`, `WWW-Authenticate`…) but none of its body.
+fn complete(
+    mut response: HttpResponse,
+    catch_all: &CatchAll,
+    occurrence: &Occurrence,
+) -> HttpResponse {
+    let pending = response.extensions_mut().remove::<Pending>();
+    if let Some(Pending {
+        slot,
+        body: rendered,
+    }) = pending
+    {
+        if response.headers().contains_key(CONTENT_ENCODING) {
+            return response;
+        }
+        let (response, body) = response.into_parts();
+        return match body.try_into_bytes() {
+            Ok(bytes) if bytes == rendered => {
+                let filled = if occurrence.trace.is_some() {
+                    occurrence.complete_body(&bytes)
+                } else {
+                    occurrence
+                        .instance
+                        .as_deref()
+                        .and_then(|instance| slot.fill(&bytes, instance))
+                };
+                response.set_body(BoxBody::new(filled.map_or(bytes, Bytes::from)))
+            }
+            Ok(bytes) => response.set_body(BoxBody::new(bytes)),
+            Err(body) => response.set_body(body),
+        };
+    }
+    let status = http::StatusCode::from_u16(response.status().as_u16())
+        .unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR);
+    let content_type = response
+        .headers()
+        .get(CONTENT_TYPE)
+        .and_then(|value| value.to_str().ok());
+    if is_problem(content_type) || !catch_all.rewrites(status) {
+        return response;
+    }
+    let mut problem = convert((catch_all.problem(status, occurrence).to_response(), None));
+    for (name, value) in response.headers() {
+        if ![
+            CONTENT_TYPE,
+            CONTENT_LENGTH,
+            CONTENT_ENCODING,
+            TRANSFER_ENCODING,
+        ]
+        .contains(name)
+            && !problem.headers().contains_key(name)
+        {
+            problem.headers_mut().append(name.clone(), value.clone());
+        }
+    }
+    problem
+}
+
+/// A problem response in `application/problem+xml`, when its body is a whole JSON
+/// problem document within the parse limit; else the response as it is.
+#[cfg(feature = "xml")]
+fn as_xml(response: HttpResponse) -> HttpResponse {
+    let is_json = response
+        .headers()
+        .get(CONTENT_TYPE)
+        .is_some_and(|value| value == crate::PROBLEM_JSON);
+    if !is_json || response.headers().contains_key(CONTENT_ENCODING) {
+        return response;
+    }
+    let (mut response, body) = response.into_parts();
+    match body.try_into_bytes() {
+        Ok(bytes) => match Problem::from_json(&bytes) {
+            Ok(problem) => {
+                response.headers_mut().insert(
+                    CONTENT_TYPE,
+                    HeaderValue::from_static(crate::xml::PROBLEM_XML),
+                );
+                response.set_body(BoxBody::new(crate::xml::to_xml(&problem)))
+            }
+            Err(_) => response.set_body(BoxBody::new(bytes)),
+        },
+        Err(body) => response.set_body(body),
+    }
 }

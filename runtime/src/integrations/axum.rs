@@ -70,10 +70,11 @@ use ::axum::extract::path::ErrorKind;
 use ::axum::extract::rejection::{JsonRejection, PathRejection, QueryRejection};
 use ::axum::extract::{FromRequest, FromRequestParts, Request};
 use ::axum::response::{IntoResponse, Response};
-use http::header::{CONTENT_ENCODING, CONTENT_LENGTH};
+use http::header::{CONTENT_ENCODING, CONTENT_LENGTH, CONTENT_TYPE, TRANSFER_ENCODING};
 use http::request::Parts;
 use serde::de::DeserializeOwned;
 
+use crate::integrations::catch_all::{CatchAll, CatchUnwind, Occurrence, is_problem};
 use crate::integrations::rejection::{RejectionKind, field_errors, json_kind, says, shown_name};
 use crate::render::InstanceSlot;
 use crate::{Problem, ProblemCode, Render, ValidationErrors};
@@ -143,7 +144,7 @@ impl IntoResponse for Problem {
 
 impl IntoResponse for ProblemRejection {
     fn into_response(self) -> Response {
-        with_slot((self.to_response(), None))
+        with_slot(self.response_with_slot())
     }
 }
 
@@ -190,6 +191,7 @@ impl IntoResponse for ProblemRejection {
 #[must_use]
 pub struct ProblemLayer {
     rejections: Rejections,
+    catch_all: Option<CatchAll>,
 }
 
 impl ProblemLayer {
@@ -231,6 +233,7 @@ impl ProblemLayer {
     pub const fn new() -> ProblemLayer {
         ProblemLayer {
             rejections: Rejections::new(),
+            catch_all: None,
         }
     }
 
@@ -285,6 +288,53 @@ impl ProblemLayer {
     }
 }
 
+impl ProblemLayer {
+    /// Makes every error response a problem, as the [`CatchAll`] says: an unmatched
+    /// route (404), a wrong method (405, with axum's `Allow`), an unsupported media type
+    /// (415), a payload too large (413), a handler's panic (500, nothing of its payload
+    /// in the response), and any other 4xx or 5xx response that is not a problem. The
+    /// [`CatchAll`]'s [`Instance`](crate::Instance) policy and trace member apply to every
+    /// problem response the layer sees.
+    ///
+    /// ```
+    /// use axum::{Router, body::Body, routing::get};
+    /// use http::Request;
+    /// use problem_codes::CatchAll;
+    /// use problem_codes::axum::ProblemLayer;
+    /// # fn send(mut app: axum::Router, request: http::Request<axum::body::Body>)
+    /// #     -> Result<(http::response::Parts, serde_json::Value), Box<dyn std::error::Error>> {
+    /// #     use tower_service::Service as _;
+    /// #     let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
+    /// #     let mut run = std::pin::pin!(async {
+    /// #         let (parts, body) = app.call(request).await?.into_parts();
+    /// #         let bytes = axum::body::to_bytes(body, 1 << 16).await?;
+    /// #         Ok((parts, serde_json::from_slice(&bytes)?))
+    /// #     });
+    /// #     loop {
+    /// #         if let std::task::Poll::Ready(out) = run.as_mut().poll(&mut cx) { return out; }
+    /// #     }
+    /// # }
+    ///
+    /// let app: Router = Router::new()
+    ///     .route("/v1/orders", get(|| async { "orders" }))
+    ///     .layer(ProblemLayer::new().catch_all(CatchAll::new()));
+    /// let (head, body) = send(app.clone(), Request::get("/v1/nowhere").body(Body::empty())?)?;
+    /// assert_eq!(head.status, 404);
+    /// assert_eq!(head.headers["content-type"], "application/problem+json");
+    /// assert_eq!(body, serde_json::json!({"title": "Not Found", "status": 404, "instance": "/v1/nowhere"}));
+    ///
+    /// let (head, body) = send(app, Request::post("/v1/orders").body(Body::empty())?)?;
+    /// assert_eq!(head.status, 405);
+    /// assert_eq!(head.headers["allow"], "GET,HEAD");
+    /// assert_eq!(body["title"], "Method Not Allowed");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn catch_all(mut self, catch_all: CatchAll) -> ProblemLayer {
+        self.catch_all = Some(catch_all);
+        self
+    }
+}
+
 impl<S> tower_layer::Layer<S> for ProblemLayer {
     type Service = ProblemService<S>;
 
@@ -292,6 +342,7 @@ impl<S> tower_layer::Layer<S> for ProblemLayer {
         ProblemService {
             inner,
             rejections: self.rejections,
+            catch_all: self.catch_all,
         }
     }
 }
@@ -301,6 +352,7 @@ impl<S> tower_layer::Layer<S> for ProblemLayer {
 pub struct ProblemService<S> {
     inner: S,
     rejections: Rejections,
+    catch_all: Option<CatchAll>,
 }
 
 impl<S> tower_service::Service<Request> for ProblemService<S>
@@ -319,11 +371,111 @@ where
     fn call(&mut self, mut request: Request) -> Self::Future {
         request.extensions_mut().insert(self.rejections);
         let path = request.uri().path().to_owned();
-        let future = self.inner.call(request);
+        let Some(catch_all) = self.catch_all else {
+            let future = self.inner.call(request);
+            return Box::pin(async move {
+                let response = future.await?;
+                Ok(fill_instance(response, |bytes, slot| slot.fill(bytes, &path)).await)
+            });
+        };
+        request.extensions_mut().insert(catch_all);
+        let traceparent = request.headers().get("traceparent");
+        let occurrence = catch_all.occurrence(&path, traceparent.and_then(|v| v.to_str().ok()));
+        #[cfg(feature = "xml")]
+        let xml = crate::xml::prefers_xml(request.headers());
+        let inner = &mut self.inner;
+        let called = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| inner.call(request)));
         Box::pin(async move {
-            let response = future.await?;
-            Ok(fill_instance(response, &path).await)
+            let outcome = match called {
+                Ok(future) => occurrence.in_span(CatchUnwind::new(future)).await,
+                Err(payload) => Err(payload),
+            };
+            let response = occurrence.settle(outcome)?;
+            let response = match response {
+                Some(response) => complete(response, &catch_all, &occurrence).await,
+                None => {
+                    let status = http::StatusCode::INTERNAL_SERVER_ERROR;
+                    with_slot((catch_all.problem(status, &occurrence).to_response(), None))
+                }
+            };
+            #[cfg(feature = "xml")]
+            let response = if xml {
+                as_xml(response).await
+            } else {
+                response
+            };
+            Ok(response)
         })
+    }
+}
+
+/// A response through the catch-all: a problem rendered here gets the occurrence's
+/// parts; another error response is replaced by the catch-all's problem, keeping its
+/// status and headers (`Allow`, `WWW-Authenticate`…) but none of its body.
+async fn complete(response: Response, catch_all: &CatchAll, occurrence: &Occurrence) -> Response {
+    if response.extensions().get::<Pending>().is_some() {
+        return fill_instance(response, |bytes, slot| {
+            if occurrence.trace.is_some() {
+                occurrence.complete_body(bytes)
+            } else {
+                occurrence
+                    .instance
+                    .as_deref()
+                    .and_then(|instance| slot.fill(bytes, instance))
+            }
+        })
+        .await;
+    }
+    let status = response.status();
+    let content_type = response.headers().get(CONTENT_TYPE);
+    if is_problem(content_type.and_then(|v| v.to_str().ok())) || !catch_all.rewrites(status) {
+        return response;
+    }
+    let (mut parts, _) = response.into_parts();
+    let (head, body) = catch_all
+        .problem(status, occurrence)
+        .to_response()
+        .into_parts();
+    for name in [
+        CONTENT_TYPE,
+        CONTENT_LENGTH,
+        CONTENT_ENCODING,
+        TRANSFER_ENCODING,
+    ] {
+        parts.headers.remove(name);
+    }
+    parts.headers.extend(head.headers);
+    Response::from_parts(parts, Body::from(body))
+}
+
+/// A problem response in `application/problem+xml`, when its body is a whole JSON
+/// problem document within the parse limit; else the response as it is.
+#[cfg(feature = "xml")]
+async fn as_xml(response: Response) -> Response {
+    let is_json = response
+        .headers()
+        .get(CONTENT_TYPE)
+        .is_some_and(|value| value == crate::PROBLEM_JSON);
+    if !is_json || response.headers().contains_key(CONTENT_ENCODING) {
+        return response;
+    }
+    let (mut parts, body) = response.into_parts();
+    let limit = crate::ParseLimits::DEFAULT.max_bytes();
+    let Ok(bytes) = ::axum::body::to_bytes(body, limit).await else {
+        parts.status = http::StatusCode::INTERNAL_SERVER_ERROR;
+        parts.headers.remove(CONTENT_LENGTH);
+        return Response::from_parts(parts, Body::empty());
+    };
+    match Problem::from_json(&bytes) {
+        Ok(problem) => {
+            parts.headers.remove(CONTENT_LENGTH);
+            parts.headers.insert(
+                CONTENT_TYPE,
+                http::HeaderValue::from_static(crate::xml::PROBLEM_XML),
+            );
+            Response::from_parts(parts, Body::from(crate::xml::to_xml(&problem)))
+        }
+        Err(_) => Response::from_parts(parts, Body::from(bytes)),
     }
 }
 
@@ -334,7 +486,10 @@ where
 /// the body is served as that middleware left it, without `instance`. Its bytes are
 /// never replaced by the rendered copy, and `instance` is never spliced into bytes that
 /// are not known to be a rendered document.
-async fn fill_instance(mut response: Response, instance: &str) -> Response {
+async fn fill_instance(
+    mut response: Response,
+    fill: impl FnOnce(&Bytes, InstanceSlot) -> Option<Vec<u8>>,
+) -> Response {
     let Some(Pending {
         slot,
         body: rendered,
@@ -349,7 +504,7 @@ async fn fill_instance(mut response: Response, instance: &str) -> Response {
     }
     let (mut parts, body) = response.into_parts();
     let body = match read_whole(body, slot.len()).await {
-        Ok(bytes) if bytes == rendered => match slot.fill(&bytes, instance) {
+        Ok(bytes) if bytes == rendered => match fill(&bytes, slot) {
             Some(filled) => {
                 parts.headers.remove(CONTENT_LENGTH);
                 Body::from(filled)
@@ -498,6 +653,7 @@ where
 
     async fn from_request(request: Request, state: &S) -> Result<Json<T>, ProblemRejection> {
         let rejections = request.extensions().get::<Rejections>().copied();
+        let catch_all = request.extensions().get::<CatchAll>().copied();
         let path = request.uri().path().to_owned();
         match ::axum::Json::<T>::from_request(request, state).await {
             Ok(::axum::Json(value)) => Ok(Json(value)),
@@ -510,7 +666,7 @@ where
                     json_detail(&rejection).to_owned(),
                 )
                 .with_errors(errors)
-                .with_instance(&path))
+                .under(catch_all.as_ref(), &path))
             }
         }
     }
@@ -725,7 +881,18 @@ fn parts_rejection(
     detail: String,
 ) -> ProblemRejection {
     ProblemRejection::new(kind, parts.extensions.get::<Rejections>(), status, detail)
-        .with_instance(parts.uri.path())
+        .under(parts.extensions.get::<CatchAll>(), parts.uri.path())
+}
+
+impl ProblemRejection {
+    /// The rejection under the layer's catch-all, which then gives `instance` by its
+    /// policy; without one, the request path.
+    fn under(self, catch_all: Option<&CatchAll>, path: &str) -> ProblemRejection {
+        match catch_all {
+            Some(catch_all) => self.with_catch_all(Some(catch_all)),
+            None => self.with_instance(path),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -808,7 +975,9 @@ mod tests {
             slot,
             body: rendered.clone(),
         });
-        let served = block_on(fill_instance(response, "/v1/orders/7"));
+        let served = block_on(fill_instance(response, |bytes, slot| {
+            slot.fill(bytes, "/v1/orders/7")
+        }));
         let (data, trailers) = collect(served.into_body());
         assert_eq!(data, rendered);
         assert_eq!(trailers.map(|t| t.len()), Some(1));
@@ -818,7 +987,7 @@ mod tests {
     fn the_rendered_body_gets_the_instance() {
         let served = block_on(fill_instance(
             Problem::new(http::StatusCode::CONFLICT).into_response(),
-            "/v1/orders/7",
+            |bytes, slot| slot.fill(bytes, "/v1/orders/7"),
         ));
         let (data, _) = collect(served.into_body());
         let problem = Problem::from_json(&data).expect("a problem");

@@ -8,6 +8,9 @@ pub mod actix;
 pub mod axum;
 #[cfg(any(feature = "axum", feature = "actix-web"))]
 #[cfg_attr(docsrs, doc(cfg(any(feature = "axum", feature = "actix-web"))))]
+pub mod catch_all;
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+#[cfg_attr(docsrs, doc(cfg(any(feature = "axum", feature = "actix-web"))))]
 pub mod rejection;
 #[cfg(feature = "tracing")]
 pub(crate) mod tracing;

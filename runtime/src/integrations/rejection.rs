@@ -5,6 +5,8 @@ use core::fmt;
 
 use http::StatusCode;
 
+use crate::integrations::catch_all::CatchAll;
+use crate::render::InstanceSlot;
 use crate::{
     Entry, ExtensionName, ExtensionSink, JsonPointer, Problem, ProblemCode, ValidationErrors,
 };
@@ -64,8 +66,9 @@ impl Rejections {
         }
     }
 
-    /// The code of a JSON body that is missing, malformed, of the wrong content type or
-    /// of the wrong shape (see the example on [`Rejections`]).
+    /// The code of a JSON body that is missing, malformed or of the wrong shape (see the
+    /// example on [`Rejections`]). A body of the wrong content type (415) or over the
+    /// limit (413) keeps its own status, under the code of the [`CatchAll`], if any.
     pub fn json(mut self, code: impl ProblemCode) -> Rejections {
         self.json = Some(code.entry());
         self
@@ -192,13 +195,30 @@ impl ProblemRejection {
         status: StatusCode,
         detail: String,
     ) -> ProblemRejection {
+        // A body of the wrong media type or over the limit keeps its true status, 415
+        // or 413: its code, if any, is the catch-all's, never the JSON body's.
+        let own_status = matches!(
+            status,
+            StatusCode::UNSUPPORTED_MEDIA_TYPE | StatusCode::PAYLOAD_TOO_LARGE
+        );
         ProblemRejection {
-            entry: rejections.and_then(|r| r.entry(kind)),
+            entry: rejections
+                .filter(|_| !own_status)
+                .and_then(|r| r.entry(kind)),
             status,
             detail,
             errors: ValidationErrors::new(),
             instance: None,
         }
+    }
+
+    /// Takes the catch-all's code for a status it has one for and the rejection's
+    /// kind has none.
+    pub(crate) fn with_catch_all(mut self, catch_all: Option<&CatchAll>) -> ProblemRejection {
+        if self.entry.is_none() {
+            self.entry = catch_all.and_then(|c| c.entry_for(self.status));
+        }
+        self
     }
 
     pub(crate) fn with_errors(mut self, errors: ValidationErrors) -> ProblemRejection {
@@ -266,6 +286,21 @@ impl ProblemRejection {
         match &self.instance {
             Some(instance) => problem.with_instance(instance.clone()),
             None => problem,
+        }
+    }
+
+    /// [`to_response`](ProblemRejection::to_response), and where a layer may insert
+    /// `instance` later, when the rejection has none.
+    pub(crate) fn response_with_slot(&self) -> (http::Response<Vec<u8>>, Option<InstanceSlot>) {
+        match (self.entry, &self.instance) {
+            (Some(entry), None) => Coded {
+                entry,
+                rejection: self,
+            }
+            .render()
+            .response_with_slot(),
+            (None, None) => self.to_problem().response_with_slot(),
+            _ => (self.to_response(), None),
         }
     }
 

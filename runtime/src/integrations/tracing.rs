@@ -37,6 +37,30 @@ pub(crate) fn record<P: ProblemCode + ?Sized>(problem: &P, instance: Option<&str
     }
 }
 
+/// Records a handler's panic, answered with a 500 problem: what its payload says (a
+/// string payload; another type is named only as such), and the `instance` and trace
+/// id the response carries.
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+pub(crate) fn record_panic(
+    payload: &(dyn core::any::Any + Send),
+    instance: Option<&str>,
+    trace_id: Option<&str>,
+) {
+    let message = payload
+        .downcast_ref::<&str>()
+        .copied()
+        .or_else(|| payload.downcast_ref::<String>().map(String::as_str))
+        .unwrap_or("a panic payload that is not a string");
+    tracing::error!(
+        target: "problem_codes",
+        status = 500u16,
+        instance,
+        trace_id,
+        panic = message,
+        "handler panicked; answered with a problem"
+    );
+}
+
 /// An error and its sources, `error: source: source of source`.
 struct Chain<'a>(&'a (dyn Error + 'static));
 

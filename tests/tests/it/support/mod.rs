@@ -243,13 +243,13 @@ pub async fn wrong_shape_points_at_the_field(
 }
 
 /// Bodies a framework refuses before the handler runs still reach the client as
-/// problems, under the code the service chose for JSON rejections.
+/// problems, under the code the service chose for JSON rejections; one of another media
+/// type as a 415.
 pub async fn malformed_bodies_are_problems(addr: SocketAddr) {
     for (content_type, body) in [
         ("application/json", "{"),
         ("application/json", r#"{"nickname":7}"#),
         ("application/json", r#"{"bio":"no nickname"}"#),
-        ("text/plain", r#"{"nickname":"ada"}"#),
     ] {
         let reply = send_with(
             addr,
@@ -269,6 +269,17 @@ pub async fn malformed_bodies_are_problems(addr: SocketAddr) {
         assert!(problem.detail().is_some_and(|d| !d.is_empty()), "{body}");
         interoperates(&reply);
     }
+
+    // A body of another media type keeps its own status, 415, not the JSON code's.
+    let body = Some(("text/plain", r#"{"nickname":"ada"}"#));
+    let reply = send_with(addr, Method::PATCH, "/v1/profile", body).await;
+    is_problem(&reply, 415);
+    let problem = reply.problem();
+    assert_eq!(
+        (problem.code(), problem.instance()),
+        (None, Some("/v1/profile"))
+    );
+    assert!(problem.is_about_blank());
 }
 
 /// A response that is not a problem document gives the client a typed error.
