@@ -13,6 +13,10 @@ problem_codes::error_catalog! {
             AUTH_TOO_MANY_REQUESTS = 429 {
                 title: "OTP request throttled",
                 handling: "Show wait message",
+                members: {
+                    /// Seconds to wait before asking again; also sent as `Retry-After`.
+                    retry_after: integer,
+                },
             },
             AUTH_VERIFICATION_CODE_INVALID = 401 {
                 title: "Invalid OTP code",
