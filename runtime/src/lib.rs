@@ -122,6 +122,7 @@
 mod catalog;
 mod client;
 mod code;
+mod code_set;
 mod compose;
 mod detail;
 mod entry;
@@ -129,6 +130,7 @@ mod extensions;
 mod integrations;
 mod json;
 mod member;
+mod member_check;
 mod problem;
 mod render;
 mod retry;
@@ -141,6 +143,7 @@ pub mod __private;
 pub use catalog::{Catalog, Framing, Section, TypedCode, UnknownCode};
 pub use client::NotAProblem;
 pub use code::ProblemCode;
+pub use code_set::CodeSet;
 pub use entry::{
     DEFAULT_TYPE_BASE, Entry, Lifecycle, MAX_CODE_LEN, is_error_status, is_valid_code, slug,
 };
@@ -148,7 +151,7 @@ pub use extensions::{
     ExtensionName, ExtensionSink, InvalidExtensionName, RESERVED_MEMBERS, is_reserved_member,
     is_valid_member_name,
 };
-pub use member::{Member, MemberType, Scalar};
+pub use member::{Member, MemberKey, MemberType, MemberValue, Scalar};
 pub use problem::{ABOUT_BLANK, ExtensionError, ParseError, ParseLimits, Problem};
 pub use render::{PROBLEM_JSON, Render};
 pub use retry::RetryAfterValue;

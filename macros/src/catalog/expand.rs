@@ -230,6 +230,13 @@ pub fn shared_impls(
                 }
             }
 
+            #[automatically_derived]
+            impl #krate::CodeSet for #ident {
+                fn entries(__out: &mut ::std::vec::Vec<&'static #krate::Entry>) {
+                    __out.extend(<#ident as #krate::Catalog>::entries());
+                }
+            }
+
             #krate::__private::integrations! {
                 skip [#(#skip_impl)*]
                 impl [] for [#ident] where []

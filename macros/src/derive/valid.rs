@@ -64,6 +64,7 @@ fn check_variant(cx: &Ctxt, input: &Input, variant: &Variant) {
             (attrs.title.span(), "title"),
             (attrs.handling.span(), "handling"),
             (attrs.type_uri.span(), "type"),
+            (attrs.members.span(), "members"),
         ] {
             if let Some(span) = set {
                 cx.error_at(
@@ -187,6 +188,7 @@ fn check_transparent(cx: &Ctxt, variant: &Variant, span: Span) {
         (attrs.handling.span(), "`handling`"),
         (attrs.detail.span(), "`detail`"),
         (attrs.type_uri.span(), "`type`"),
+        (attrs.members.span(), "`members`"),
     ] {
         if let Some(at) = set {
             cx.error_at(

@@ -111,7 +111,6 @@ pub struct MemberDef {
 /// One member, checked.
 pub struct Member {
     pub name: String,
-    pub span: Span,
     pub ty: Ty,
     pub optional: bool,
     pub doc: String,
@@ -283,7 +282,6 @@ pub fn lower(cx: &Ctxt, defs: &[MemberDef]) -> Vec<Member> {
         if named && check_type(cx, &name, ty, ty_span) {
             members.push(Member {
                 name,
-                span,
                 ty,
                 optional: def.optional,
                 doc,
