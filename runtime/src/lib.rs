@@ -27,6 +27,10 @@
 //!             AUTH_TOO_MANY_REQUESTS = 429 {
 //!                 title: "OTP request throttled",
 //!                 handling: "Show wait message",
+//!                 members: {
+//!                     /// Seconds to wait before asking again.
+//!                     retry_after: integer,
+//!                 },
 //!             },
 //!             AUTH_USER_NOT_FOUND = 404 {
 //!                 title: "User not found",
