@@ -29,6 +29,7 @@ problem_codes::error_catalog! {
             AUTH_TOO_MANY_REQUESTS = 429 {
                 title: "OTP request throttled",
                 handling: "Show wait message",
+                members: { retry_after?: integer },
             },
         }
     }

@@ -27,6 +27,10 @@
 //!             AUTH_TOO_MANY_REQUESTS = 429 {
 //!                 title: "OTP request throttled",
 //!                 handling: "Show wait message",
+//!                 members: {
+//!                     /// Seconds to wait before asking again.
+//!                     retry_after: integer,
+//!                 },
 //!             },
 //!             AUTH_USER_NOT_FOUND = 404 {
 //!                 title: "User not found",
@@ -133,6 +137,7 @@ mod integrations;
 mod json;
 mod maybe_known;
 mod member;
+mod member_check;
 mod problem;
 mod render;
 mod retry;
@@ -158,7 +163,7 @@ pub use extensions::{
     is_valid_member_name,
 };
 pub use maybe_known::MaybeKnown;
-pub use member::{Member, MemberType, Scalar};
+pub use member::{Member, MemberKey, MemberType, MemberValue, Scalar};
 pub use problem::{ABOUT_BLANK, ExtensionError, ParseError, ParseLimits, Problem};
 pub use render::{PROBLEM_JSON, Render};
 pub use retry::RetryAfterValue;
@@ -202,8 +207,13 @@ pub use integrations::utoipa;
 ///     /// Status, title and handling come from the catalog.
 ///     #[problem(ORDER_NOT_FOUND, detail = "No order {0}")]
 ///     NotFound(u64),
-///     /// A code of this service alone, declared inline.
-///     #[problem(code = "ORDER_LOCKED", status = 423, title = "Order locked")]
+///     /// A code of this service alone, declared inline with its members.
+///     #[problem(
+///         code = "ORDER_LOCKED",
+///         status = 423,
+///         title = "Order locked",
+///         members(retry_after: integer, lockedBy: string)
+///     )]
 ///     Locked {
 ///         #[problem(retry_after)]
 ///         seconds: u64,
@@ -237,9 +247,55 @@ pub use integrations::utoipa;
 /// | variant (or struct) | `status = N` beside an entry | asserts the catalog's status; a mismatch does not compile |
 /// | variant (or struct) | `detail = "… {field} … {0:?} …"` | the RFC 9457 `detail`, a format string over the fields |
 /// | variant (or struct) | `transparent` | the one field, itself a `ProblemCode`, supplies everything |
+/// | variant (or struct) | `members(name: type, other?: type)` beside an inline code | the code's extension members, written as a catalog writes them |
 /// | field | `extension` / `extension = "name"` | a member of the body, serialized with serde (`null` is left out) |
 /// | field | `retry_after` | seconds (`u64`, `Duration`, `Option` of either): the `Retry-After` header and `retry_after` member |
 /// | field | `header = "x-name"` | a response header set to the field's `Display` |
+///
+/// # Members
+///
+/// A code declares the extension members its body carries (in the catalog, or with
+/// `members(…)` beside an inline code), and the derive holds each variant to them at
+/// compile time:
+///
+/// - every required member is rendered by a field: an `extension` field of that name,
+///   the `retry_after` field for `retry_after`, a [`ValidationErrors`] field named
+///   `errors` for `errors`;
+/// - each field's type renders the member's type, as its [`MemberValue`] says
+///   (integers are `integer`, `String` is `string`, `Vec<u32>` is `[integer]`, …); a
+///   type of your own implements `MemberValue` with the JSON type its `Serialize`
+///   writes; `Option<T>` only renders a member declared optional (`name?`);
+/// - a field renders no member the code does not declare. The code's declaration is
+///   the contract the frontend reads (the JSON registry, the TypeScript union, the
+///   OpenAPI schema), so a member sent but not declared is one no client can rely on;
+///   declare it, optional if it is sometimes absent;
+/// - no member is rendered twice.
+///
+/// The macro cannot read a catalog declared elsewhere, so rustc checks: a mistake is
+/// a const evaluation error on the field (or, for a member left out, on the entry),
+/// worded as ours. A field whose type names a type parameter of the enum is checked
+/// for its name only: its type cannot be named outside the impl. An inline code
+/// without `members(…)` declares no members and its fields are not held; declare
+/// them, so that the code's members are in the contract too.
+///
+/// ```compile_fail
+/// # use problem_codes::{ProblemCode, error_catalog};
+/// # error_catalog! { pub catalog Points { section "Points" {
+/// #     POINTS_LOW = 402 { title: "Not enough points", members: { balance: integer } },
+/// # } } }
+/// #[derive(ProblemCode)]
+/// #[problem(catalog = Points)]
+/// enum RunError {
+///     #[problem(POINTS_LOW)]
+///     Low {
+///         #[problem(extension)]
+///         balance: String, // the catalog says `integer`
+///     },
+/// }
+/// ```
+///
+/// The derive also implements [`CodeSet`]: every entry a type can answer with, its
+/// catalog entries, its inline codes and those of its `transparent` fields.
 ///
 /// Nothing else about a value reaches the body: without a `detail`, there is none, and
 /// neither `Display` nor `source()` is ever rendered. Generic enums work; each field's
@@ -285,6 +341,11 @@ pub use problem_codes_macros::ProblemCode;
 ///             title: "…",                  (the title)
 ///             handling: "…",                 (optional: what the frontend does)
 ///             deprecated: "REPLACEMENT",     (optional; or `true`)
+///             members: {                     (optional: the body's extension members)
+///                 /// doc line
+///                 name: integer,             (`string`, `integer`, `number`, `boolean`,
+///                 other?: [string],           `[scalar]`, `{scalar}`, or `errors`;
+///             },                              `?`: may be left out)
 ///         },
 ///     }
 /// }
@@ -304,6 +365,14 @@ pub use problem_codes_macros::ProblemCode;
 /// newer server deserializes a [`MaybeKnown`] of the catalog instead, which keeps such a
 /// code as [`MaybeKnown::Unknown`].
 ///
+/// A code's `members` are the extension members its body carries (RFC 9457 §3.2), in
+/// [`Entry::members`]: a name (an ASCII letter, then letters, digits and `_`; not a
+/// standard member), a type, `?` when a body may leave it out, and its `///` line.
+/// `retry_after` is always `integer` (seconds), and `errors`, the RFC 9457 validation
+/// errors array, is the one member of type `errors`. [`ProblemCode`] derives are held to
+/// them, and the exports carry them. A composed catalog keeps each entry as its member
+/// declares it. Catalogs implement [`CodeSet`].
+///
 /// ```
 /// use problem_codes::{Catalog, ProblemCode, error_catalog};
 ///
@@ -315,6 +384,16 @@ pub use problem_codes_macros::ProblemCode;
 ///             AUTH_USER_NOT_FOUND = 404 { title: "User not found", handling: "Show not-found message" },
 ///             AUTH_OTP_WRONG = 401 { title: "Invalid OTP code", deprecated: "AUTH_CODE_INVALID" },
 ///             AUTH_CODE_INVALID = 401 { title: "Invalid OTP code" },
+///             AUTH_TOO_MANY_REQUESTS = 429 {
+///                 title: "OTP request throttled",
+///                 handling: "Show wait message",
+///                 members: {
+///                     /// Seconds to wait.
+///                     retry_after: integer,
+///                     /// Where the limits are explained.
+///                     help_url?: string,
+///                 },
+///             },
 ///         }
 ///     }
 ///
@@ -328,7 +407,9 @@ pub use problem_codes_macros::ProblemCode;
 ///     pub catalog Registry = Auth + Profile;
 /// }
 ///
-/// assert_eq!(Auth::ALL.len(), 3);
+/// assert_eq!(Auth::ALL.len(), 4);
+/// let members = Auth::AUTH_TOO_MANY_REQUESTS.entry().members();
+/// assert_eq!((members[1].name(), members[1].is_optional()), ("help_url", true));
 /// assert_eq!(Auth::from_code("AUTH_USER_NOT_FOUND"), Some(Auth::AUTH_USER_NOT_FOUND));
 /// assert_eq!(
 ///     Auth::AUTH_USER_NOT_FOUND.type_uri(),

@@ -298,7 +298,132 @@ impl Member {
     }
 }
 
-const fn eq(a: &str, b: &str) -> bool {
+/// The member type of a Rust value: what a field of this type renders as, so that the
+/// derive can hold the field to the member its code declares.
+///
+/// Integers are `integer`, floats `number`, `String`, `str` and `Cow<str>` are `string`,
+/// `bool` is `boolean`, a `Vec` or slice of a scalar is `[scalar]`, a map keyed by
+/// strings is `{scalar}`, [`ValidationErrors`](crate::ValidationErrors) is `errors`,
+/// and `Option<T>` is `T`'s type, for a member that may be left out. References,
+/// `Box`, `Rc` and `Arc` are their contents' type.
+///
+/// A type of your own that a member renders implements it with the JSON type its
+/// `Serialize` writes:
+///
+/// ```
+/// use problem_codes::{MemberType, MemberValue, Scalar};
+///
+/// /// Serializes as a whole number of cents.
+/// #[derive(serde::Serialize)]
+/// struct Cents(u64);
+///
+/// impl MemberValue for Cents {
+///     const TYPE: MemberType = MemberType::Integer;
+/// }
+///
+/// assert_eq!(<Vec<Cents> as MemberValue>::TYPE, MemberType::Array(Scalar::Integer));
+/// assert_eq!(<Option<&str> as MemberValue>::TYPE, MemberType::Text);
+/// assert!(<Option<&str> as MemberValue>::OPTIONAL);
+/// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` has no member type, so this field cannot render a member its code declares",
+    label = "`{Self}` does not implement `problem_codes::MemberValue`",
+    note = "implement `problem_codes::MemberValue` for it, with `const TYPE: problem_codes::MemberType` set to the JSON type its `Serialize` writes"
+)]
+pub trait MemberValue {
+    /// The member type a value of this type renders as.
+    const TYPE: MemberType;
+    /// Whether a value may render nothing: `true` for `Option`, whose `None` leaves the
+    /// member out.
+    const OPTIONAL: bool = false;
+}
+
+macro_rules! member_value {
+    ($ty:expr => $($rust:ty),*) => {
+        $(impl MemberValue for $rust {
+            const TYPE: MemberType = $ty;
+        })*
+    };
+}
+
+member_value!(MemberType::Integer => u8, u16, u32, u64, u128, usize, i8, i16, i32, i64, i128, isize);
+member_value!(MemberType::Number => f32, f64);
+member_value!(MemberType::Boolean => bool);
+member_value!(MemberType::Text => str, String, char);
+member_value!(MemberType::Errors => crate::ValidationErrors);
+
+impl MemberValue for std::borrow::Cow<'_, str> {
+    const TYPE: MemberType = MemberType::Text;
+}
+
+impl<T: MemberValue> MemberValue for Option<T> {
+    const TYPE: MemberType = T::TYPE;
+    const OPTIONAL: bool = true;
+}
+
+macro_rules! member_value_of_contents {
+    ($($wrapper:ty),*) => {
+        $(impl<T: MemberValue + ?Sized> MemberValue for $wrapper {
+            const TYPE: MemberType = T::TYPE;
+            const OPTIONAL: bool = T::OPTIONAL;
+        })*
+    };
+}
+
+member_value_of_contents!(&T, &mut T, Box<T>, std::rc::Rc<T>, std::sync::Arc<T>);
+
+/// The scalar of an array's items or an object's values.
+const fn item(ty: MemberType) -> Scalar {
+    match ty {
+        MemberType::Text => Scalar::Text,
+        MemberType::Integer => Scalar::Integer,
+        MemberType::Number => Scalar::Number,
+        MemberType::Boolean => Scalar::Boolean,
+        _ => panic!(
+            "a member array or object holds scalars: `string`, `integer`, `number` or `boolean`"
+        ),
+    }
+}
+
+macro_rules! member_value_array {
+    ($($array:ty $(, const $n:ident)?);*) => {
+        $(impl<T: MemberValue $(, const $n: usize)?> MemberValue for $array {
+            const TYPE: MemberType = MemberType::Array(item(T::TYPE));
+        })*
+    };
+}
+
+member_value_array!(
+    [T]; [T; N], const N; Vec<T>; std::collections::VecDeque<T>;
+    std::collections::BTreeSet<T>; std::collections::HashSet<T>
+);
+
+/// A map key that serializes as a string, so the map is a member object.
+///
+/// ```
+/// use problem_codes::{MemberType, MemberValue, Scalar};
+/// use std::collections::BTreeMap;
+///
+/// assert_eq!(<BTreeMap<String, u32> as MemberValue>::TYPE, MemberType::Object(Scalar::Integer));
+/// ```
+pub trait MemberKey {}
+
+impl MemberKey for str {}
+impl MemberKey for String {}
+impl MemberKey for std::borrow::Cow<'_, str> {}
+impl<T: MemberKey + ?Sized> MemberKey for &T {}
+impl<T: MemberKey + ?Sized> MemberKey for Box<T> {}
+impl<T: MemberKey + ?Sized> MemberKey for std::sync::Arc<T> {}
+
+impl<K: MemberKey, V: MemberValue> MemberValue for std::collections::BTreeMap<K, V> {
+    const TYPE: MemberType = MemberType::Object(item(V::TYPE));
+}
+
+impl<K: MemberKey, V: MemberValue, S> MemberValue for std::collections::HashMap<K, V, S> {
+    const TYPE: MemberType = MemberType::Object(item(V::TYPE));
+}
+
+pub(crate) const fn eq(a: &str, b: &str) -> bool {
     let (a, b) = (a.as_bytes(), b.as_bytes());
     if a.len() != b.len() {
         return false;

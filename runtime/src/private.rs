@@ -13,6 +13,8 @@
 //! | `Entry::__from_macro` | `entry.rs` | a catalog's entry with its body pre-rendered at compile time |
 //! | `ExtensionName::__from_macro` | `extensions.rs` | an extension name the derive has already checked |
 //! | `DetailSink` and its methods | `detail.rs` | where `__write_detail` writes: literal text, run-time text, integers, `Display` |
+//! | `check_field`, `check_provided`, `MemberReport` | `member_check.rs` | the derive's const checks of the fields that render members against the members their code declares |
+//! | `InnerCodes`, `ViaCodeSet`, `ViaNoCodeSet` | `code_set.rs` | the autoref probe that lists a `transparent` field's codes when its type is a `CodeSet` |
 //! | `__problem_code_integrations!` and one `__problem_code_*!` per integration | here | the framework impls of the features this crate was built with |
 
 use core::fmt;
@@ -39,10 +41,14 @@ pub use crate::__problem_code_integrations as integrations;
 #[cfg(feature = "utoipa")]
 pub use crate::integrations::utoipa::{InnerResponses, ViaNothing, ViaProblemResponses};
 
+/// The autoref probe of a `transparent` field's `CodeSet`.
+pub use crate::code_set::{InnerCodes, ViaCodeSet, ViaNoCodeSet};
 /// A composed catalog's compile-time check that no code is in two members.
 pub use crate::compose::{DuplicateReport, find_duplicate, subslice};
 /// Where the derive's `__write_detail` writes.
 pub use crate::detail::DetailSink;
+/// The derive's checks of the fields that render members.
+pub use crate::member_check::{MemberReport, check_field, check_provided};
 
 /// A catalog's `from_code`: finds `code` in a table sorted by code, O(log n) with no
 /// allocation.

@@ -407,7 +407,11 @@ impl Serialize for FieldError {
 /// ```
 /// use problem_codes::{JsonPointer, ProblemCode, ValidationErrors};
 /// # problem_codes::error_catalog! { pub catalog Profile { section "Profile" {
-/// #     PROFILE_PAYLOAD_INVALID = 422 { title: "Profile update payload invalid", handling: "Highlight invalid fields" },
+/// #     PROFILE_PAYLOAD_INVALID = 422 {
+/// #         title: "Profile update payload invalid",
+/// #         handling: "Highlight invalid fields",
+/// #         members: { errors: errors },
+/// #     },
 /// # } } }
 ///
 /// #[derive(Debug, ProblemCode)]

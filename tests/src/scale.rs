@@ -29,9 +29,15 @@ pub fn catalog_input(codes: usize) -> String {
     for (n, start) in (0..codes).step_by(SECTION_SIZE).enumerate() {
         let _ = writeln!(out, "    section \"Section {n}\" {{");
         for i in start..(start + SECTION_SIZE).min(codes) {
+            // The codes that `derive_input` renders with `Retry-After` declare it.
+            let members = if i % 4 == 2 {
+                ", members: { retry_after: integer }"
+            } else {
+                ""
+            };
             let _ = writeln!(
                 out,
-                "        {} = {} {{ title: \"Meaning {i}, \\\"quoted\\\"\", handling: \"Handle {i}\" }},",
+                "        {} = {} {{ title: \"Meaning {i}, \\\"quoted\\\"\", handling: \"Handle {i}\"{members} }},",
                 catalog_code(i),
                 catalog_status(i),
             );

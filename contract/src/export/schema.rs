@@ -50,11 +50,26 @@ pub fn body(entry: &RegistryEntry) -> Value {
             required.push(member.name().into());
         }
     }
-    json!({
+    sorted(json!({
         "type": "object",
         "required": required,
         "properties": properties,
-    })
+    }))
+}
+
+/// `value` with every object's keys in sorted order, so the JSON registry is the same
+/// bytes whether or not `serde_json`'s `preserve_order` is on in the build (feature
+/// unification turns it on in some builds and not in others).
+fn sorted(value: Value) -> Value {
+    match value {
+        Value::Object(map) => {
+            let mut entries: Vec<(String, Value)> = map.into_iter().collect();
+            entries.sort_by(|a, b| a.0.cmp(&b.0));
+            Value::Object(entries.into_iter().map(|(k, v)| (k, sorted(v))).collect())
+        }
+        Value::Array(items) => Value::Array(items.into_iter().map(sorted).collect()),
+        other => other,
+    }
 }
 
 /// The schema of a value of `ty`.

@@ -12,6 +12,10 @@
 //!         AUTH_SERVICE_UNAVAILABLE = 503 {
 //!             title: "Auth upstream unavailable",
 //!             handling: "Show retry message and allow retry",
+//!             members: {
+//!                 /// doc line
+//!                 retry_after?: integer,
+//!             },
 //!         },
 //!     }
 //!     /// The document's closing text.
@@ -34,8 +38,9 @@ use syn::parse::{Parse, ParseStream};
 use syn::{Attribute, Ident, Lit, LitInt, LitStr, Path, Token, Visibility, braced};
 
 use crate::shared::code::shape_error;
+use crate::shared::member::{MemberDef, parse_member};
 use crate::shared::suggest::closest;
-use crate::shared::symbol::{CRATE, SECTION, SKIP_IMPL, TYPE_BASE};
+use crate::shared::symbol::{CRATE, MEMBERS, SECTION, SKIP_IMPL, TYPE_BASE};
 
 mod kw {
     syn::custom_keyword!(catalog);
@@ -149,8 +154,10 @@ pub enum StatusDef {
 
 pub struct FieldDef {
     pub key: Ident,
-    /// `None` when the value is not a literal (already an error).
+    /// `None` when the value is not a literal (already an error, unless `members`).
     pub value: Option<Lit>,
+    /// `members: { balance: integer, … }`: the braces' members.
+    pub members: Option<Vec<MemberDef>>,
 }
 
 impl Parse for Catalogs {
@@ -537,14 +544,34 @@ fn parse_field(input: ParseStream, errors: &mut Vec<syn::Error>) -> syn::Result<
     } else {
         return Err(input.error(format!("expected `:` after `{key}`: `{key}: \"…\"`")));
     }
+    if key == MEMBERS && input.peek(syn::token::Brace) {
+        let content;
+        braced!(content in input);
+        let members = comma_separated(&content, errors, "member", parse_member);
+        return Ok(FieldDef {
+            key,
+            value: None,
+            members: Some(members),
+        });
+    }
     let value = if input.peek(Lit) {
         Some(input.parse()?)
+    } else if key == MEMBERS {
+        errors.push(input.error(format!(
+            "`{MEMBERS}` takes its members in braces: `{MEMBERS}: {{ balance: integer }}`"
+        )));
+        skip_until_comma(input);
+        None
     } else {
         errors.push(input.error(format!("`{key}` takes a string: `{key}: \"…\"`")));
         skip_until_comma(input);
         None
     };
-    Ok(FieldDef { key, value })
+    Ok(FieldDef {
+        key,
+        value,
+        members: None,
+    })
 }
 
 /// Items separated by `,` (a trailing one allowed), each parsed by `item`; a failed

@@ -86,9 +86,14 @@ fn defined(catalog: &Catalog, type_base: &str, sections: &[Section]) -> TokenStr
             };
             quote!(.with_deprecated(#replacement))
         });
+        let members = (!code.members.is_empty()).then(|| {
+            let members = code.members.iter().map(|member| member.tokens(krate));
+            quote!(.with_members(&[#(#members),*]))
+        });
         quote! {
             #krate::Entry::__from_macro(#text, #status, #title, #type_uri, #handling, #section, #json)
                 #lifecycle
+                #members
         }
     });
     let all = codes.iter().map(|code| {
@@ -225,6 +230,13 @@ pub fn shared_impls(
                 }
             }
 
+            #[automatically_derived]
+            impl #krate::CodeSet for #ident {
+                fn entries(__out: &mut ::std::vec::Vec<&'static #krate::Entry>) {
+                    __out.extend(<#ident as #krate::Catalog>::entries());
+                }
+            }
+
             #krate::__private::integrations! {
                 skip [#(#skip_impl)*]
                 impl [] for [#ident] where []
@@ -308,6 +320,20 @@ fn facts_doc(code: &Code) -> String {
     let mut doc = format!("`{}` ({}): {}", code.code, code.status, code.title);
     if !code.handling.is_empty() {
         doc.push_str(&format!("\n\nFrontend handling: {}", code.handling));
+    }
+    if !code.members.is_empty() {
+        doc.push_str("\n\nMembers:\n");
+        for member in &code.members {
+            let optional = if member.optional { ", optional" } else { "" };
+            doc.push_str(&format!(
+                "\n- `{}` ({}{optional})",
+                member.name,
+                member.ty.name()
+            ));
+            if !member.doc.is_empty() {
+                doc.push_str(&format!(": {}", member.doc));
+            }
+        }
     }
     if let Some(deprecation) = &code.deprecated {
         doc.push_str(&match deprecation.replacement {

@@ -15,8 +15,9 @@ use crate::shared::code::{
 };
 use crate::shared::ctxt::Ctxt;
 use crate::shared::integrations;
+use crate::shared::member::{self, Member as ExtMember};
 use crate::shared::suggest::closest;
-use crate::shared::symbol::{DEFAULT_TYPE_BASE, DEPRECATED, HANDLING, MEANING, TITLE};
+use crate::shared::symbol::{DEFAULT_TYPE_BASE, DEPRECATED, HANDLING, MEANING, MEMBERS, TITLE};
 
 pub struct Catalog<'a> {
     pub attrs: &'a [Attribute],
@@ -68,6 +69,8 @@ pub struct Code<'a> {
     pub docs: Vec<&'a Attribute>,
     /// `deprecated: "REPLACEMENT"` or `deprecated: true`.
     pub deprecated: Option<Deprecation<'a>>,
+    /// The extension members its body carries, checked.
+    pub members: Vec<ExtMember>,
 }
 
 /// A code marked deprecated, with the code that replaces it when one is named.
@@ -355,6 +358,7 @@ fn lower_code<'a>(cx: &Ctxt, def: &'a CodeDef, section: &str) -> Code<'a> {
         handling: fields.handling.map(|lit| lit.value()).unwrap_or_default(),
         docs: code_docs(cx, def),
         deprecated: fields.deprecated,
+        members: fields.members,
     }
 }
 
@@ -428,15 +432,36 @@ struct Fields<'a> {
     title: Option<LitStr>,
     handling: Option<LitStr>,
     deprecated: Option<Deprecation<'a>>,
+    members: Vec<ExtMember>,
 }
 
 fn lower_fields<'a>(cx: &Ctxt, def: &'a CodeDef, code: &str) -> Fields<'a> {
     let mut fields = Fields::default();
     // A `title` written with a mistake (already reported) is not also missing.
     let mut title_written = !def.complete;
+    let mut members_at: Option<Span> = None;
     for field in &def.fields {
         let key = field.key.to_string();
         let slot = match key.as_str() {
+            MEMBERS => {
+                if let Some(first) = members_at {
+                    cx.duplicate(
+                        field.key.span(),
+                        format!("`{MEMBERS}` is given twice; put every member in one `{MEMBERS}: {{ … }}`"),
+                        first,
+                        format!("`{MEMBERS}` is first given here"),
+                    );
+                } else if let Some(defs) = &field.members {
+                    members_at = Some(field.key.span());
+                    fields.members = member::lower(cx, defs);
+                } else if let Some(value) = &field.value {
+                    cx.error_spanned_by(
+                        value,
+                        format!("`{MEMBERS}` takes its members in braces: `{MEMBERS}: {{ balance: integer }}`"),
+                    );
+                }
+                continue;
+            }
             DEPRECATED => {
                 lower_deprecated(cx, field, &mut fields.deprecated);
                 continue;
@@ -467,13 +492,13 @@ fn unknown_field(cx: &Ctxt, field: &FieldDef, key: &str) -> bool {
         );
         return true;
     }
-    let meant = closest(key, [TITLE, HANDLING, DEPRECATED]);
+    let meant = closest(key, [TITLE, HANDLING, DEPRECATED, MEMBERS]);
     cx.error_at(
         field.key.span(),
         match meant {
             Some(meant) => format!("unknown code field `{key}`; did you mean `{meant}`?"),
             None => format!(
-                "unknown code field `{key}`; a code has `{TITLE}`, `{HANDLING}` and `{DEPRECATED}`"
+                "unknown code field `{key}`; a code has `{TITLE}`, `{HANDLING}`, `{DEPRECATED}` and `{MEMBERS}`"
             ),
         },
     );

@@ -184,7 +184,7 @@ fn title_and_handling() {
             "`title` is given twice",
             "`title` is first given here",
             "unknown code field `titel`; did you mean `title`?",
-            "unknown code field `colour`; a code has `title`, `handling` and `deprecated`",
+            "unknown code field `colour`; a code has `title`, `handling`, `deprecated` and `members`",
         ],
     );
 }
@@ -420,4 +420,76 @@ fn the_enum_docs_show_the_doc_comment_then_the_closing_text() {
     let enum_token = output.find("enum Shop").expect("the enum");
     assert!(intro < closing && closing < enum_token, "{output}");
     assert!(output.contains(". with_closing (\"The end.\")"), "{output}");
+}
+
+#[test]
+fn members_expand_with_their_types_and_docs() {
+    let output = run(r#"
+        pub catalog Points {
+            section "Points" {
+                POINTS_LOW = 402 {
+                    title: "Low",
+                    members: {
+                        /// Points the user has.
+                        balance: integer,
+                        tags?: [string],
+                        limits: {number},
+                        errors: errors,
+                    },
+                },
+            }
+        }
+    "#);
+    let text = output.to_string().replace(' ', "");
+    assert!(text.contains(r#"Member::new("balance",::problem_codes::MemberType::Integer).with_doc("Pointstheuserhas.")"#), "{text}");
+    assert!(text.contains(r#"Member::new("tags",::problem_codes::MemberType::Array(::problem_codes::Scalar::Text)).optional()"#), "{text}");
+    assert!(
+        text.contains(r#"MemberType::Object(::problem_codes::Scalar::Number)"#),
+        "{text}"
+    );
+    assert!(
+        text.contains(r#"Member::new("errors",::problem_codes::MemberType::Errors)"#),
+        "{text}"
+    );
+}
+
+#[test]
+fn every_member_mistake_is_reported_in_one_compile() {
+    let output = run(r#"
+        pub catalog Points {
+            section "Points" {
+                POINTS_LOW = 402 {
+                    title: "Low",
+                    members: {
+                        balance: int,
+                        status: integer,
+                        "quoted": string,
+                        retry_after: number,
+                        count: integer,
+                        count: integer,
+                        list: [errors],
+                        other: errors,
+                        Balance: strng,
+                    },
+                    members: { more: string },
+                },
+            }
+        }
+    "#);
+    assert_reports(
+        &output,
+        &[
+            "unknown member type `int`; did you mean `integer`?",
+            "member `status` would replace the standard member `status`",
+            "a member name is written without quotes: `quoted: string`",
+            "`retry_after` is the `Retry-After` delay in seconds: declare it `retry_after: integer`",
+            "member `count` is declared twice; keep one",
+            "`count` is first declared here",
+            "an array holds items of one scalar type: `[string]`",
+            "only the member `errors` has type `errors`",
+            "unknown member type `strng`; did you mean `string`?",
+            "`members` is given twice",
+            "`members` is first given here",
+        ],
+    );
 }

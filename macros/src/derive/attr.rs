@@ -9,16 +9,26 @@ use syn::{Attribute, Ident, Lit, LitInt, LitStr, Meta, Path, Token};
 use crate::shared::code::{looks_like_code, status_of_name, suggest_code};
 use crate::shared::ctxt::Ctxt;
 use crate::shared::integrations::{self, KNOWN};
+use crate::shared::member::{self, Member as ExtMember};
 use crate::shared::suggest::closest;
 use crate::shared::symbol::{
-    CATALOG, CODE, CRATE, DETAIL, EXTENSION, HANDLING, HEADER, RETRY_AFTER, SECTION, SKIP_IMPL,
-    STATUS, TITLE, TRANSPARENT, TYPE, TYPE_BASE,
+    CATALOG, CODE, CRATE, DETAIL, EXTENSION, HANDLING, HEADER, MEMBERS, RETRY_AFTER, SECTION,
+    SKIP_IMPL, STATUS, TITLE, TRANSPARENT, TYPE, TYPE_BASE,
 };
 use crate::shared::tokens::until_comma;
 
 const CONTAINER_KEYS: &[&str] = &[CRATE, CATALOG, TYPE_BASE, SECTION, SKIP_IMPL];
 
-const CODE_KEYS: &[&str] = &[CODE, STATUS, TITLE, HANDLING, DETAIL, TYPE, TRANSPARENT];
+const CODE_KEYS: &[&str] = &[
+    CODE,
+    STATUS,
+    TITLE,
+    HANDLING,
+    DETAIL,
+    TYPE,
+    TRANSPARENT,
+    MEMBERS,
+];
 const FIELD_KEYS: &[&str] = &[EXTENSION, RETRY_AFTER, HEADER];
 
 /// Where an attribute sits, which decides the keys it may hold.
@@ -129,6 +139,8 @@ pub struct CodeAttrs {
     pub detail: Attr<LitStr>,
     pub type_uri: Attr<LitStr>,
     pub transparent: Attr<()>,
+    /// An inline code's extension members: `members(balance: integer, hint?: string)`.
+    pub members: Attr<Vec<ExtMember>>,
     /// A `#[problem …]` attribute that could not be read (already an error), so the
     /// code it meant to declare is not reported as missing.
     pub malformed: bool,
@@ -148,6 +160,7 @@ impl CodeAttrs {
             detail: Attr::none(DETAIL),
             type_uri: Attr::none(TYPE),
             transparent: Attr::none(TRANSPARENT),
+            members: Attr::none(MEMBERS),
             malformed: false,
             misplaced_catalog: false,
         }
@@ -163,6 +176,7 @@ impl CodeAttrs {
             DETAIL => &mut self.detail.tried,
             TYPE => &mut self.type_uri.tried,
             TRANSPARENT => &mut self.transparent.tried,
+            MEMBERS => &mut self.members.tried,
             _ => return,
         };
         *tried = true;
@@ -312,6 +326,7 @@ fn code_key(
             no_value(cx, meta, TRANSPARENT)?;
             code.transparent.set(cx, span, ());
         }
+        MEMBERS => code.members.set_parsed(cx, span, members(cx, meta)?),
         _ if is_entry_path(&meta.path) => {
             if meta.input.peek(Token![=]) {
                 cx.error_spanned_by(
@@ -576,6 +591,44 @@ fn integrations(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<Option<Vec<Ide
     let content;
     syn::parenthesized!(content in meta.input);
     integrations::parse_names(cx, &content, meta.path.span())
+}
+
+/// `members(balance: integer, hint?: string)`: the members of an inline code, as a
+/// catalog writes them.
+fn members(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<Option<Vec<ExtMember>>> {
+    if !meta.input.peek(syn::token::Paren) {
+        cx.error_spanned_by(
+            &meta.path,
+            format!("`{MEMBERS}` takes the code's members in parentheses: `{MEMBERS}(balance: integer, hint?: string)`"),
+        );
+        return skip_value(meta).map(|()| None);
+    }
+    let content;
+    syn::parenthesized!(content in meta.input);
+    let mut errors = Vec::new();
+    let mut defs = Vec::new();
+    while !content.is_empty() {
+        match member::parse_member(&content, &mut errors) {
+            Ok(def) => defs.push(def),
+            Err(err) => {
+                errors.push(err);
+                let _ = until_comma(&content);
+            }
+        }
+        if content.is_empty() {
+            break;
+        }
+        if content.peek(Token![,]) {
+            content.parse::<Token![,]>()?;
+        } else {
+            errors.push(content.error("expected `,` before the next member"));
+            let _ = until_comma(&content);
+        }
+    }
+    for err in errors {
+        cx.push(err);
+    }
+    Ok(Some(member::lower(cx, &defs)))
 }
 
 fn no_value(cx: &Ctxt, meta: &ParseNestedMeta, key: &str) -> syn::Result<()> {

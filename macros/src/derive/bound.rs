@@ -26,6 +26,11 @@ impl Bounds {
         }
     }
 
+    /// Whether `ty` mentions a type parameter.
+    pub fn is_generic(&self, ty: &Type) -> bool {
+        mentions(ty.to_token_stream(), &self.params)
+    }
+
     /// Requires `bound` of `ty`, if `ty` mentions a type parameter.
     pub fn add(&mut self, ty: &Type, bound: TokenStream) {
         if !mentions(ty.to_token_stream(), &self.params) {

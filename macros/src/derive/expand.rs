@@ -1,8 +1,9 @@
 //! Code generation for a validated input.
 
-use proc_macro2::{Span, TokenStream};
-use quote::{format_ident, quote, quote_spanned};
+use proc_macro2::{Group, Span, TokenStream, TokenTree};
+use quote::{ToTokens, format_ident, quote, quote_spanned};
 use syn::ext::IdentExt;
+use syn::spanned::Spanned;
 use syn::{Ident, LitInt, LitStr, Path, Type};
 
 use super::ast::{Field, Input, Variant};
@@ -10,7 +11,7 @@ use super::bound::Bounds;
 use super::fmt::{self, FmtTrait, Piece};
 use crate::shared::code::{shape_error, slug};
 use crate::shared::json;
-use crate::shared::symbol::DEFAULT_TYPE_BASE;
+use crate::shared::symbol::{DEFAULT_TYPE_BASE, RETRY_AFTER_MEMBER};
 
 /// The path generated code names the runtime crate by.
 pub fn krate(input: &Input) -> TokenStream {
@@ -31,10 +32,14 @@ pub fn problem_code(input: &Input) -> TokenStream {
     // each code), so they cost nothing when no integration is enabled.
     let mut inline_entries: Vec<TokenStream> = Vec::new();
     let mut all_entries: Vec<TokenStream> = Vec::new();
+    let mut member_checks: Vec<TokenStream> = Vec::new();
     let entry_arms: Vec<TokenStream> = variants
         .iter()
         .map(|v| {
             let (arm, entry) = entry_arm(input, &krate, v, &mut bounds, &mut inline_entries);
+            if let Some(entry) = &entry {
+                member_checks.extend(self::member_checks(input, &krate, v, entry, &bounds));
+            }
             all_entries.extend(entry);
             arm
         })
@@ -151,10 +156,12 @@ pub fn problem_code(input: &Input) -> TokenStream {
     let where_clause = bounds.where_clause(input.generics);
     let predicates = where_clause.iter().flat_map(|w| &w.predicates);
     let skipped = input.attrs.skip_impl.get().into_iter().flatten();
-    let transparent_types = variants
+    let transparent_types: Vec<&Type> = variants
         .iter()
         .filter_map(|v| transparent_field(v))
-        .map(|field| field.ty);
+        .map(|field| field.ty)
+        .collect();
+    let own_where = &input.generics.where_clause;
     quote! {
         #[doc(hidden)]
         #[allow(non_upper_case_globals, unused_qualifications, clippy::all)]
@@ -174,9 +181,20 @@ pub fn problem_code(input: &Input) -> TokenStream {
                 #headers
                 #as_error
             }
+            #[automatically_derived]
+            impl #impl_generics #krate::CodeSet for #ident #ty_generics #own_where {
+                fn entries(__out: &mut ::std::vec::Vec<&'static #krate::Entry>) {
+                    #[allow(unused_imports)]
+                    use #krate::__private::{ViaCodeSet as _, ViaNoCodeSet as _};
+                    let __entries: [&'static #krate::Entry; #listed] = [#(#all_entries),*];
+                    __out.extend(__entries);
+                    #((&#krate::__private::InnerCodes::<#transparent_types>::NEW).__entries(__out);)*
+                }
+            }
             #catalog_alias
             #(#status_checks)*
             #inline_checks
+            #(#member_checks)*
 
             #krate::__private::integrations! {
                 skip [#(#skipped)*]
@@ -458,9 +476,162 @@ fn inline_entry(input: &Input, krate: &TokenStream, variant: &Variant) -> TokenS
         .get()
         .map_or_else(|| input.ident.to_string(), LitStr::value);
     let json = json::body(&type_uri, &title, status, &code);
+    let members = attrs
+        .members
+        .get()
+        .filter(|m| !m.is_empty())
+        .map(|members| {
+            let members = members.iter().map(|member| member.tokens(krate));
+            quote!(.with_members(&[#(#members),*]))
+        });
     quote! {
         #krate::Entry::__from_macro(#code, #status, #title, #type_uri, #handling, #section, #json)
+            #members
     }
+}
+
+/// The members a variant's fields render: each `extension` field's, and `retry_after`.
+fn rendered_members<'a>(variant: &'a Variant) -> Vec<(String, &'a Field<'a>, bool)> {
+    variant
+        .fields
+        .iter()
+        .filter_map(|field| {
+            if field.attrs.retry_after.is_set() {
+                Some((RETRY_AFTER_MEMBER.to_owned(), field, true))
+            } else if field.attrs.extension.is_set() {
+                Some((extension_name(field), field, false))
+            } else {
+                None
+            }
+        })
+        .collect()
+}
+
+/// The const checks that hold a variant's fields to the members of its entry: each
+/// field renders a member the entry declares, of its type (`MemberValue`), and every
+/// required member is rendered. A catalog entry is always checked; an inline code when
+/// it declares `members(…)`. Each check is spanned on the field, or on the entry for
+/// a member left out, so const evaluation reports it there.
+fn member_checks(
+    input: &Input,
+    krate: &TokenStream,
+    variant: &Variant,
+    entry: &TokenStream,
+    bounds: &Bounds,
+) -> Vec<TokenStream> {
+    let (checked, span) = match (variant.attrs.entry.get(), variant.attrs.members.span()) {
+        (Some(path), _) if entry_path(input, variant).is_some() => (true, last_span(path)),
+        (None, Some(span)) => (true, span),
+        _ => (false, Span::call_site()),
+    };
+    if !checked || transparent_field(variant).is_some() {
+        return Vec::new();
+    }
+    let owner = variant.ident.unwrap_or(input.ident).unraw();
+    let rendered = rendered_members(variant);
+    let mut checks: Vec<TokenStream> = rendered
+        .iter()
+        .map(|(name, field, is_retry)| {
+            let (ty, optional) = if *is_retry {
+                let optional = is_option(field.ty);
+                (
+                    quote!(::core::option::Option::Some(#krate::MemberType::Integer)),
+                    quote!(#optional),
+                )
+            } else if bounds.is_generic(field.ty) {
+                // A type parameter cannot be named outside the impl: its name is
+                // checked, its type is not.
+                (quote!(::core::option::Option::None), quote!(false))
+            } else {
+                let ty = static_lifetimes(field.ty.to_token_stream());
+                let value = quote_spanned!(field.ty.span()=> <#ty as #krate::MemberValue>);
+                (
+                    quote!(::core::option::Option::Some(#value::TYPE)),
+                    quote!(#value::OPTIONAL),
+                )
+            };
+            let entry = respan(entry.clone(), field.span);
+            let check = format_ident!(
+                "member_{}_of_{}_is_declared",
+                name,
+                owner,
+                span = field.span
+            );
+            quote_spanned! {field.span=>
+                #[allow(dead_code, non_upper_case_globals)]
+                const #check: () = {
+                    let __report = #krate::__private::check_field(#entry, #name, #ty, #optional);
+                    if __report.failed() {
+                        ::core::panic!("{}", __report.message());
+                    }
+                };
+            }
+        })
+        .collect();
+    let names = rendered.iter().map(|(name, _, _)| name);
+    let entry = respan(entry.clone(), span);
+    let check = format_ident!("members_of_{}_are_rendered", owner, span = span);
+    checks.push(quote_spanned! {span=>
+        #[allow(dead_code, non_upper_case_globals)]
+        const #check: () = {
+            let __report = #krate::__private::check_provided(#entry, &[#(#names),*]);
+            if __report.failed() {
+                ::core::panic!("{}", __report.message());
+            }
+        };
+    });
+    checks
+}
+
+/// Whether a type is written `Option<…>`.
+fn is_option(ty: &Type) -> bool {
+    match ty {
+        Type::Path(path) => path
+            .path
+            .segments
+            .last()
+            .is_some_and(|seg| seg.ident == "Option"),
+        _ => false,
+    }
+}
+
+/// The type with each named lifetime made `'static`, so it can be named in a `const`
+/// outside the impl, where the type's lifetime parameters are not in scope.
+fn static_lifetimes(tokens: TokenStream) -> TokenStream {
+    let mut out = Vec::new();
+    let mut after_quote = false;
+    for tt in tokens {
+        let tt = match tt {
+            TokenTree::Ident(ident) if after_quote && ident != "static" => {
+                TokenTree::Ident(Ident::new("static", ident.span()))
+            }
+            TokenTree::Group(group) => {
+                let mut new = Group::new(group.delimiter(), static_lifetimes(group.stream()));
+                new.set_span(group.span());
+                TokenTree::Group(new)
+            }
+            other => other,
+        };
+        after_quote = matches!(&tt, TokenTree::Punct(p) if p.as_char() == '\'');
+        out.push(tt);
+    }
+    out.into_iter().collect()
+}
+
+/// The tokens, each spanned at `span`, so rustc's notes point at the user's token.
+fn respan(tokens: TokenStream, span: Span) -> TokenStream {
+    tokens
+        .into_iter()
+        .map(|mut tt| {
+            if let TokenTree::Group(group) = &tt {
+                let mut new = Group::new(group.delimiter(), respan(group.stream(), span));
+                new.set_span(span);
+                tt = TokenTree::Group(new);
+            }
+            tt.set_span(span);
+            tt
+        })
+        .collect()
 }
 
 /// The detail written piece by piece: text escaped here at compile time, each field by

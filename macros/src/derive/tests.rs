@@ -67,7 +67,7 @@ fn an_unknown_key_without_a_near_one_lists_the_keys() {
     assert_reports(
         &output,
         &[
-            "a variant takes `code`, `status`, `title`, `handling`, `detail`, `type`, `transparent` or a catalog entry",
+            "a variant takes `code`, `status`, `title`, `handling`, `detail`, `type`, `transparent`, `members` or a catalog entry",
         ],
     );
 }

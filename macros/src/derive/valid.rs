@@ -10,6 +10,7 @@ use super::ast::{Input, Variant};
 use super::fmt;
 use crate::shared::code::{shape_error, status_error, type_base_error};
 use crate::shared::ctxt::Ctxt;
+use crate::shared::member::{is_member_name, member_name};
 use crate::shared::symbol::{RETRY_AFTER_MEMBER, STANDARD_MEMBERS};
 
 pub fn check(cx: &Ctxt, input: &Input) {
@@ -63,6 +64,7 @@ fn check_variant(cx: &Ctxt, input: &Input, variant: &Variant) {
             (attrs.title.span(), "title"),
             (attrs.handling.span(), "handling"),
             (attrs.type_uri.span(), "type"),
+            (attrs.members.span(), "members"),
         ] {
             if let Some(span) = set {
                 cx.error_at(
@@ -186,6 +188,7 @@ fn check_transparent(cx: &Ctxt, variant: &Variant, span: Span) {
         (attrs.handling.span(), "`handling`"),
         (attrs.detail.span(), "`detail`"),
         (attrs.type_uri.span(), "`type`"),
+        (attrs.members.span(), "`members`"),
     ] {
         if let Some(at) = set {
             cx.error_at(
@@ -305,24 +308,6 @@ fn check_fields(cx: &Ctxt, variant: &Variant) {
             names.insert(name, span);
         }
     }
-}
-
-fn is_member_name(name: &str) -> bool {
-    name.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
-        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
-}
-
-/// A valid member name close to `name`: `locked-until` becomes `locked_until`.
-fn member_name(name: &str) -> String {
-    let mut out: String = name
-        .chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
-        .collect();
-    out = out.trim_matches('_').to_owned();
-    if !out.starts_with(|c: char| c.is_ascii_alphabetic()) {
-        out.insert_str(0, "member_");
-    }
-    out
 }
 
 fn last_segment(path: &syn::Path) -> String {

@@ -4,6 +4,7 @@ pub mod code;
 pub mod ctxt;
 pub mod integrations;
 pub mod json;
+pub mod member;
 pub mod suggest;
 pub mod symbol;
 #[cfg(test)]

@@ -12,6 +12,8 @@ pub const SECTION: &str = "section";
 pub const SKIP_IMPL: &str = "skip_impl";
 pub const TITLE: &str = "title";
 pub const HANDLING: &str = "handling";
+/// A code's extension members: `members: { … }` in a catalog, `members(…)` inline.
+pub const MEMBERS: &str = "members";
 
 // The derive's alone.
 pub const CATALOG: &str = "catalog";
@@ -35,3 +37,5 @@ pub const MEANING: &str = "meaning";
 pub const STANDARD_MEMBERS: &[&str] = &["type", "title", "status", "detail", "instance", "code"];
 /// The member the runtime writes for a `retry_after` field.
 pub const RETRY_AFTER_MEMBER: &str = "retry_after";
+/// The RFC 9457 §3 validation errors array, the one member of type `errors`.
+pub const ERRORS_MEMBER: &str = "errors";

@@ -9,6 +9,12 @@ problem_codes::error_catalog! {
             POINTS_INSUFFICIENT_BALANCE = 402 {
                 title: "Not enough points to start this run",
                 handling: "Show recharge/insufficient-points prompt",
+                members: {
+                    /// Points the user has.
+                    balance: integer,
+                    /// Points the run costs.
+                    required: integer,
+                },
             },
         }
     }

@@ -9,10 +9,18 @@ problem_codes::error_catalog! {
             AUTH_SERVICE_UNAVAILABLE = 503 {
                 title: "Auth upstream unavailable",
                 handling: "Show retry message and allow retry",
+                members: {
+                    /// Seconds after which a retry may succeed, when known.
+                    retry_after?: integer,
+                },
             },
             AUTH_TOO_MANY_REQUESTS = 429 {
                 title: "OTP request throttled",
                 handling: "Show wait message",
+                members: {
+                    /// Seconds to wait before asking again; also sent as `Retry-After`.
+                    retry_after: integer,
+                },
             },
             AUTH_VERIFICATION_CODE_INVALID = 401 {
                 title: "Invalid OTP code",
@@ -21,6 +29,10 @@ problem_codes::error_catalog! {
             AUTH_REFRESH_TOKEN_INVALID = 401 {
                 title: "Invalid/expired refresh token",
                 handling: "Clear local session and return login",
+                members: {
+                    /// The request's id, to quote to support.
+                    request_id?: integer,
+                },
             },
             AUTH_REFRESH_TOKEN_MISSING = 401 {
                 title: "Refresh token missing on logout",

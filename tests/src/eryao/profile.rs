@@ -9,6 +9,10 @@ problem_codes::error_catalog! {
             PROFILE_PAYLOAD_INVALID = 422 {
                 title: "Profile update payload invalid (length/type/empty constraints)",
                 handling: "Highlight invalid fields and block submit",
+                members: {
+                    /// Each invalid field, with a JSON Pointer into the request body.
+                    errors: errors,
+                },
             },
             PROFILE_NOT_FOUND = 404 {
                 title: "User profile row missing",

@@ -21,7 +21,12 @@ enum OtpError {
 #[derive(Debug, ProblemCode)]
 #[problem(catalog = AgentPoints)]
 enum PointsError {
-    #[problem(POINTS_INSUFFICIENT_BALANCE)]
+    #[problem(
+        code = "POINTS_BALANCE_HISTORY",
+        status = 402,
+        title = "Not enough points",
+        members(balance: integer, history: [integer])
+    )]
     Insufficient {
         #[problem(extension)]
         balance: u32,

@@ -200,12 +200,14 @@ fn transparent_struct_over_a_box() {
 
 #[derive(Debug, ProblemCode)]
 enum Generic<T, E> {
-    #[problem(Profile::PROFILE_PAYLOAD_INVALID, detail = "invalid: {0}")]
+    #[problem(Profile::PROFILE_NOT_FOUND, detail = "invalid: {0}")]
     Invalid(T),
     #[problem(AgentPoints::POINTS_INSUFFICIENT_BALANCE)]
     Points {
         #[problem(extension)]
         balance: T,
+        #[problem(extension)]
+        required: T,
     },
     #[problem(transparent)]
     Inner(E),
@@ -215,7 +217,10 @@ enum Generic<T, E> {
 
 #[test]
 fn generic_enums_get_bounds_from_the_roles_of_their_fields() {
-    let err: Generic<u32, AuthError> = Generic::Points { balance: 3 };
+    let err: Generic<u32, AuthError> = Generic::Points {
+        balance: 3,
+        required: 10,
+    };
     assert_eq!(body(&err)["balance"], 3);
     let err: Generic<&str, AuthError> = Generic::Invalid("nickname");
     assert_eq!(err.detail().as_deref(), Some("invalid: nickname"));

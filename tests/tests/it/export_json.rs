@@ -66,6 +66,28 @@ fn the_eryao_export_satisfies_the_schema() {
             "section": "Auth",
             "type": "https://errors.eryao.example/auth-too-many-requests",
             "lifecycle": "active",
+            "members": [{
+                "name": "retry_after",
+                "type": "integer",
+                "optional": false,
+                "doc": "Seconds to wait before asking again; also sent as `Retry-After`.",
+            }],
+            "schema": {
+                "type": "object",
+                "properties": {
+                    "type": { "const": "https://errors.eryao.example/auth-too-many-requests" },
+                    "title": { "type": "string" },
+                    "status": { "const": 429 },
+                    "detail": { "type": "string" },
+                    "instance": { "type": "string", "format": "uri-reference" },
+                    "code": { "const": "AUTH_TOO_MANY_REQUESTS" },
+                    "retry_after": {
+                        "type": "integer",
+                        "description": "Seconds to wait before asking again; also sent as `Retry-After`.",
+                    },
+                },
+                "required": ["type", "title", "status", "code", "retry_after"],
+            },
         })
     );
     assert_eq!(doc["catalog"], "Eryao");

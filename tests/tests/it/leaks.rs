@@ -92,7 +92,7 @@ enum ServiceError {
 
     /// A detail over another field of a variant with a source.
     #[error("update of {user} failed: {source}")]
-    #[problem(PROFILE_PAYLOAD_INVALID, detail = "Update of {user} failed")]
+    #[problem(PROFILE_NOT_FOUND, detail = "Update of {user} failed")]
     Update {
         user: String,
         #[source]

@@ -21,7 +21,12 @@ enum ApiError {
     #[problem(transparent)]
     Profile(ProfileError),
     #[problem(POINTS_INSUFFICIENT_BALANCE)]
-    AlsoInsufficient,
+    AlsoInsufficient {
+        #[problem(extension)]
+        balance: u32,
+        #[problem(extension)]
+        required: u32,
+    },
 }
 
 #[utoipa::path(

@@ -16,7 +16,7 @@ enum PointsError {
     Insufficient {
         #[problem(extension)]
         balance: u32,
-        #[problem(extension)]
+        #[problem(extension = "required")]
         needed: u32,
     },
     #[problem(AgentSession::AGENT_SESSION_NOT_FOUND)]

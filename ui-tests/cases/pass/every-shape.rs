@@ -12,7 +12,7 @@ error_catalog! {
         type_base = "https://shop.example/problems/";
         section "Orders" {
             ORDER_NOT_FOUND = 404 { title: "Order not found", handling: "Show not found" },
-            ORDER_LOCKED = 423 { title: "Order locked" },
+            ORDER_LOCKED = 423 { title: "Order locked", members: { retry_after?: integer } },
         }
     }
 }

@@ -1,0 +1,34 @@
+use problem_codes::ProblemCode;
+
+problem_codes::error_catalog! {
+    pub catalog Points {
+        section "Points" {
+            POINTS_INSUFFICIENT_BALANCE = 402 {
+                title: "Not enough points",
+                members: {
+                    balance: integer,
+                    required: integer,
+                    top_up_url?: string,
+                },
+            },
+        }
+    }
+}
+
+/// Serializes as a number of points; says nothing of its member type.
+#[derive(serde::Serialize)]
+struct Points2(u32);
+
+#[derive(ProblemCode)]
+#[problem(catalog = Points)]
+enum RunError {
+    #[problem(POINTS_INSUFFICIENT_BALANCE)]
+    Broke {
+        #[problem(extension)]
+        balance: Points2,
+        #[problem(extension)]
+        required: u32,
+    },
+}
+
+fn main() {}
