@@ -168,6 +168,8 @@ pub use integrations::axum;
 #[cfg(any(feature = "axum", feature = "actix-web"))]
 #[cfg_attr(docsrs, doc(cfg(any(feature = "axum", feature = "actix-web"))))]
 pub use integrations::rejection::{ProblemRejection, Rejections};
+#[cfg(feature = "tonic")]
+pub use integrations::tonic;
 #[cfg(feature = "utoipa")]
 #[cfg_attr(docsrs, doc(cfg(feature = "utoipa")))]
 pub use integrations::utoipa;

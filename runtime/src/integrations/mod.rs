@@ -9,6 +9,8 @@ pub mod axum;
 #[cfg(any(feature = "axum", feature = "actix-web"))]
 #[cfg_attr(docsrs, doc(cfg(any(feature = "axum", feature = "actix-web"))))]
 pub mod rejection;
+#[cfg(feature = "tonic")]
+pub mod tonic;
 #[cfg(feature = "tracing")]
 pub(crate) mod tracing;
 #[cfg(feature = "utoipa")]
