@@ -459,3 +459,68 @@ fn a_catalog_code_is_a_status_without_a_derive() {
     );
     assert_eq!(read, Auth::AUTH_USER_NOT_FOUND.to_problem());
 }
+
+/// A `Status` as `grpcurl` prints it, details decoded.
+fn grpcurl(status: &Status) -> String {
+    use tonic_types::{BadRequest, ErrorDetail, ErrorInfo, RetryInfo};
+    let mut out = format!(
+        "ERROR:\n  Code: {:?}\n  Message: {}\n  Details:\n",
+        status.code(),
+        status.message()
+    );
+    for (i, detail) in status.get_error_details_vec().iter().enumerate() {
+        let value = match detail {
+            ErrorDetail::ErrorInfo(info) => json!({
+                "@type": ErrorInfo::TYPE_URL,
+                "reason": info.reason,
+                "domain": info.domain,
+                "metadata": info.metadata.iter().collect::<std::collections::BTreeMap<_, _>>(),
+            }),
+            ErrorDetail::RetryInfo(retry) => json!({
+                "@type": RetryInfo::TYPE_URL,
+                "retryDelay": format!("{}s", retry.retry_delay.unwrap_or_default().as_secs()),
+            }),
+            ErrorDetail::BadRequest(bad) => json!({
+                "@type": BadRequest::TYPE_URL,
+                "fieldViolations": bad.field_violations.iter().map(|v| json!({
+                    "field": v.field,
+                    "description": v.description,
+                })).collect::<Vec<_>>(),
+            }),
+            other => panic!("an unexpected detail: {other:?}"),
+        };
+        let pretty = serde_json::to_string_pretty(&value).expect("JSON");
+        for (j, line) in pretty.lines().enumerate() {
+            if j == 0 {
+                out.push_str(&format!("  {})\t{line}\n", i + 1));
+            } else {
+                out.push_str(&format!("    \t{line}\n"));
+            }
+        }
+    }
+    out
+}
+
+#[tokio::test]
+async fn the_readme_shows_the_statuses_the_service_sends() {
+    let grpc = start_grpc().await;
+    let http = start_http().await;
+    let readme = include_str!("../../README.md");
+    for (endpoint, body, method, path) in [
+        ("otp", "", Method::POST, "/v1/auth/otp"),
+        ("profile", BAD_PROFILE, Method::PATCH, "/v1/profile"),
+    ] {
+        let dump = grpcurl(&call(grpc, endpoint, body).await);
+        assert!(
+            readme.contains(&dump),
+            "the README lacks, for {endpoint}:\n{dump}"
+        );
+        let http_body = (!body.is_empty()).then_some(body);
+        let reply = support::send(http, method, path, http_body).await;
+        assert!(
+            readme.contains(reply.text()),
+            "the README lacks, for {path}:\n{}",
+            reply.text()
+        );
+    }
+}
