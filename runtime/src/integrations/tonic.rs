@@ -296,7 +296,6 @@ impl Problem {
 #[must_use]
 pub fn grpc_code(status: StatusCode) -> Code {
     match status.as_u16() {
-        400 => Code::InvalidArgument,
         401 => Code::Unauthenticated,
         403 => Code::PermissionDenied,
         404 | 410 => Code::NotFound,
@@ -308,6 +307,7 @@ pub fn grpc_code(status: StatusCode) -> Code {
         499 => Code::Cancelled,
         501 => Code::Unimplemented,
         502 | 503 => Code::Unavailable,
+        // 400 itself, 422 and every 4xx a row does not name.
         400..=499 => Code::InvalidArgument,
         500..=599 => Code::Internal,
         _ => Code::Unknown,
