@@ -10,6 +10,7 @@ pub mod axum;
 #[cfg_attr(docsrs, doc(cfg(any(feature = "axum", feature = "actix-web"))))]
 pub mod rejection;
 #[cfg(feature = "tonic")]
+#[cfg_attr(docsrs, doc(cfg(feature = "tonic")))]
 pub mod tonic;
 #[cfg(feature = "tracing")]
 pub(crate) mod tracing;

@@ -274,6 +274,7 @@ impl Problem {
     /// let garbled = tonic::Status::with_details(tonic::Code::NotFound, "gone", vec![0xff, 0x01].into());
     /// assert_eq!(Problem::from_status(&garbled).status(), Some(http::StatusCode::NOT_FOUND));
     /// ```
+    #[cfg_attr(docsrs, doc(cfg(feature = "tonic")))]
     #[must_use]
     pub fn from_status(status: &Status) -> Problem {
         decode(status)

@@ -8,8 +8,6 @@
 
 #![cfg(feature = "tonic")]
 
-mod support;
-
 use std::convert::Infallible;
 use std::net::SocketAddr;
 
@@ -25,6 +23,8 @@ use tonic::codegen::{BoxFuture, Context, Poll, Service, StdError, http as codege
 use tonic::transport::{Endpoint, Server};
 use tonic::{Code, Status};
 use tonic_types::StatusExt;
+
+use crate::support;
 
 /// The request of `eryao.v1.Eryao/Call`: which endpoint, and its JSON body.
 #[derive(Clone, PartialEq, prost::Message)]
@@ -505,7 +505,7 @@ fn grpcurl(status: &Status) -> String {
 async fn the_readme_shows_the_statuses_the_service_sends() {
     let grpc = start_grpc().await;
     let http = start_http().await;
-    let readme = include_str!("../../README.md");
+    let readme = include_str!("../../../README.md");
     for (endpoint, body, method, path) in [
         ("otp", "", Method::POST, "/v1/auth/otp"),
         ("profile", BAD_PROFILE, Method::PATCH, "/v1/profile"),
