@@ -112,7 +112,8 @@
 //! Framework support is behind features named after the crates: `axum` (every problem
 //! code type is an `IntoResponse`; see the `axum` module), `actix-web` (a
 //! `ResponseError`; the `actix_web` module), `utoipa` (OpenAPI responses; the `utoipa`
-//! module) and `tracing` (a 5xx records its [`ProblemCode::as_error`] chain). Headers
+//! module), `tonic` (a gRPC `Status` per problem, and back; the `tonic` module) and
+//! `tracing` (a 5xx records its [`ProblemCode::as_error`] chain). Headers
 //! come from `#[problem(header = "…")]` fields or [`ProblemCode::headers`]; validation
 //! errors in the RFC 9457 §3 shape from a [`ValidationErrors`] field; and a client reads
 //! a response back with [`Problem::from_response`], which gives a typed [`NotAProblem`]
@@ -183,6 +184,9 @@ pub use integrations::catch_all::{CatchAll, Instance};
 #[cfg(any(feature = "axum", feature = "actix-web"))]
 #[cfg_attr(docsrs, doc(cfg(any(feature = "axum", feature = "actix-web"))))]
 pub use integrations::rejection::{ProblemRejection, Rejections};
+#[cfg(feature = "tonic")]
+#[cfg_attr(docsrs, doc(cfg(feature = "tonic")))]
+pub use integrations::tonic;
 #[cfg(feature = "utoipa")]
 #[cfg_attr(docsrs, doc(cfg(feature = "utoipa")))]
 pub use integrations::utoipa;

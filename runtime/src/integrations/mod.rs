@@ -12,6 +12,9 @@ pub mod catch_all;
 #[cfg(any(feature = "axum", feature = "actix-web"))]
 #[cfg_attr(docsrs, doc(cfg(any(feature = "axum", feature = "actix-web"))))]
 pub mod rejection;
+#[cfg(feature = "tonic")]
+#[cfg_attr(docsrs, doc(cfg(feature = "tonic")))]
+pub mod tonic;
 #[cfg(feature = "tracing")]
 pub(crate) mod tracing;
 #[cfg(feature = "utoipa")]

@@ -28,6 +28,7 @@ mod export_markdown;
 mod export_typescript;
 mod export_typescript_members;
 mod fuzz_regressions;
+mod grpc_loopback;
 mod hardening_escape;
 mod hardening_layer;
 mod hardening_parse;
