@@ -132,7 +132,8 @@ fn is_site_link(href: &str) -> bool {
 ///
 /// When it does not.
 pub fn check_markdown(registry: &Registry) {
-    let markdown = registry.to_markdown(&problem_codes_contract::export::MarkdownOptions::new());
+    let markdown = registry
+        .to_markdown(&problem_codes_contract::export::MarkdownOptions::new().with_members());
     let mut rows: Vec<Vec<String>> = Vec::new();
     let mut tables = 0;
     let (mut in_head, mut cell) = (false, None::<String>);

@@ -4,8 +4,11 @@
 //!
 //! # Members
 //!
-//! A section where a code declares extension members gets a fifth column, `members`,
-//! in its table only, so a catalog without members renders exactly as before. The cell
+//! Asked with [`MarkdownOptions::with_members`], a section where a code declares
+//! extension members gets a fifth column, `members`, in its table only. Without it, and
+//! in every section whose codes have none, the tables keep the four columns of the
+//! document a team keeps: the eryao fixture is exported byte for byte although its
+//! catalog declares members. The cell
 //! lists the code's members in order, separated by `<br>`: each one is its name in a
 //! code span, a `?` when a body may leave it out, a colon and its type as the catalog
 //! DSL names it ([`MemberType::name`](problem_codes::MemberType::name)), then its doc
@@ -32,7 +35,7 @@
 //!         RegistryMember::new("top_up_url", MemberType::Text).optional(),
 //!     ]),
 //! ])?;
-//! let markdown = registry.to_markdown(&MarkdownOptions::new());
+//! let markdown = registry.to_markdown(&MarkdownOptions::new().with_members());
 //! assert_eq!(
 //!     markdown,
 //!     "| code | status | meaning | frontend handling | members |\n|---|---:|---|---|---|\n\
@@ -136,8 +139,8 @@ pub struct MarkdownOptions<'a> {
     title: Option<&'a str>,
     preamble: Option<&'a str>,
     closing: Option<&'a str>,
-    /// Whether to leave out the `members` column.
-    no_members: bool,
+    /// Whether to write the `members` column.
+    members: bool,
 }
 
 impl<'a> MarkdownOptions<'a> {
@@ -159,7 +162,7 @@ impl<'a> MarkdownOptions<'a> {
             title: None,
             preamble: None,
             closing: None,
-            no_members: false,
+            members: false,
         }
     }
 
@@ -204,7 +207,7 @@ impl<'a> MarkdownOptions<'a> {
             title: framing.title(),
             preamble: framing.preamble(),
             closing: framing.closing(),
-            no_members: false,
+            members: false,
         }
     }
 
@@ -277,34 +280,38 @@ impl<'a> MarkdownOptions<'a> {
         self.closing
     }
 
-    /// Leaves out the `members` column: every table has the four columns of a document
-    /// written before codes had members. Importing it gives codes without members.
+    /// Writes the `members` column in each section where a code has members (see
+    /// [Members](self#members)). Without it every table has the four columns of the
+    /// document a team keeps, so a catalog that declares members still exports that
+    /// document byte for byte.
     ///
     /// ```
     /// use problem_codes::MemberType;
     /// use problem_codes_contract::{Registry, RegistryEntry, RegistryMember};
     /// use problem_codes_contract::export::MarkdownOptions;
-    /// use problem_codes_contract::export::markdown::TABLE_HEADER;
+    /// use problem_codes_contract::export::markdown::{MEMBERS_TABLE_HEADER, TABLE_HEADER};
     ///
     /// let entry = RegistryEntry::new("AUTH_X_Y", 429, "X")
     ///     .with_members(vec![RegistryMember::new("retry_after", MemberType::Integer)]);
     /// let registry = Registry::new("Auth", vec![entry])?;
-    /// let options = MarkdownOptions::new().without_members();
-    /// assert!(!options.writes_members());
-    /// assert_eq!(registry.to_markdown(&options), format!("{TABLE_HEADER}\n| `AUTH_X_Y` | 429 | X |  |\n"));
+    /// assert!(!MarkdownOptions::new().writes_members());
+    /// assert_eq!(registry.to_markdown(&MarkdownOptions::new()), format!("{TABLE_HEADER}\n| `AUTH_X_Y` | 429 | X |  |\n"));
+    /// let options = MarkdownOptions::new().with_members();
+    /// assert!(options.writes_members());
+    /// assert!(registry.to_markdown(&options).starts_with(MEMBERS_TABLE_HEADER));
     /// # Ok::<(), problem_codes_contract::RegistryError>(())
     /// ```
     #[must_use]
-    pub const fn without_members(mut self) -> MarkdownOptions<'a> {
-        self.no_members = true;
+    pub const fn with_members(mut self) -> MarkdownOptions<'a> {
+        self.members = true;
         self
     }
 
-    /// Whether a section whose codes have members gets the `members` column: yes unless
-    /// [`without_members`](MarkdownOptions::without_members) says otherwise.
+    /// Whether a section whose codes have members gets the `members` column (see
+    /// [`with_members`](MarkdownOptions::with_members)).
     #[must_use]
     pub const fn writes_members(&self) -> bool {
-        !self.no_members
+        self.members
     }
 }
 

@@ -90,7 +90,8 @@ impl Document {
     /// ```
     #[must_use]
     pub fn options(&self) -> MarkdownOptions<'_> {
-        let mut options = MarkdownOptions::new();
+        // A document that had a `members` column gets it back; one without has none to show.
+        let mut options = MarkdownOptions::new().with_members();
         if let Some(title) = &self.title {
             options = options.title(title);
         }

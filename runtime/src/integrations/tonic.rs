@@ -13,7 +13,11 @@
 //!     pub catalog Auth {
 //!         type_base = "https://errors.eryao.example/";
 //!         section "Auth" {
-//!             AUTH_TOO_MANY_REQUESTS = 429 { title: "OTP request throttled", handling: "Show wait message" },
+//!             AUTH_TOO_MANY_REQUESTS = 429 {
+//!                 title: "OTP request throttled",
+//!                 handling: "Show wait message",
+//!                 members: { retry_after: integer },
+//!             },
 //!         }
 //!     }
 //! }

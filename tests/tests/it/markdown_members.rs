@@ -44,7 +44,7 @@ fn registry() -> Registry {
 
 #[test]
 fn only_sections_with_members_get_the_column() {
-    let markdown = registry().to_markdown(&MarkdownOptions::new().title("Errors"));
+    let markdown = registry().to_markdown(&MarkdownOptions::new().title("Errors").with_members());
     let expected = format!(
         "# Errors\n\n\
          ## Auth\n\n{MEMBERS_HEADER}\
@@ -65,7 +65,8 @@ fn export_import_export_gives_the_same_registry_and_bytes() {
     let registry = registry();
     let options = MarkdownOptions::new()
         .title("Errors")
-        .closing("Additive only.");
+        .closing("Additive only.")
+        .with_members();
     let markdown = registry.to_markdown(&options);
     let document = import::markdown(&markdown).unwrap_or_else(|err| panic!("{err}\n{markdown}"));
     assert_eq!(document.registry().codes(), registry.codes());
@@ -77,7 +78,7 @@ fn export_import_export_gives_the_same_registry_and_bytes() {
 
 #[test]
 fn the_imported_source_declares_the_members() {
-    let markdown = registry().to_markdown(&MarkdownOptions::new().title("Errors"));
+    let markdown = registry().to_markdown(&MarkdownOptions::new().title("Errors").with_members());
     let source = import::markdown(&markdown)
         .expect("the export imports")
         .to_rust("Eryao");
@@ -223,7 +224,7 @@ fn a_members_table_needs_five_cells_per_row() {
 
 #[test]
 fn without_members_every_table_has_four_columns() {
-    let markdown = registry().to_markdown(&MarkdownOptions::new().without_members());
+    let markdown = registry().to_markdown(&MarkdownOptions::new());
     assert!(!markdown.contains("| members |"), "{markdown}");
     assert_eq!(markdown.matches(HEADER).count(), 4, "{markdown}");
     let document = import::markdown(&markdown).expect("the four-column export imports");
