@@ -461,6 +461,20 @@ fn a_catalog_code_is_a_status_without_a_derive() {
 }
 
 /// A `Status` as `grpcurl` prints it, details decoded.
+fn sorted(value: serde_json::Value) -> serde_json::Value {
+    match value {
+        serde_json::Value::Object(map) => {
+            let mut entries: Vec<_> = map.into_iter().collect();
+            entries.sort_by(|a, b| a.0.cmp(&b.0));
+            serde_json::Value::Object(entries.into_iter().map(|(k, v)| (k, sorted(v))).collect())
+        }
+        serde_json::Value::Array(items) => {
+            serde_json::Value::Array(items.into_iter().map(sorted).collect())
+        }
+        other => other,
+    }
+}
+
 fn grpcurl(status: &Status) -> String {
     use tonic_types::{BadRequest, ErrorDetail, ErrorInfo, RetryInfo};
     let mut out = format!(
@@ -489,7 +503,9 @@ fn grpcurl(status: &Status) -> String {
             }),
             other => panic!("an unexpected detail: {other:?}"),
         };
-        let pretty = serde_json::to_string_pretty(&value).expect("JSON");
+        // Keys sorted, so the dump is the same whether or not feature unification turns
+        // on serde_json's `preserve_order`.
+        let pretty = serde_json::to_string_pretty(&sorted(value)).expect("JSON");
         for (j, line) in pretty.lines().enumerate() {
             if j == 0 {
                 out.push_str(&format!("  {})\t{line}\n", i + 1));
