@@ -110,7 +110,7 @@ pub const TABLE_HEADER: &str =
 /// let entry = RegistryEntry::new("AUTH_X_Y", 429, "X")
 ///     .with_members(vec![RegistryMember::new("retry_after", MemberType::Integer)]);
 /// let registry = Registry::new("Auth", vec![entry])?;
-/// assert!(registry.to_markdown(&MarkdownOptions::new()).starts_with(MEMBERS_TABLE_HEADER));
+/// assert!(registry.to_markdown(&MarkdownOptions::new().with_members()).starts_with(MEMBERS_TABLE_HEADER));
 /// # Ok::<(), problem_codes_contract::RegistryError>(())
 /// ```
 pub const MEMBERS_TABLE_HEADER: &str =
