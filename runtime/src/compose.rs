@@ -1,53 +1,27 @@
 //! Const helpers for composed catalogs: a catalog built from other catalogs is checked
 //! at compile time for a code declared in two of its members.
 
+use crate::const_message::ConstMessage;
+
 /// What [`find_duplicate`] found: empty, or the message naming the duplicate.
 #[derive(Debug, Clone, Copy)]
-pub struct DuplicateReport {
-    buf: [u8; 256],
-    len: usize,
-}
+pub struct DuplicateReport(ConstMessage<256>);
 
 impl DuplicateReport {
     /// Whether a duplicate was found.
     #[must_use]
     pub const fn found(&self) -> bool {
-        self.len > 0
+        !self.0.is_empty()
     }
 
     /// The message, empty when nothing was found.
     #[must_use]
     pub const fn message(&self) -> &str {
-        let (bytes, _) = self.buf.split_at(self.len);
-        match core::str::from_utf8(bytes) {
-            Ok(message) => message,
-            Err(_) => "a problem code is declared in two catalogs",
-        }
+        self.0.as_str("a problem code is declared in two catalogs")
     }
 
-    const fn push(mut self, text: &str) -> Self {
-        let bytes = text.as_bytes();
-        let mut i = 0;
-        // Whole characters only, so a cut message stays UTF-8.
-        while i < bytes.len() {
-            let width = match bytes[i] {
-                0x00..=0x7F => 1,
-                0xC0..=0xDF => 2,
-                0xE0..=0xEF => 3,
-                _ => 4,
-            };
-            if self.len + width > self.buf.len() || i + width > bytes.len() {
-                break;
-            }
-            let mut k = 0;
-            while k < width {
-                self.buf[self.len] = bytes[i + k];
-                self.len += 1;
-                k += 1;
-            }
-            i += width;
-        }
-        self
+    const fn push(self, text: &str) -> DuplicateReport {
+        DuplicateReport(self.0.push(text))
     }
 }
 
@@ -67,26 +41,20 @@ pub const fn find_duplicate<const N: usize>(
     while i < N {
         if str_eq(sorted[i - 1].0, sorted[i].0) {
             let (first, second) = occurrences(codes, sorted[i].0);
-            return DuplicateReport {
-                buf: [0; 256],
-                len: 0,
-            }
-            .push("problem code `")
-            .push(sorted[i].0)
-            .push("` is declared in both `")
-            .push(first)
-            .push("` and `")
-            .push(second)
-            .push("`, which `")
-            .push(composed)
-            .push("` composes; a code belongs to one catalog");
+            return DuplicateReport(ConstMessage::EMPTY)
+                .push("problem code `")
+                .push(sorted[i].0)
+                .push("` is declared in both `")
+                .push(first)
+                .push("` and `")
+                .push(second)
+                .push("`, which `")
+                .push(composed)
+                .push("` composes; a code belongs to one catalog");
         }
         i += 1;
     }
-    DuplicateReport {
-        buf: [0; 256],
-        len: 0,
-    }
+    DuplicateReport(ConstMessage::EMPTY)
 }
 
 /// The catalogs of the first two occurrences of `code`, in declaration order.
@@ -214,11 +182,7 @@ mod tests {
     #[test]
     fn long_messages_are_cut_on_a_char_boundary() {
         let long = "É".repeat(300);
-        let report = DuplicateReport {
-            buf: [0; 256],
-            len: 0,
-        }
-        .push(&long);
+        let report = DuplicateReport(ConstMessage::EMPTY).push(&long);
         assert!(report.message().chars().all(|c| c == 'É'));
     }
 }

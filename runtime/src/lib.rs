@@ -131,6 +131,7 @@ mod client;
 mod code;
 mod code_set;
 mod compose;
+mod const_message;
 mod detail;
 mod entry;
 mod extensions;

@@ -3,61 +3,32 @@
 //! so it writes one `const` per check, spanned on the user's field or entry, and const
 //! evaluation panics with the message built here.
 
+use crate::const_message::ConstMessage;
 use crate::member::eq;
 use crate::{Entry, Member, MemberType};
 
 /// A check's outcome: empty, or the message of the rule broken.
 #[derive(Debug, Clone, Copy)]
-pub struct MemberReport {
-    buf: [u8; 320],
-    len: usize,
-}
+pub struct MemberReport(ConstMessage<320>);
 
 impl MemberReport {
-    const OK: MemberReport = MemberReport {
-        buf: [0; 320],
-        len: 0,
-    };
+    const OK: MemberReport = MemberReport(ConstMessage::EMPTY);
 
     /// Whether a rule is broken.
     #[must_use]
     pub const fn failed(&self) -> bool {
-        self.len > 0
+        !self.0.is_empty()
     }
 
     /// The message; empty when no rule is broken.
     #[must_use]
     pub const fn message(&self) -> &str {
-        let (bytes, _) = self.buf.split_at(self.len);
-        match core::str::from_utf8(bytes) {
-            Ok(message) => message,
-            Err(_) => "a field does not match the member its code declares",
-        }
+        self.0
+            .as_str("a field does not match the member its code declares")
     }
 
-    const fn push(mut self, text: &str) -> MemberReport {
-        let bytes = text.as_bytes();
-        let mut i = 0;
-        // Whole characters only, so a cut message stays UTF-8.
-        while i < bytes.len() {
-            let width = match bytes[i] {
-                0x00..=0x7F => 1,
-                0xC0..=0xDF => 2,
-                0xE0..=0xEF => 3,
-                _ => 4,
-            };
-            if self.len + width > self.buf.len() || i + width > bytes.len() {
-                break;
-            }
-            let mut k = 0;
-            while k < width {
-                self.buf[self.len] = bytes[i + k];
-                self.len += 1;
-                k += 1;
-            }
-            i += width;
-        }
-        self
+    const fn push(self, text: &str) -> MemberReport {
+        MemberReport(self.0.push(text))
     }
 }
 
