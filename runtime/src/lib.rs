@@ -135,6 +135,7 @@ mod const_message;
 mod detail;
 mod entry;
 mod extensions;
+mod header_value;
 mod integrations;
 mod json;
 mod maybe_known;
@@ -164,6 +165,7 @@ pub use extensions::{
     ExtensionName, ExtensionSink, InvalidExtensionName, RESERVED_MEMBERS, is_reserved_member,
     is_valid_member_name,
 };
+pub use header_value::MAX_HEADER_VALUE_LEN;
 pub use maybe_known::MaybeKnown;
 pub use member::{Member, MemberKey, MemberType, MemberValue, Scalar};
 pub use problem::{ABOUT_BLANK, ExtensionError, ParseError, ParseLimits, Problem};
@@ -255,7 +257,7 @@ pub use integrations::utoipa;
 /// | variant (or struct) | `members(name: type, other?: type)` beside an inline code | the code's extension members, written as a catalog writes them |
 /// | field | `extension` / `extension = "name"` | a member of the body, serialized with serde (`null` is left out) |
 /// | field | `retry_after` | seconds (`u64`, `Duration`, `Option` of either): the `Retry-After` header and `retry_after` member |
-/// | field | `header = "x-name"` | a response header set to the field's `Display` |
+/// | field | `header = "x-name"` | a response header set to the field's `Display`; a value that is not a header value or is longer than [`MAX_HEADER_VALUE_LEN`] is left out, and a framing or hop-by-hop name (`transfer-encoding`, `connection`, `proxy-*`…) does not compile |
 ///
 /// # Members
 ///

@@ -108,14 +108,29 @@ pub fn retry_after<T: RetryAfterValue + ?Sized>(value: &T) -> Option<u64> {
 }
 
 /// Sets the header `name` to a field's `Display`, from `#[problem(header = "name")]`. A
-/// value that is not a valid header value (a line break, say) is left out.
+/// value that is not a valid header value (a line break, say) or is longer than
+/// [`MAX_HEADER_VALUE_LEN`](crate::MAX_HEADER_VALUE_LEN) is left out, with a `tracing`
+/// event when that feature is on. The value is formatted into a bounded buffer, so a
+/// huge `Display` costs no more than the bound.
 pub fn header<T: fmt::Display + ?Sized>(
     headers: &mut http::HeaderMap,
     name: http::HeaderName,
     value: &T,
 ) {
-    if let Ok(value) = http::HeaderValue::try_from(value.to_string()) {
-        headers.insert(name, value);
+    match crate::header_value::bounded(value) {
+        Ok(value) => {
+            let _previous = headers.insert(name, value);
+        }
+        Err(_reason) => {
+            #[cfg(feature = "tracing")]
+            tracing::warn!(
+                target: "problem_codes",
+                header = name.as_str(),
+                reason = _reason.as_str(),
+                limit = crate::MAX_HEADER_VALUE_LEN,
+                "header value left out of a problem response"
+            );
+        }
     }
 }
 

@@ -379,8 +379,29 @@ fn header_error(name: &str) -> Option<String> {
             "`retry-after` comes from a `#[problem(retry_after)]` field; mark the field `retry_after` instead"
                 .to_owned(),
         ),
+        framing if is_framing_header(framing) => Some(format!(
+            "`{lower}` belongs to the connection or the message framing, not to a problem: a value \
+             from a field would break the response (RFC 9110 §7.6.1, RFC 9112 §6); send the value \
+             in an extension member or an `x-` header instead"
+        )),
         _ => None,
     }
+}
+
+/// Headers that frame the message or belong to one connection (RFC 9110 §7.6.1): an
+/// application value there cuts the response short or makes the body unreadable.
+fn is_framing_header(lower: &str) -> bool {
+    matches!(
+        lower,
+        "transfer-encoding"
+            | "content-encoding"
+            | "connection"
+            | "upgrade"
+            | "te"
+            | "trailer"
+            | "keep-alive"
+            | "host"
+    ) || lower.starts_with("proxy-")
 }
 
 /// A catalog entry is named like a code: `AUTH_USER_NOT_FOUND`, or a path ending so.

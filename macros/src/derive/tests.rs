@@ -373,3 +373,45 @@ fn an_empty_enum_is_fine() {
     assert_reports(&output, &[]);
     assert!(output.to_string().contains("match * self { }"));
 }
+
+#[test]
+fn framing_and_hop_by_hop_headers_are_refused_in_any_case() {
+    for name in [
+        "transfer-encoding",
+        "Content-Encoding",
+        "connection",
+        "upgrade",
+        "TE",
+        "trailer",
+        "keep-alive",
+        "proxy-authorization",
+        "Proxy-Connection",
+        "host",
+    ] {
+        let output = expand(quote! {
+            enum E {
+                #[problem(code = "ORDER_LOCKED", status = 423, title = "Locked")]
+                A { #[problem(header = #name)] value: String },
+            }
+        });
+        assert_reports(
+            &output,
+            &["belongs to the connection or the message framing"],
+        );
+    }
+    // Names that only look alike stay allowed.
+    for name in [
+        "x-transfer-encoding",
+        "content-language",
+        "tenant",
+        "x-proxy-id",
+    ] {
+        let output = expand(quote! {
+            enum E {
+                #[problem(code = "ORDER_LOCKED", status = 423, title = "Locked")]
+                A { #[problem(header = #name)] value: String },
+            }
+        });
+        assert_reports(&output, &[]);
+    }
+}

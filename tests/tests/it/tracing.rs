@@ -103,3 +103,54 @@ fn client_errors_and_bare_bodies_record_nothing() {
     });
     assert!(events.is_empty(), "{events:?}");
 }
+
+#[derive(Debug, ProblemCode)]
+enum EchoError {
+    #[problem(
+        code = "UPLOAD_NAME_REJECTED",
+        status = 422,
+        title = "Upload name rejected"
+    )]
+    Rejected {
+        #[problem(header = "x-rejected-name")]
+        name: String,
+    },
+}
+
+#[test]
+fn a_header_value_past_the_bound_is_left_out_and_recorded() {
+    let huge = EchoError::Rejected {
+        name: "n".repeat(200 * 1024),
+    };
+    let mut response = None;
+    let events = recorded(|| response = Some(huge.to_response()));
+    let response = response.expect("rendered");
+    assert_eq!(response.status(), 422);
+    assert!(response.headers().get("x-rejected-name").is_none());
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert_eq!(events[0]["level"], "WARN");
+    assert_eq!(events[0]["header"], "x-rejected-name");
+    assert_eq!(events[0]["reason"], "longer than MAX_HEADER_VALUE_LEN");
+    assert_eq!(
+        events[0]["limit"],
+        problem_codes::MAX_HEADER_VALUE_LEN.to_string()
+    );
+
+    let injected = EchoError::Rejected {
+        name: "a\r\nset-cookie: session=x".into(),
+    };
+    let events = recorded(|| {
+        let response = injected.to_response();
+        assert!(response.headers().get("x-rejected-name").is_none());
+        assert!(response.headers().get("set-cookie").is_none());
+    });
+    assert_eq!(events[0]["reason"], "not a valid header value");
+
+    let fine = EchoError::Rejected {
+        name: "cat.png".into(),
+    };
+    let events = recorded(|| {
+        assert_eq!(fine.to_response().headers()["x-rejected-name"], "cat.png");
+    });
+    assert!(events.is_empty(), "{events:?}");
+}
