@@ -24,7 +24,20 @@
 //! html <dir>                   the type URI pages, written under <dir>
 //! check [<snapshot>]           compare with the snapshot; exit 1 when a change is refused
 //! snapshot [<snapshot>]        record the catalog in the snapshot, if compatible
+//! merge <file>... [--name N]   the JSON registry of the catalog and <file>s merged
+//!   [--output <file>]          (written whole to <file> instead of printed)
 //! import <file> [--name Name]  error_catalog! source for a Markdown table document
+//! ```
+//!
+//! Every command but `import` takes `--registry <file>`: it then works on that JSON
+//! registry (another repository's, or a `merge` result) instead of the program's
+//! catalog. So a repository that owns no catalog gates and exports the organisation's:
+//!
+//! ```text
+//! problem-codes merge ../auth/auth.codes.json ../billing/billing.codes.json \
+//!     --name Organisation --output org.codes.json
+//! problem-codes --registry org.codes.json typescript > src/problems.ts
+//! problem-codes --registry org.codes.json check org.snapshot.json
 //! ```
 //!
 //! `check` and `snapshot` take `--acknowledge CODE,CODE` to let the refused changes of
@@ -43,11 +56,11 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use crate::Registry;
 use crate::compat::{self, ACKNOWLEDGE_ENV, GateError, Settings};
 use crate::export::MarkdownOptions;
 use crate::export::html::write_site;
 use crate::import::{self, ImportError};
+use crate::{MergeError, Registry, RegistryError};
 use problem_codes::Catalog;
 
 /// The exit codes, as `--help` ends with them.
@@ -78,6 +91,10 @@ const DEFAULT_BIN_NAME: &str = "problem-codes";
     after_help = EXIT_CODES,
 )]
 struct Args {
+    /// Use the JSON registry in FILE (a `json` output, a snapshot, a `merge` result)
+    /// instead of the catalog
+    #[arg(long, global = true, value_name = "FILE")]
+    registry: Option<PathBuf>,
     #[command(subcommand)]
     command: Command,
 }
@@ -101,6 +118,18 @@ enum Command {
     Check(Gate),
     /// Record the catalog in the snapshot, if compatible
     Snapshot(Gate),
+    /// Print the catalog merged with other repositories' JSON registries
+    Merge {
+        /// The JSON registries to merge after the catalog, in order
+        #[arg(required = true)]
+        registries: Vec<PathBuf>,
+        /// The merged registry's name [default: the catalog's]
+        #[arg(long)]
+        name: Option<String>,
+        /// Write the registry to FILE, replaced whole, instead of printing it
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
     /// Print the error_catalog! source for a Markdown table document
     Import {
         /// The Markdown document
@@ -319,13 +348,21 @@ impl<'a> Cli<'a> {
             }
             Err(err) => return Err(CliError::Usage(err.render().to_string())),
         };
+        let from_file;
+        let registry = match &args.registry {
+            Some(path) => {
+                from_file = read_registry(path)?;
+                &from_file
+            }
+            None => &self.registry,
+        };
         match args.command {
-            Command::Markdown => self.print(out, &self.registry.to_markdown(&self.markdown)),
-            Command::Json => self.print(out, &self.registry.to_json()),
+            Command::Markdown => self.print(out, &registry.to_markdown(&self.markdown)),
+            Command::Json => self.print(out, &registry.to_json()),
             Command::Schema => self.print(out, crate::export::json::SCHEMA),
-            Command::Typescript => self.print(out, &self.registry.to_typescript()),
+            Command::Typescript => self.print(out, &registry.to_typescript()),
             Command::Html { dir } => {
-                let pages = self.registry.to_html();
+                let pages = registry.to_html();
                 write_site(&pages, &dir).map_err(|source| CliError::Io {
                     path: Some(dir.clone()),
                     source,
@@ -333,13 +370,47 @@ impl<'a> Cli<'a> {
                 writeln!(out, "wrote {} pages under {}", pages.len(), dir.display())
                     .map_err(CliError::write)
             }
-            Command::Check(gate) => self.gate("check", gate, false, out),
-            Command::Snapshot(gate) => self.gate("snapshot", gate, true, out),
+            Command::Check(gate) => self.gate(registry, "check", gate, false, out),
+            Command::Snapshot(gate) => self.gate(registry, "snapshot", gate, true, out),
+            Command::Merge {
+                registries,
+                name,
+                output,
+            } => {
+                let mut all = vec![registry.clone()];
+                for path in &registries {
+                    all.push(read_registry(path)?);
+                }
+                let name = name.unwrap_or_else(|| registry.name().to_owned());
+                let merged = Registry::merge(name, all).map_err(CliError::Merge)?;
+                let json = merged.to_json();
+                match output {
+                    None => self.print(out, &json),
+                    Some(path) => {
+                        crate::files::write_atomic(&path, json.as_bytes()).map_err(|source| {
+                            CliError::Io {
+                                path: Some(path.clone()),
+                                source,
+                            }
+                        })?;
+                        writeln!(
+                            out,
+                            "wrote {} codes from {} registries to {}",
+                            merged.codes().len(),
+                            registries.len() + 1,
+                            path.display()
+                        )
+                        .map_err(CliError::write)
+                    }
+                }
+            }
             Command::Import { file, name } => {
-                let text = std::fs::read_to_string(&file).map_err(|source| CliError::Io {
-                    path: Some(file.clone()),
-                    source,
-                })?;
+                let text = crate::files::read_text(&file, crate::files::MAX_FILE_BYTES).map_err(
+                    |source| CliError::Io {
+                        path: Some(file.clone()),
+                        source,
+                    },
+                )?;
                 let document = import::markdown(&text).map_err(|source| CliError::Import {
                     file: file.clone(),
                     source,
@@ -369,6 +440,7 @@ impl<'a> Cli<'a> {
 
     fn gate(
         &self,
+        registry: &Registry,
         command: &str,
         gate: Gate,
         overwrite: bool,
@@ -398,7 +470,7 @@ impl<'a> Cli<'a> {
             }
             command
         };
-        let outcome = match compat::gate(&self.registry, &path, &settings) {
+        let outcome = match compat::gate(registry, &path, &settings) {
             Ok(outcome) => outcome,
             Err(GateError::Missing { path }) => {
                 let command = record("");
@@ -435,6 +507,20 @@ impl<'a> Cli<'a> {
         }
         Ok(())
     }
+}
+
+/// The registry in the JSON file at `path`, read with the tooling's bound.
+fn read_registry(path: &Path) -> Result<Registry, CliError> {
+    let text = crate::files::read_text(path, crate::files::MAX_FILE_BYTES).map_err(|source| {
+        CliError::Io {
+            path: Some(path.to_owned()),
+            source,
+        }
+    })?;
+    Registry::from_json(&text).map_err(|source| CliError::Registry {
+        file: path.to_owned(),
+        source,
+    })
 }
 
 /// Whether the recording command must name the snapshot: it is not the configured one.
@@ -477,6 +563,15 @@ pub enum CliError {
         /// Every fault, each with its line.
         source: ImportError,
     },
+    /// A file given as a JSON registry is not one.
+    Registry {
+        /// The file.
+        file: PathBuf,
+        /// What is wrong with it.
+        source: RegistryError,
+    },
+    /// `merge` found a code declared twice with different facts.
+    Merge(MergeError),
     /// Reading or writing failed.
     Io {
         /// The file or folder, when the error is not on the output.
@@ -526,6 +621,10 @@ impl core::fmt::Display for CliError {
                 }
                 Ok(())
             }
+            CliError::Registry { file, source } => {
+                write!(f, "{}: not a JSON registry: {source}", file.display())
+            }
+            CliError::Merge(source) => write!(f, "cannot merge: {source}"),
             CliError::Io {
                 path: Some(path),
                 source,
@@ -541,6 +640,8 @@ impl std::error::Error for CliError {
             CliError::Usage(_) => None,
             CliError::Gate { source, .. } => Some(source),
             CliError::Import { source, .. } => Some(source),
+            CliError::Registry { source, .. } => Some(source),
+            CliError::Merge(source) => Some(source),
             CliError::Io { source, .. } => Some(source),
         }
     }

@@ -282,7 +282,7 @@ fn import_names_the_catalog_and_reports_every_fault_of_the_file() {
 #[test]
 fn usage_mistakes_say_what_to_write_with_exit_code_2() {
     let cases: [(&[&str], &str); 6] = [
-        (&[], "Usage: problem-codes <COMMAND>"),
+        (&[], "Usage: problem-codes [OPTIONS] <COMMAND>"),
         (
             &["markdwon"],
             "error: unrecognized subcommand 'markdwon'\n\n  tip: a similar subcommand exists: 'markdown'",
@@ -322,7 +322,11 @@ fn usage_mistakes_say_what_to_write_with_exit_code_2() {
 fn help_lists_the_commands_and_the_exit_codes() {
     for args in [&["--help"][..], &["-h"], &["help"]] {
         let help = run(&eryao(), args).expect("help is output, exit code 0");
-        assert!(help.contains("Usage: problem-codes <COMMAND>\n"), "{help}");
+        assert!(
+            help.contains("Usage: problem-codes [OPTIONS] <COMMAND>\n"),
+            "{help}"
+        );
+        assert!(help.contains("\n      --registry <FILE> "), "{help}");
         for command in [
             "markdown",
             "json",
@@ -331,6 +335,7 @@ fn help_lists_the_commands_and_the_exit_codes() {
             "html",
             "check",
             "snapshot",
+            "merge",
             "import",
         ] {
             assert!(

@@ -128,3 +128,157 @@ fn the_gate_takes_a_merged_registry() {
     assert!(gate(&without_avatar, &path, &Settings::new()).is_err());
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// A scratch folder of this test process.
+fn scratch(name: &str) -> std::path::PathBuf {
+    let dir =
+        std::env::temp_dir().join(format!("problem-codes-merge-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn the_merge_command_merges_files_and_the_other_commands_take_the_result() {
+    use problem_codes_contract::cli::Cli;
+
+    let dir = scratch("cli");
+    let avatar = dir.join("avatar.codes.json");
+    std::fs::write(&avatar, Registry::of::<Avatar>().to_json()).unwrap();
+    let merged_path = dir.join("org.codes.json");
+
+    // The program's catalog first, then the files, under the name asked for.
+    let cli = Cli::new::<Auth>();
+    let mut out = Vec::new();
+    let avatar_arg = avatar.to_str().unwrap();
+    let merged_arg = merged_path.to_str().unwrap();
+    cli.execute(
+        [
+            "merge",
+            avatar_arg,
+            "--name",
+            "Organisation",
+            "--output",
+            merged_arg,
+        ],
+        &mut out,
+    )
+    .unwrap();
+    let expected = Registry::merge(
+        "Organisation",
+        [Registry::of::<Auth>(), Registry::of::<Avatar>()],
+    )
+    .unwrap();
+    assert_eq!(
+        String::from_utf8(out).unwrap(),
+        format!(
+            "wrote {} codes from 2 registries to {}\n",
+            expected.codes().len(),
+            merged_path.display()
+        )
+    );
+    let written = std::fs::read_to_string(&merged_path).unwrap();
+    assert_eq!(written, expected.to_json());
+
+    // Printed when no output is given.
+    let mut printed = Vec::new();
+    cli.execute(
+        ["merge", avatar_arg, "--name", "Organisation"],
+        &mut printed,
+    )
+    .unwrap();
+    assert_eq!(String::from_utf8(printed).unwrap(), expected.to_json());
+
+    // `--registry` points every command at the merged file.
+    let mut ts = Vec::new();
+    cli.execute(["--registry", merged_arg, "typescript"], &mut ts)
+        .unwrap();
+    assert_eq!(String::from_utf8(ts).unwrap(), expected.to_typescript());
+    let snapshot = dir.join("org.snapshot.json");
+    let snapshot_arg = snapshot.to_str().unwrap();
+    cli.execute(
+        ["snapshot", snapshot_arg, "--registry", merged_arg],
+        &mut Vec::new(),
+    )
+    .unwrap();
+    let mut check = Vec::new();
+    cli.execute(
+        ["--registry", merged_arg, "check", snapshot_arg],
+        &mut check,
+    )
+    .unwrap();
+    assert_eq!(
+        String::from_utf8(check).unwrap(),
+        "the catalog matches its snapshot\n"
+    );
+    // The catalog alone lacks the avatar codes, so against that snapshot it is refused.
+    let err = cli
+        .execute(["check", snapshot_arg], &mut Vec::new())
+        .unwrap_err();
+    assert_eq!(err.exit_code(), 1);
+    assert!(err.to_string().contains("AVATAR_FILE_INVALID"), "{err}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn the_merge_command_names_both_sources_of_a_conflict_and_bad_files() {
+    use problem_codes_contract::cli::Cli;
+
+    let dir = scratch("conflict");
+    let rogue = Registry::new(
+        "profile-service",
+        vec![RegistryEntry::new(
+            "AUTH_USER_NOT_FOUND",
+            410,
+            "User deleted",
+        )],
+    )
+    .unwrap();
+    let rogue_path = dir.join("profile.codes.json");
+    std::fs::write(&rogue_path, rogue.to_json()).unwrap();
+    let cli = Cli::new::<Auth>();
+    let mut out = Vec::new();
+    let err = cli
+        .execute(["merge", rogue_path.to_str().unwrap()], &mut out)
+        .unwrap_err();
+    assert_eq!(err.exit_code(), 2);
+    let message = err.to_string();
+    assert!(
+        message.starts_with(
+            "cannot merge: AUTH_USER_NOT_FOUND is declared by Auth and by profile-service"
+        ),
+        "{message}"
+    );
+    assert!(
+        message.contains("changed status from 404 to 410"),
+        "{message}"
+    );
+    assert!(out.is_empty(), "nothing is printed on a conflict");
+
+    let not_json = dir.join("notes.md");
+    std::fs::write(&not_json, "# not a registry").unwrap();
+    let err = cli
+        .execute(["merge", not_json.to_str().unwrap()], &mut Vec::new())
+        .unwrap_err();
+    assert!(
+        err.to_string()
+            .starts_with(&format!("{}: not a JSON registry: ", not_json.display())),
+        "{err}"
+    );
+    let missing = dir.join("missing.json");
+    let err = cli
+        .execute(
+            ["--registry", missing.to_str().unwrap(), "json"],
+            &mut Vec::new(),
+        )
+        .unwrap_err();
+    assert!(
+        err.to_string()
+            .starts_with(&format!("{}: ", missing.display())),
+        "{err}"
+    );
+    // A merge needs at least one file.
+    let err = cli.execute(["merge"], &mut Vec::new()).unwrap_err();
+    assert!(err.to_string().contains("<REGISTRIES>..."), "{err}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
