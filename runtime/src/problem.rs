@@ -13,7 +13,7 @@ use serde_json::{Map, Value};
 use crate::extensions::{InvalidExtensionName, check_member_name};
 use crate::json;
 use crate::render::InstanceSlot;
-use crate::{Catalog, Entry, PROBLEM_JSON, ProblemCode, Typed, TypedCode, is_valid_code};
+use crate::{Catalog, CodeSet, Entry, PROBLEM_JSON, ProblemCode, Typed, TypedCode, is_valid_code};
 
 pub use de::ParseError;
 pub use limits::ParseLimits;
@@ -443,6 +443,45 @@ impl Problem {
     #[must_use]
     pub fn typed<C: Catalog>(&self) -> Typed<'_, C> {
         Typed::of(self)
+    }
+
+    /// The problem seen through every code type `S` can answer with ([`CodeSet`]): a
+    /// service's derived error type, whose inline codes no catalog holds, or a catalog.
+    /// A known code is its [`Entry`], with the members the entry declares typed as in
+    /// [`typed`](Problem::typed); an unknown code and a missing one are cases of their own.
+    ///
+    /// Use it where a client has the service's error type but no catalog for all of its
+    /// codes. It lists `S`'s entries once per call (one allocation), then finds the code.
+    ///
+    /// ```
+    /// use problem_codes::{Problem, ProblemCode, Typed};
+    ///
+    /// #[derive(Debug, ProblemCode)]
+    /// enum UploadError {
+    ///     #[problem(code = "UPLOAD_BACKEND_DOWN", status = 503, title = "Storage is down",
+    ///               members(provider: string))]
+    ///     Down {
+    ///         #[problem(extension)]
+    ///         provider: String,
+    ///     },
+    /// }
+    ///
+    /// let body = UploadError::Down { provider: "s3".into() }.to_json();
+    /// let problem = Problem::from_json(&body)?;
+    /// match problem.typed_entry::<UploadError>() {
+    ///     Typed::Known { code, members } => {
+    ///         assert_eq!(code.code(), "UPLOAD_BACKEND_DOWN");
+    ///         assert_eq!(members.text("provider"), Some("s3"));
+    ///     }
+    ///     Typed::Unknown(_) | Typed::Absent => unreachable!(),
+    /// }
+    /// let other = Problem::from_json(br#"{"status":404,"code":"UPLOAD_NOT_FOUND"}"#)?;
+    /// assert!(matches!(other.typed_entry::<UploadError>(), Typed::Unknown("UPLOAD_NOT_FOUND")));
+    /// # Ok::<(), problem_codes::ParseError>(())
+    /// ```
+    #[must_use]
+    pub fn typed_entry<S: CodeSet + ?Sized>(&self) -> Typed<'_, &'static Entry> {
+        Typed::in_set::<S>(self)
     }
 
     /// The extension members, other than `code` (and `retry_after`, which has its own

@@ -3,7 +3,10 @@
 
 use serde_json::{Map, Value};
 
-use crate::{Catalog, Member, MemberType, Problem, TypedCode, ValidationErrors};
+use crate::{
+    Catalog, CodeSet, Entry, Member, MemberType, Problem, TypedCode, ValidationErrors,
+    is_valid_code,
+};
 
 /// A parsed problem seen through catalog `C`: a known code with its declared members,
 /// a code this build does not know, or no code at all.
@@ -124,6 +127,26 @@ impl<'a, C: Catalog> Typed<'a, C> {
             },
             TypedCode::Unknown(code) => Typed::Unknown(code),
             TypedCode::Absent => Typed::Absent,
+        }
+    }
+}
+
+impl<'a> Typed<'a, &'static Entry> {
+    pub(crate) fn in_set<S: CodeSet + ?Sized>(problem: &'a Problem) -> Typed<'a, &'static Entry> {
+        let Some(code) = problem.code().filter(|code| is_valid_code(code)) else {
+            return Typed::Absent;
+        };
+        let mut entries = Vec::new();
+        S::entries(&mut entries);
+        match entries.into_iter().find(|entry| entry.code() == code) {
+            Some(entry) => Typed::Known {
+                code: entry,
+                members: Members {
+                    problem,
+                    declared: entry.members(),
+                },
+            },
+            None => Typed::Unknown(code),
         }
     }
 }

@@ -224,3 +224,99 @@ fn reading_members_allocates_nothing() {
     assert_eq!(read, (Some(30), Some(0.75), Some(1), Some(1)));
     assert_eq!(info.count_total, 0);
 }
+
+/// A service answering with a catalog entry, an inline code with members, and the
+/// codes of a wrapped service.
+#[derive(Debug, ProblemCode)]
+#[problem(catalog = problem_codes_tests::eryao::AgentPoints)]
+enum RunError {
+    #[problem(POINTS_INSUFFICIENT_BALANCE)]
+    Broke {
+        #[problem(extension)]
+        balance: u32,
+        #[problem(extension)]
+        required: u32,
+    },
+    #[problem(
+        code = "RUN_BACKEND_UNAVAILABLE",
+        status = 503,
+        title = "Run backend unavailable",
+        members(backend: string, attempts?: integer)
+    )]
+    Down {
+        #[problem(extension)]
+        backend: String,
+    },
+    #[problem(transparent)]
+    Otp(problem_codes_tests::service::OtpError),
+}
+
+#[test]
+fn typed_entry_knows_a_services_inline_codes_and_wrapped_codes() {
+    let inline = Problem::from_json(
+        &RunError::Down {
+            backend: "runner-7".into(),
+        }
+        .to_json(),
+    )
+    .unwrap();
+    // No catalog holds the inline code: through the catalog it is unknown.
+    assert!(matches!(
+        inline.typed::<Eryao>(),
+        Typed::Unknown("RUN_BACKEND_UNAVAILABLE")
+    ));
+    match inline.typed_entry::<RunError>() {
+        Typed::Known { code, members } => {
+            assert_eq!(code.code(), "RUN_BACKEND_UNAVAILABLE");
+            assert_eq!(code.status(), 503);
+            assert_eq!(members.text("backend"), Some("runner-7"));
+            assert_eq!(members.integer("attempts"), None);
+        }
+        other => panic!("{other:?}"),
+    }
+
+    let broke = Problem::from_json(
+        &RunError::Broke {
+            balance: 3,
+            required: 10,
+        }
+        .to_json(),
+    )
+    .unwrap();
+    match broke.typed_entry::<RunError>() {
+        Typed::Known { code, members } => {
+            assert_eq!(code.code(), "POINTS_INSUFFICIENT_BALANCE");
+            assert_eq!(members.integer("balance"), Some(3));
+            assert_eq!(members.integer("required"), Some(10));
+        }
+        other => panic!("{other:?}"),
+    }
+
+    let wrapped = Problem::from_json(
+        &RunError::Otp(problem_codes_tests::service::OtpError::Throttled { seconds: 30 }).to_json(),
+    )
+    .unwrap();
+    match wrapped.typed_entry::<RunError>() {
+        Typed::Known { code, members } => {
+            assert_eq!(code.code(), "AUTH_TOO_MANY_REQUESTS");
+            assert_eq!(members.integer("retry_after"), Some(30));
+        }
+        other => panic!("{other:?}"),
+    }
+
+    // A wrong-typed member reads as absent; unknown and missing codes are their own cases.
+    let wrong =
+        Problem::from_json(br#"{"status":503,"code":"RUN_BACKEND_UNAVAILABLE","backend":7}"#)
+            .unwrap();
+    match wrong.typed_entry::<RunError>() {
+        Typed::Known { members, .. } => assert_eq!(members.text("backend"), None),
+        other => panic!("{other:?}"),
+    }
+    let newer = Problem::from_json(br#"{"status":409,"code":"RUN_ALREADY_STARTED"}"#).unwrap();
+    assert!(matches!(
+        newer.typed_entry::<RunError>(),
+        Typed::Unknown("RUN_ALREADY_STARTED")
+    ));
+    let bare = Problem::from_json(br#"{"status":502}"#).unwrap();
+    assert!(matches!(bare.typed_entry::<RunError>(), Typed::Absent));
+}
