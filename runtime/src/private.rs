@@ -14,6 +14,7 @@
 //! | `ExtensionName::__from_macro` | `extensions.rs` | an extension name the derive has already checked |
 //! | `DetailSink` and its methods | `detail.rs` | where `__write_detail` writes: literal text, run-time text, integers, `Display` |
 //! | `check_field`, `check_provided`, `MemberReport` | `member_check.rs` | the derive's const checks of the fields that render members against the members their code declares |
+//! | `EntryScope`, `ComposedCatalog`, `NO_ENTRY`, `FoundEntry`, `find_entry`, `EntryReport` | `compose.rs` | where the derive resolves `Catalog::CODE`: the catalog's own const, or a composed catalog's entry found in const evaluation |
 //! | `InnerCodes`, `ViaCodeSet`, `ViaNoCodeSet` | `code_set.rs` | the autoref probe that lists a `transparent` field's codes when its type is a `CodeSet` |
 //! | `__problem_code_integrations!` and one `__problem_code_*!` per integration | here | the framework impls of the features this crate was built with |
 
@@ -43,6 +44,10 @@ pub use crate::integrations::utoipa::{InnerResponses, ViaNothing, ViaProblemResp
 
 /// The autoref probe of a `transparent` field's `CodeSet`.
 pub use crate::code_set::{InnerCodes, ViaCodeSet, ViaNoCodeSet};
+/// The derive's lookup of a catalog entry, in a composed catalog too.
+pub use crate::compose::{
+    ComposedCatalog, EntryReport, EntryScope, FoundEntry, NO_ENTRY, find_entry,
+};
 /// A composed catalog's compile-time check that no code is in two members.
 pub use crate::compose::{DuplicateReport, find_duplicate, subslice};
 /// Where the derive's `__write_detail` writes.

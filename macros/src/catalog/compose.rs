@@ -138,6 +138,32 @@ pub fn expand(catalog: &Catalog, members: &[Member]) -> TokenStream {
                 }
             )*
 
+            // A derive names this catalog's codes through a lookup of its own, since
+            // none of them is a const here.
+            #[automatically_derived]
+            impl #krate::__private::EntryScope for #ident {
+                type Scope<L> = L;
+            }
+
+            #[automatically_derived]
+            impl #krate::__private::ComposedCatalog for #ident {
+                const ENTRIES: &'static [(&'static #krate::Entry, &'static str)] = &{
+                    const N: usize = #count;
+                    let mut entries = [#krate::__private::NO_ENTRY; N];
+                    let mut i = 0;
+                    #({
+                        let member = <#paths as #krate::Catalog>::ALL;
+                        let mut j = 0;
+                        while j < member.len() {
+                            entries[i] = (member[j].entry(), <#paths as #krate::Catalog>::NAME);
+                            i += 1;
+                            j += 1;
+                        }
+                    })*
+                    entries
+                };
+            }
+
             #[automatically_derived]
             impl #krate::Catalog for #ident {
                 const NAME: &'static str = #name;

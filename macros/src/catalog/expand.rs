@@ -180,6 +180,12 @@ fn defined(catalog: &Catalog, type_base: &str, sections: &[Section]) -> TokenStr
                 }
             }
 
+            // A derive names this catalog's codes as the consts above.
+            #[automatically_derived]
+            impl #krate::__private::EntryScope for #ident {
+                type Scope<L> = Self;
+            }
+
             #[automatically_derived]
             impl #krate::Catalog for #ident {
                 const NAME: &'static str = #name;
