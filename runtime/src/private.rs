@@ -13,6 +13,7 @@
 //! | `Entry::__from_macro` | `entry.rs` | a catalog's entry with its body pre-rendered at compile time |
 //! | `ExtensionName::__from_macro` | `extensions.rs` | an extension name the derive has already checked |
 //! | `DetailSink` and its methods | `detail.rs` | where `__write_detail` writes: literal text, run-time text, integers, `Display` |
+//! | `DetailArg`, `ViaFastWriter`, `ViaDisplayWriter` | `detail.rs` | the autoref probe that writes a field spelt `u64` or `String` by the fast writer when the type is the primitive, by `Display` when it is the user's own |
 //! | `check_field`, `check_provided`, `MemberReport` | `member_check.rs` | the derive's const checks of the fields that render members against the members their code declares |
 //! | `EntryScope`, `ComposedCatalog`, `NO_ENTRY`, `FoundEntry`, `find_entry`, `EntryReport` | `compose.rs` | where the derive resolves `Catalog::CODE`: the catalog's own const, or a composed catalog's entry found in const evaluation |
 //! | `InnerCodes`, `ViaCodeSet`, `ViaNoCodeSet` | `code_set.rs` | the autoref probe that lists a `transparent` field's codes when its type is a `CodeSet` |
@@ -50,8 +51,8 @@ pub use crate::compose::{
 };
 /// A composed catalog's compile-time check that no code is in two members.
 pub use crate::compose::{DuplicateReport, find_duplicate, subslice};
-/// Where the derive's `__write_detail` writes.
-pub use crate::detail::DetailSink;
+/// Where the derive's `__write_detail` writes, and the probe that picks a field's writer.
+pub use crate::detail::{DetailArg, DetailSink, ViaDisplayWriter, ViaFastWriter};
 /// The derive's checks of the fields that render members.
 pub use crate::member_check::{MemberReport, check_field, check_provided};
 

@@ -122,7 +122,7 @@ pub fn problem_code(input: &Input) -> TokenStream {
         |v| retry_after_arm(&krate, v, &mut bounds),
         |arms| {
             quote! {
-                fn retry_after(&self) -> ::core::option::Option<u64> {
+                fn retry_after(&self) -> ::core::option::Option<::core::primitive::u64> {
                     #[allow(unreachable_patterns)]
                     match self {
                         #(#arms)*
@@ -169,7 +169,11 @@ pub fn problem_code(input: &Input) -> TokenStream {
         const _: () = {
             #entries_static
 
+            // The user's own `#[deprecated]` type, variants and fields are not a use;
+            // a deprecated catalog code named by a variant still warns, in the member
+            // check below.
             #[automatically_derived]
+            #[allow(deprecated)]
             impl #impl_generics #krate::ProblemCode for #ident #ty_generics #where_clause {
                 #[inline]
                 fn entry(&self) -> &'static #krate::Entry {
@@ -183,6 +187,7 @@ pub fn problem_code(input: &Input) -> TokenStream {
                 #as_error
             }
             #[automatically_derived]
+            #[allow(deprecated)]
             impl #impl_generics #krate::CodeSet for #ident #ty_generics #own_where {
                 fn entries(__out: &mut ::std::vec::Vec<&'static #krate::Entry>) {
                     #[allow(unused_imports)]
@@ -198,15 +203,18 @@ pub fn problem_code(input: &Input) -> TokenStream {
             #inline_checks
             #(#member_checks)*
 
-            #krate::__private::integrations! {
-                skip [#(#skipped)*]
+            #[allow(deprecated)]
+            const _: () = {
+                #krate::__private::integrations! {
+                    skip [#(#skipped)*]
                 impl [#impl_generics] for [#ident #ty_generics] where [#(#predicates,)*]
-                entries [{
-                    let __entries: [&'static #krate::Entry; #listed] = [#(#all_entries),*];
-                    __entries
-                }]
-                transparent [#(#transparent_types),*]
-            }
+                    entries [{
+                        let __entries: [&'static #krate::Entry; #listed] = [#(#all_entries),*];
+                        __entries
+                    }]
+                    transparent [#(#transparent_types),*]
+                }
+            };
         };
     }
 }
@@ -327,7 +335,7 @@ fn is_entry_only(krate: &TokenStream, variants: &[Variant]) -> TokenStream {
     };
     quote! {
         #[inline]
-        fn __is_entry_only(&self) -> bool {
+        fn __is_entry_only(&self) -> ::core::primitive::bool {
             #body
         }
     }
@@ -752,7 +760,7 @@ fn write_detail_arm(
             quote!(__sink.literal(#text, #escaped);)
         }
         Piece::Arg { index, .. } => match variant.fields.get(*index) {
-            Some(field) => write_arg(field, lit.span()),
+            Some(field) => write_arg(krate, field, lit.span()),
             None => TokenStream::new(),
         },
     });
@@ -761,9 +769,11 @@ fn write_detail_arm(
 
 /// The call that writes one `{field}`. The field's type, as written, picks a writer that
 /// needs no `core::fmt`: unsigned and signed integers as digits, strings escaped in
-/// place. Any other type (an alias too) goes through `Display`, whose missing impl rustc
-/// reports on the detail string.
-fn write_arg(field: &Field, span: Span) -> TokenStream {
+/// place. The name alone does not prove the type (a user may declare `struct u64`), so
+/// those go through the runtime's autoref probe, which falls back to `Display`. Any
+/// other type goes through `Display`, whose missing impl rustc reports on the detail
+/// string.
+fn write_arg(krate: &TokenStream, field: &Field, span: Span) -> TokenStream {
     let binding = &field.binding;
     let name = match field.ty {
         Type::Path(path) if path.qself.is_none() && path.path.segments.len() == 1 => {
@@ -776,15 +786,16 @@ fn write_arg(field: &Field, span: Span) -> TokenStream {
         _ => None,
     };
     match name.as_deref() {
-        Some("u8" | "u16" | "u32" | "u64") => {
-            quote!(__sink.unsigned(::core::convert::From::from(*#binding));)
-        }
-        Some("usize") => quote!(__sink.usize(*#binding);),
-        Some("i8" | "i16" | "i32" | "i64") => {
-            quote!(__sink.signed(::core::convert::From::from(*#binding));)
-        }
-        Some("isize") => quote!(__sink.isize(*#binding);),
-        Some("String" | "str") => quote!(__sink.text(#binding);),
+        Some(
+            "u8" | "u16" | "u32" | "u64" | "usize" | "i8" | "i16" | "i32" | "i64" | "isize"
+            | "String" | "str",
+        ) => quote! {
+            {
+                #[allow(unused_imports)]
+                use #krate::__private::{ViaDisplayWriter as _, ViaFastWriter as _};
+                (&&#krate::__private::DetailArg(#binding)).__write_arg(__sink);
+            }
+        },
         // `format_args!` rather than a generic bound: rustc's own message for a field that
         // is not `Display` then names the format string, not our internals.
         _ => quote_spanned!(span=> __sink.display(&::core::format_args!("{}", #binding));),
@@ -812,7 +823,7 @@ fn extensions_arm(
         let binding = &field.binding;
         bounds.add(field.ty, quote!(#krate::__private::serde::Serialize));
         quote_spanned! {field.span=>
-            __ext.insert(#krate::ExtensionName::__from_macro(#name), #binding);
+            let _ = __ext.insert(#krate::ExtensionName::__from_macro(#name), #binding);
         }
     });
     let pat = pattern(variant, &fields);
