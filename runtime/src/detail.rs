@@ -156,6 +156,59 @@ impl<'a> DetailSink<'a> {
     }
 }
 
+/// A `{field}` whose type is spelt as an integer, `str` or `String`, for the derive's
+/// writer probe: `(&&DetailArg(field)).__write_arg(sink)` finds the fast writer of
+/// [`ViaFastWriter`] when the type is the primitive (or `String`), and otherwise, after a
+/// dereference, [`ViaDisplayWriter`]'s `Display`: a user's own type may bear the name.
+pub struct DetailArg<'a, T: ?Sized>(pub &'a T);
+
+/// The [`DetailArg`] probe's writer for the integers, `str` and `String`.
+pub trait ViaFastWriter {
+    /// Writes the field into the detail.
+    fn __write_arg(self, sink: &mut DetailSink<'_>);
+}
+
+/// The [`DetailArg`] probe's writer for any other type of those names.
+pub trait ViaDisplayWriter {
+    /// Writes the field into the detail.
+    fn __write_arg(self, sink: &mut DetailSink<'_>);
+}
+
+macro_rules! fast_writer {
+    ($($ty:ty => |$sink:ident, $value:ident| $write:expr;)*) => {$(
+        impl ViaFastWriter for &&DetailArg<'_, $ty> {
+            #[inline]
+            fn __write_arg(self, $sink: &mut DetailSink<'_>) {
+                let $value = self.0;
+                $write
+            }
+        }
+    )*};
+}
+
+fast_writer! {
+    u8 => |sink, n| sink.unsigned(u64::from(*n));
+    u16 => |sink, n| sink.unsigned(u64::from(*n));
+    u32 => |sink, n| sink.unsigned(u64::from(*n));
+    u64 => |sink, n| sink.unsigned(*n);
+    usize => |sink, n| sink.usize(*n);
+    i8 => |sink, n| sink.signed(i64::from(*n));
+    i16 => |sink, n| sink.signed(i64::from(*n));
+    i32 => |sink, n| sink.signed(i64::from(*n));
+    i64 => |sink, n| sink.signed(*n);
+    isize => |sink, n| sink.isize(*n);
+    str => |sink, text| sink.text(text);
+    &str => |sink, text| sink.text(text);
+    String => |sink, text| sink.text(text);
+}
+
+impl<T: fmt::Display + ?Sized> ViaDisplayWriter for &DetailArg<'_, T> {
+    #[inline]
+    fn __write_arg(self, sink: &mut DetailSink<'_>) {
+        sink.display(self.0);
+    }
+}
+
 impl fmt::Debug for DetailSink<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("DetailSink").finish_non_exhaustive()

@@ -13,7 +13,9 @@
 //! | `Entry::__from_macro` | `entry.rs` | a catalog's entry with its body pre-rendered at compile time |
 //! | `ExtensionName::__from_macro` | `extensions.rs` | an extension name the derive has already checked |
 //! | `DetailSink` and its methods | `detail.rs` | where `__write_detail` writes: literal text, run-time text, integers, `Display` |
+//! | `DetailArg`, `ViaFastWriter`, `ViaDisplayWriter` | `detail.rs` | the autoref probe that writes a field spelt `u64` or `String` by the fast writer when the type is the primitive, by `Display` when it is the user's own |
 //! | `check_field`, `check_provided`, `MemberReport` | `member_check.rs` | the derive's const checks of the fields that render members against the members their code declares |
+//! | `EntryScope`, `ComposedCatalog`, `NO_ENTRY`, `FoundEntry`, `find_entry`, `EntryReport` | `compose.rs` | where the derive resolves `Catalog::CODE`: the catalog's own const, or a composed catalog's entry found in const evaluation |
 //! | `InnerCodes`, `ViaCodeSet`, `ViaNoCodeSet` | `code_set.rs` | the autoref probe that lists a `transparent` field's codes when its type is a `CodeSet` |
 //! | `__problem_code_integrations!` and one `__problem_code_*!` per integration | here | the framework impls of the features this crate was built with |
 
@@ -43,10 +45,14 @@ pub use crate::integrations::utoipa::{InnerResponses, ViaNothing, ViaProblemResp
 
 /// The autoref probe of a `transparent` field's `CodeSet`.
 pub use crate::code_set::{InnerCodes, ViaCodeSet, ViaNoCodeSet};
+/// The derive's lookup of a catalog entry, in a composed catalog too.
+pub use crate::compose::{
+    ComposedCatalog, EntryReport, EntryScope, FoundEntry, NO_ENTRY, find_entry,
+};
 /// A composed catalog's compile-time check that no code is in two members.
 pub use crate::compose::{DuplicateReport, find_duplicate, subslice};
-/// Where the derive's `__write_detail` writes.
-pub use crate::detail::DetailSink;
+/// Where the derive's `__write_detail` writes, and the probe that picks a field's writer.
+pub use crate::detail::{DetailArg, DetailSink, ViaDisplayWriter, ViaFastWriter};
 /// The derive's checks of the fields that render members.
 pub use crate::member_check::{MemberReport, check_field, check_provided};
 

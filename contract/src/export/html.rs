@@ -247,13 +247,42 @@ fn document(title: &str, body: &Html) -> String {
     html.0
 }
 
+/// The site's title: the document's own (the `# Title` of the catalog's doc comment),
+/// else "<name> problem types".
+fn site_title(registry: &Registry) -> String {
+    registry.framing().title().map_or_else(
+        || format!("{} problem types", registry.name()),
+        str::to_owned,
+    )
+}
+
+/// Markdown paragraphs as `<p>`s, their inline code kept.
+fn paragraphs(body: &mut Html, markdown: &str) {
+    for paragraph in markdown
+        .split("\n\n")
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+    {
+        body.raw("<p>").inline(paragraph).raw("</p>\n");
+    }
+}
+
 fn index(registry: &Registry) -> String {
+    let framing = registry.framing();
+    let title = site_title(registry);
     let mut body = Html::default();
-    body.raw("<h1>").text(registry.name()).raw(
-        " problem types</h1>\n<p>Every problem code a client may receive, in the \
-             <code>code</code> member of an <code>application/problem+json</code> response. Map on \
-             <code>code</code>, never on <code>detail</code>.</p>\n",
-    );
+    body.raw("<h1>").inline(&title).raw("</h1>\n");
+    // The catalog's doc comment says what the codes are; without one, a default.
+    match framing.preamble() {
+        Some(preamble) => paragraphs(&mut body, preamble),
+        None => {
+            body.raw(
+                "<p>Every problem code a client may receive, in the \
+                 <code>code</code> member of an <code>application/problem+json</code> response. Map on \
+                 <code>code</code>, never on <code>detail</code>.</p>\n",
+            );
+        }
+    }
     for (section, codes) in registry.sections() {
         if !section.is_empty() {
             body.raw("<h2>").text(section).raw("</h2>\n");
@@ -277,7 +306,10 @@ fn index(registry: &Registry) -> String {
         }
         body.raw("</table>\n");
     }
-    document(&format!("{} problem types", registry.name()), &body)
+    if let Some(closing) = framing.closing() {
+        paragraphs(&mut body, closing);
+    }
+    document(&title, &body)
 }
 
 fn code_page(registry: &Registry, entry: &RegistryEntry) -> String {
@@ -301,8 +333,8 @@ fn code_page(registry: &Registry, entry: &RegistryEntry) -> String {
     });
     let mut body = Html::default();
     body.raw("<p><a href=\"../index.html\">")
-        .text(registry.name())
-        .raw(" problem types</a></p>\n<h1>")
+        .inline(&site_title(registry))
+        .raw("</a></p>\n<h1>")
         .inline(entry.title())
         .raw("</h1>\n<dl>\n<dt>Code</dt><dd><code>")
         .text(entry.code())
@@ -421,6 +453,50 @@ mod tests {
         let mut html = Html::default();
         html.inline(markdown);
         html.0
+    }
+
+    problem_codes::error_catalog! {
+        /// # Eryao `HTTP` error codes
+        ///
+        /// Map on `code`.
+        ///
+        /// Never on `detail`.
+        pub catalog Framed {
+            section "Auth" {
+                AUTH_USER_NOT_FOUND = 404 { title: "User not found" },
+            }
+            /// Additive changes only.
+        }
+    }
+
+    #[test]
+    fn the_index_is_titled_and_framed_by_the_catalogs_doc_comment() {
+        let pages = Registry::of::<Framed>().to_html();
+        let (index, page) = (pages[0].html(), pages[1].html());
+        assert!(
+            index.contains("<title>Eryao `HTTP` error codes</title>"),
+            "{index}"
+        );
+        assert!(
+            index.contains("<h1>Eryao <code>HTTP</code> error codes</h1>"),
+            "{index}"
+        );
+        assert!(
+            index
+                .contains("<p>Map on <code>code</code>.</p>\n<p>Never on <code>detail</code>.</p>")
+        );
+        assert!(!index.contains("Every problem code a client may receive"));
+        assert!(index.contains("</table>\n<p>Additive changes only.</p>"));
+        assert!(page.contains("<a href=\"../index.html\">Eryao <code>HTTP</code> error codes</a>"));
+    }
+
+    #[test]
+    fn without_a_doc_comment_the_index_is_named_after_the_catalog() {
+        let registry = Registry::new("Auth", vec![crate::RegistryEntry::new("AUTH_X", 400, "X")]);
+        let pages = registry.map(|r| r.to_html()).unwrap_or_default();
+        let index = pages.first().map(Page::html).unwrap_or_default();
+        assert!(index.contains("<h1>Auth problem types</h1>"), "{index}");
+        assert!(index.contains("Every problem code a client may receive"));
     }
 
     #[test]

@@ -62,8 +62,8 @@ pub fn expand(catalog: &Catalog, members: &[Member]) -> TokenStream {
     let duplicate_check = quote_spanned! {ident.span()=>
         #[allow(dead_code, non_upper_case_globals)]
         const #check_name: () = {
-            const N: usize = #count;
-            const CODES: [(&str, &str); N] = {
+            const N: ::core::primitive::usize = #count;
+            const CODES: [(&::core::primitive::str, &::core::primitive::str); N] = {
                 let mut codes = [("", ""); N];
                 let mut i = 0;
                 #({
@@ -124,7 +124,7 @@ pub fn expand(catalog: &Catalog, members: &[Member]) -> TokenStream {
 
                 /// The code string, e.g. `AUTH_USER_NOT_FOUND`.
                 #[must_use]
-                pub const fn as_str(self) -> &'static str {
+                pub const fn as_str(self) -> &'static ::core::primitive::str {
                     self.entry().code()
                 }
             }
@@ -138,12 +138,38 @@ pub fn expand(catalog: &Catalog, members: &[Member]) -> TokenStream {
                 }
             )*
 
+            // A derive names this catalog's codes through a lookup of its own, since
+            // none of them is a const here.
+            #[automatically_derived]
+            impl #krate::__private::EntryScope for #ident {
+                type Scope<L> = L;
+            }
+
+            #[automatically_derived]
+            impl #krate::__private::ComposedCatalog for #ident {
+                const ENTRIES: &'static [(&'static #krate::Entry, &'static ::core::primitive::str)] = &{
+                    const N: ::core::primitive::usize = #count;
+                    let mut entries = [#krate::__private::NO_ENTRY; N];
+                    let mut i = 0;
+                    #({
+                        let member = <#paths as #krate::Catalog>::ALL;
+                        let mut j = 0;
+                        while j < member.len() {
+                            entries[i] = (member[j].entry(), <#paths as #krate::Catalog>::NAME);
+                            i += 1;
+                            j += 1;
+                        }
+                    })*
+                    entries
+                };
+            }
+
             #[automatically_derived]
             impl #krate::Catalog for #ident {
-                const NAME: &'static str = #name;
+                const NAME: &'static ::core::primitive::str = #name;
                 #framing
                 const ALL: &'static [Self] = &{
-                    const N: usize = #count;
+                    const N: ::core::primitive::usize = #count;
                     let mut all = [#seed; N];
                     let mut i = 0;
                     #({
@@ -158,7 +184,7 @@ pub fn expand(catalog: &Catalog, members: &[Member]) -> TokenStream {
                     all
                 };
                 const SECTIONS: &'static [#krate::Section<Self>] = &{
-                    const N: usize = #section_count;
+                    const N: ::core::primitive::usize = #section_count;
                     let mut sections = [#krate::Section::new("", &[]); N];
                     let mut k = 0;
                     let mut offset = 0;
@@ -183,7 +209,7 @@ pub fn expand(catalog: &Catalog, members: &[Member]) -> TokenStream {
                     sections
                 };
 
-                fn from_code(code: &str) -> ::core::option::Option<Self> {
+                fn from_code(code: &::core::primitive::str) -> ::core::option::Option<Self> {
                     #(
                         if let ::core::option::Option::Some(found) =
                             <#paths as #krate::Catalog>::from_code(code)

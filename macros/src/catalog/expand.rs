@@ -59,10 +59,12 @@ fn defined(catalog: &Catalog, type_base: &str, sections: &[Section]) -> TokenStr
             };
             quote!(#[deprecated(note = #note)])
         });
+        // The catalog's own visibility: `pub` in a `pub(crate)` catalog could not be
+        // restricted by the user, and `unreachable_pub` would say so.
         quote_spanned! {const_ident.span()=>
             #[doc = #doc]
             #deprecated
-            pub const #const_ident: #ident = #ident::#variant;
+            #vis const #const_ident: #ident = #ident::#variant;
         }
     });
     let entries = codes.iter().map(|code| {
@@ -164,31 +166,37 @@ fn defined(catalog: &Catalog, type_base: &str, sections: &[Section]) -> TokenStr
                 #[must_use]
                 pub const fn entry(self) -> &'static #krate::Entry {
                     static ENTRIES: [#krate::Entry; #count] = [#(#entries),*];
-                    &ENTRIES[self as usize]
+                    &ENTRIES[self as ::core::primitive::usize]
                 }
 
                 /// The code string, e.g. `AUTH_USER_NOT_FOUND`.
                 #[must_use]
-                pub const fn as_str(self) -> &'static str {
+                pub const fn as_str(self) -> &'static ::core::primitive::str {
                     self.entry().code()
                 }
 
                 /// The base the type URIs of this catalog's codes start with.
                 #[must_use]
-                pub const fn type_base() -> &'static str {
+                pub const fn type_base() -> &'static ::core::primitive::str {
                     #type_base
                 }
             }
 
+            // A derive names this catalog's codes as the consts above.
+            #[automatically_derived]
+            impl #krate::__private::EntryScope for #ident {
+                type Scope<L> = Self;
+            }
+
             #[automatically_derived]
             impl #krate::Catalog for #ident {
-                const NAME: &'static str = #name;
+                const NAME: &'static ::core::primitive::str = #name;
                 #framing
                 const ALL: &'static [Self] = &[#(#all),*];
                 const SECTIONS: &'static [#krate::Section<Self>] = &[#(#section_consts),*];
 
-                fn from_code(code: &str) -> ::core::option::Option<Self> {
-                    static BY_CODE: [(&str, #ident); #count] = [#(#lookup),*];
+                fn from_code(code: &::core::primitive::str) -> ::core::option::Option<Self> {
+                    static BY_CODE: [(&::core::primitive::str, #ident); #count] = [#(#lookup),*];
                     #krate::__private::lookup(&BY_CODE, code)
                 }
             }
@@ -215,7 +223,7 @@ pub fn shared_impls(
 
                 // A catalog code has no part of its own: its body is pre-rendered.
                 #[inline]
-                fn __is_entry_only(&self) -> bool {
+                fn __is_entry_only(&self) -> ::core::primitive::bool {
                     true
                 }
 
@@ -255,7 +263,7 @@ pub fn shared_impls(
             impl ::core::str::FromStr for #ident {
                 type Err = #krate::UnknownCode;
 
-                fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
+                fn from_str(code: &::core::primitive::str) -> ::core::result::Result<Self, Self::Err> {
                     #krate::__private::parse_code(code)
                 }
             }

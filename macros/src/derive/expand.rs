@@ -122,7 +122,7 @@ pub fn problem_code(input: &Input) -> TokenStream {
         |v| retry_after_arm(&krate, v, &mut bounds),
         |arms| {
             quote! {
-                fn retry_after(&self) -> ::core::option::Option<u64> {
+                fn retry_after(&self) -> ::core::option::Option<::core::primitive::u64> {
                     #[allow(unreachable_patterns)]
                     match self {
                         #(#arms)*
@@ -150,6 +150,7 @@ pub fn problem_code(input: &Input) -> TokenStream {
     let as_error = as_error(input, &krate);
     let status_checks = variants.iter().filter_map(|v| status_check(input, v));
     let catalog_alias = catalog_alias(input);
+    let entry_lookup = entry_lookup(input, &krate);
     let inline_checks = inline_code_checks(input, &krate);
 
     let (impl_generics, ty_generics, _) = input.generics.split_for_impl();
@@ -168,7 +169,11 @@ pub fn problem_code(input: &Input) -> TokenStream {
         const _: () = {
             #entries_static
 
+            // The user's own `#[deprecated]` type, variants and fields are not a use;
+            // a deprecated catalog code named by a variant still warns, in the member
+            // check below.
             #[automatically_derived]
+            #[allow(deprecated)]
             impl #impl_generics #krate::ProblemCode for #ident #ty_generics #where_clause {
                 #[inline]
                 fn entry(&self) -> &'static #krate::Entry {
@@ -182,6 +187,7 @@ pub fn problem_code(input: &Input) -> TokenStream {
                 #as_error
             }
             #[automatically_derived]
+            #[allow(deprecated)]
             impl #impl_generics #krate::CodeSet for #ident #ty_generics #own_where {
                 fn entries(__out: &mut ::std::vec::Vec<&'static #krate::Entry>) {
                     #[allow(unused_imports)]
@@ -192,19 +198,23 @@ pub fn problem_code(input: &Input) -> TokenStream {
                 }
             }
             #catalog_alias
+            #entry_lookup
             #(#status_checks)*
             #inline_checks
             #(#member_checks)*
 
-            #krate::__private::integrations! {
-                skip [#(#skipped)*]
+            #[allow(deprecated)]
+            const _: () = {
+                #krate::__private::integrations! {
+                    skip [#(#skipped)*]
                 impl [#impl_generics] for [#ident #ty_generics] where [#(#predicates,)*]
-                entries [{
-                    let __entries: [&'static #krate::Entry; #listed] = [#(#all_entries),*];
-                    __entries
-                }]
-                transparent [#(#transparent_types),*]
-            }
+                    entries [{
+                        let __entries: [&'static #krate::Entry; #listed] = [#(#all_entries),*];
+                        __entries
+                    }]
+                    transparent [#(#transparent_types),*]
+                }
+            };
         };
     }
 }
@@ -325,7 +335,7 @@ fn is_entry_only(krate: &TokenStream, variants: &[Variant]) -> TokenStream {
     };
     quote! {
         #[inline]
-        fn __is_entry_only(&self) -> bool {
+        fn __is_entry_only(&self) -> ::core::primitive::bool {
             #body
         }
     }
@@ -427,23 +437,94 @@ const CATALOG_ALIAS: &str = "__Catalog";
 /// `Catalog::CODE.entry()` for a variant that names a catalog entry, on the entry's
 /// token, so an unknown code is rustc's error there, with its "a similar name" help.
 pub fn entry_value(input: &Input, variant: &Variant) -> Option<TokenStream> {
-    let path = entry_path(input, variant)?;
-    let span = last_span(&path);
-    Some(quote_spanned!(span=> #path.entry()))
+    let (code, scoped) = entry_const(input, variant, ENTRY_LOOKUP)?;
+    Some(quote_spanned!(code.span()=> #scoped.entry()))
 }
 
-/// The path of the catalog entry a variant names, if it names one: as written when
-/// qualified, else through the catalog alias, spanned on the entry.
-pub fn entry_path(input: &Input, variant: &Variant) -> Option<Path> {
+/// The catalog an entry is named in and the entry's name: the qualified path's prefix,
+/// or the catalog alias for a bare entry.
+fn entry_parts(input: &Input, variant: &Variant) -> Option<(TokenStream, Ident)> {
     let entry = variant.attrs.entry.get()?;
+    let code = entry.segments.last()?.ident.clone();
     if entry.segments.len() > 1 {
-        return Some(entry.clone());
+        let mut catalog = entry.clone();
+        catalog.segments.pop();
+        let catalog = catalog.segments.pairs().map(|pair| pair.into_value());
+        let colon = entry.leading_colon;
+        return Some((quote!(#colon #(#catalog)::*), code));
     }
     input.attrs.catalog.get()?;
-    let alias = Ident::new(CATALOG_ALIAS, last_span(entry));
-    let mut path = Path::from(alias);
-    path.segments.extend(entry.segments.iter().cloned());
-    Some(path)
+    let alias = Ident::new(CATALOG_ALIAS, code.span());
+    Some((quote!(#alias), code))
+}
+
+/// The entry's code, and the const a variant's entry is, resolved where the catalog's
+/// [`EntryScope`] says: `<C as EntryScope>::Scope::<L<C>>::CODE`, which is the
+/// catalog's own const for a catalog with codes of its own and the const of `lookup`, a
+/// local type, for a composed one. Spanned on the entry, where rustc reports a code
+/// the catalog lacks; the catalog's part on the catalog, where rustc says it is none.
+fn entry_const(input: &Input, variant: &Variant, lookup: &str) -> Option<(Ident, TokenStream)> {
+    let (catalog, code) = entry_parts(input, variant)?;
+    let scoped = scoped_const(input, &catalog, &code, lookup);
+    Some((code, scoped))
+}
+
+/// `<catalog as EntryScope>::Scope::<lookup<catalog>>::code`, all on the code's span:
+/// an expression's span runs from its first token to its last, so a part on the
+/// catalog's token would stretch the span over the lines between.
+fn scoped_const(input: &Input, catalog: &TokenStream, code: &Ident, lookup: &str) -> TokenStream {
+    let krate = krate(input);
+    let lookup = Ident::new(lookup, code.span());
+    respan(
+        quote!(<#catalog as #krate::__private::EntryScope>::Scope::<#lookup<#catalog>>::#code),
+        code.span(),
+    )
+}
+
+const ENTRY_LOOKUP: &str = "__ComposedEntries";
+const INLINE_LOOKUP: &str = "__ComposedCodes";
+
+/// The local type whose consts are a composed catalog's entries, one per code the
+/// variants name: each finds its code in `ComposedCatalog::ENTRIES` during const
+/// evaluation, and fails with our message, on the entry, when no member has it.
+pub fn entry_lookup(input: &Input, krate: &TokenStream) -> TokenStream {
+    let mut codes: Vec<Ident> = Vec::new();
+    for variant in input.variants() {
+        if let Some((_, code)) = entry_parts(input, variant)
+            && !codes.contains(&code)
+        {
+            codes.push(code);
+        }
+    }
+    if codes.is_empty() {
+        return TokenStream::new();
+    }
+    let consts = codes.iter().map(|code| {
+        let text = code.unraw().to_string();
+        quote_spanned! {code.span()=>
+            const #code: #krate::__private::FoundEntry = {
+                let __report = #krate::__private::find_entry(
+                    <C as #krate::__private::ComposedCatalog>::ENTRIES,
+                    #text,
+                    <C as #krate::Catalog>::NAME,
+                );
+                match __report.entry() {
+                    ::core::option::Option::Some(__entry) => #krate::__private::FoundEntry(__entry),
+                    ::core::option::Option::None => ::core::panic!("{}", __report.message()),
+                }
+            };
+        }
+    });
+    let lookup = Ident::new(ENTRY_LOOKUP, Span::call_site());
+    quote! {
+        #[allow(dead_code)]
+        struct #lookup<C>(::core::marker::PhantomData<C>);
+
+        #[allow(dead_code, non_upper_case_globals)]
+        impl<C: #krate::__private::ComposedCatalog> #lookup<C> {
+            #(#consts)*
+        }
+    }
 }
 
 fn last_span(path: &Path) -> Span {
@@ -520,7 +601,7 @@ fn member_checks(
     bounds: &Bounds,
 ) -> Vec<TokenStream> {
     let (checked, span) = match (variant.attrs.entry.get(), variant.attrs.members.span()) {
-        (Some(path), _) if entry_path(input, variant).is_some() => (true, last_span(path)),
+        (Some(path), _) if entry_parts(input, variant).is_some() => (true, last_span(path)),
         (None, Some(span)) => (true, span),
         _ => (false, Span::call_site()),
     };
@@ -679,7 +760,7 @@ fn write_detail_arm(
             quote!(__sink.literal(#text, #escaped);)
         }
         Piece::Arg { index, .. } => match variant.fields.get(*index) {
-            Some(field) => write_arg(field, lit.span()),
+            Some(field) => write_arg(krate, field, lit.span()),
             None => TokenStream::new(),
         },
     });
@@ -688,9 +769,11 @@ fn write_detail_arm(
 
 /// The call that writes one `{field}`. The field's type, as written, picks a writer that
 /// needs no `core::fmt`: unsigned and signed integers as digits, strings escaped in
-/// place. Any other type (an alias too) goes through `Display`, whose missing impl rustc
-/// reports on the detail string.
-fn write_arg(field: &Field, span: Span) -> TokenStream {
+/// place. The name alone does not prove the type (a user may declare `struct u64`), so
+/// those go through the runtime's autoref probe, which falls back to `Display`. Any
+/// other type goes through `Display`, whose missing impl rustc reports on the detail
+/// string.
+fn write_arg(krate: &TokenStream, field: &Field, span: Span) -> TokenStream {
     let binding = &field.binding;
     let name = match field.ty {
         Type::Path(path) if path.qself.is_none() && path.path.segments.len() == 1 => {
@@ -703,15 +786,16 @@ fn write_arg(field: &Field, span: Span) -> TokenStream {
         _ => None,
     };
     match name.as_deref() {
-        Some("u8" | "u16" | "u32" | "u64") => {
-            quote!(__sink.unsigned(::core::convert::From::from(*#binding));)
-        }
-        Some("usize") => quote!(__sink.usize(*#binding);),
-        Some("i8" | "i16" | "i32" | "i64") => {
-            quote!(__sink.signed(::core::convert::From::from(*#binding));)
-        }
-        Some("isize") => quote!(__sink.isize(*#binding);),
-        Some("String" | "str") => quote!(__sink.text(#binding);),
+        Some(
+            "u8" | "u16" | "u32" | "u64" | "usize" | "i8" | "i16" | "i32" | "i64" | "isize"
+            | "String" | "str",
+        ) => quote! {
+            {
+                #[allow(unused_imports)]
+                use #krate::__private::{ViaDisplayWriter as _, ViaFastWriter as _};
+                (&&#krate::__private::DetailArg(#binding)).__write_arg(__sink);
+            }
+        },
         // `format_args!` rather than a generic bound: rustc's own message for a field that
         // is not `Display` then names the format string, not our internals.
         _ => quote_spanned!(span=> __sink.display(&::core::format_args!("{}", #binding));),
@@ -739,7 +823,7 @@ fn extensions_arm(
         let binding = &field.binding;
         bounds.add(field.ty, quote!(#krate::__private::serde::Serialize));
         quote_spanned! {field.span=>
-            __ext.insert(#krate::ExtensionName::__from_macro(#name), #binding);
+            let _ = __ext.insert(#krate::ExtensionName::__from_macro(#name), #binding);
         }
     });
     let pat = pattern(variant, &fields);
@@ -800,6 +884,8 @@ pub fn inline_code_checks(input: &Input, krate: &TokenStream) -> TokenStream {
             let span = lit.span();
             let ident = Ident::new(&code, span);
             let alias = Ident::new(CATALOG_ALIAS, span);
+            let alias = quote!(#alias);
+            let scoped = scoped_const(input, &alias, &ident, INLINE_LOOKUP);
             if !names.contains(&ident) {
                 names.push(ident.clone());
             }
@@ -813,13 +899,31 @@ pub fn inline_code_checks(input: &Input, krate: &TokenStream) -> TokenStream {
                 })
                 .collect();
             Some(quote_spanned! {span=>
-                #check(&#alias::#ident);
+                #check(&#scoped);
             })
         })
         .collect();
     if checks.is_empty() {
         return TokenStream::new();
     }
+    // A composed catalog has no const per code: there the check finds the code in its
+    // entries during const evaluation, and fails when a member has it.
+    let lookup = Ident::new(INLINE_LOOKUP, Span::call_site());
+    let composed = names.iter().map(|name| {
+        let text = name.to_string();
+        quote_spanned! {name.span()=>
+            const #name: () = {
+                let __report = #krate::__private::find_entry(
+                    <C as #krate::__private::ComposedCatalog>::ENTRIES,
+                    #text,
+                    <C as #krate::Catalog>::NAME,
+                );
+                if __report.entry().is_some() {
+                    ::core::panic!("{}", __report.message());
+                }
+            };
+        }
+    });
     quote! {
         #[allow(dead_code, non_upper_case_globals)]
         const _: () = {
@@ -827,6 +931,10 @@ pub fn inline_code_checks(input: &Input, krate: &TokenStream) -> TokenStream {
                 #(const #names: () = ();)*
             }
             impl<T: ?::core::marker::Sized> __NotInCatalog for T {}
+            struct #lookup<C>(::core::marker::PhantomData<C>);
+            impl<C: #krate::__private::ComposedCatalog> #lookup<C> {
+                #(#composed)*
+            }
             #(#checks)*
         };
     }
@@ -836,8 +944,9 @@ pub fn inline_code_checks(input: &Input, krate: &TokenStream) -> TokenStream {
 /// Named after what it asserts, since rustc's error names the const that failed.
 pub fn status_check(input: &Input, variant: &Variant) -> Option<TokenStream> {
     let (lit, value) = variant.attrs.status.get()?;
-    let path = entry_path(input, variant)?;
-    let code = path.segments.last().map(|seg| seg.ident.to_string())?;
+    let entry = entry_value(input, variant)?;
+    let (_, code) = entry_parts(input, variant)?;
+    let code = code.unraw();
     let span = lit.span();
     let expected = LitInt::new(&value.to_string(), span);
     let message = format!(
@@ -848,7 +957,7 @@ pub fn status_check(input: &Input, variant: &Variant) -> Option<TokenStream> {
     Some(quote_spanned! {span=>
         #[allow(dead_code, non_upper_case_globals)]
         const #name: () = {
-            if #path.entry().status().as_u16() != #expected {
+            if #entry.status().as_u16() != #expected {
                 ::core::panic!(#message);
             }
         };

@@ -9,7 +9,7 @@ use quote::quote;
 use syn::DeriveInput;
 
 use super::ast::Input;
-use super::expand::{catalog_alias, entry_value, inline_code_checks, status_check};
+use super::expand::{catalog_alias, entry_lookup, entry_value, inline_code_checks, status_check};
 
 pub fn expand(node: &DeriveInput, krate: &TokenStream, input: Option<&Input>) -> TokenStream {
     if matches!(node.data, syn::Data::Union(_)) {
@@ -27,11 +27,13 @@ pub fn expand(node: &DeriveInput, krate: &TokenStream, input: Option<&Input>) ->
             .iter()
             .filter_map(|variant| status_check(input, variant));
         let alias = catalog_alias(input);
+        let lookup = entry_lookup(input, krate);
         let inline = inline_code_checks(input, krate);
         quote! {
             #[allow(non_upper_case_globals)]
             const _: () = {
                 #alias
+                #lookup
                 #(#entries)*
                 #(#statuses)*
                 #inline
