@@ -14,6 +14,7 @@
 //! | `ExtensionName::__from_macro` | `extensions.rs` | an extension name the derive has already checked |
 //! | `DetailSink` and its methods | `detail.rs` | where `__write_detail` writes: literal text, run-time text, integers, `Display` |
 //! | `check_field`, `check_provided`, `MemberReport` | `member_check.rs` | the derive's const checks of the fields that render members against the members their code declares |
+//! | `HeaderField` | here | sets a `header` field's header; says in its own words when the field's type has no `Display` |
 //! | `InnerCodes`, `ViaCodeSet`, `ViaNoCodeSet` | `code_set.rs` | the autoref probe that lists a `transparent` field's codes when its type is a `CodeSet` |
 //! | `__problem_code_integrations!` and one `__problem_code_*!` per integration | here | the framework impls of the features this crate was built with |
 
@@ -107,15 +108,23 @@ pub fn retry_after<T: RetryAfterValue + ?Sized>(value: &T) -> Option<u64> {
     value.retry_after_secs()
 }
 
-/// Sets the header `name` to a field's `Display`, from `#[problem(header = "name")]`. A
-/// value that is not a valid header value (a line break, say) is left out.
-pub fn header<T: fmt::Display + ?Sized>(
-    headers: &mut http::HeaderMap,
-    name: http::HeaderName,
-    value: &T,
-) {
-    if let Ok(value) = http::HeaderValue::try_from(value.to_string()) {
-        headers.insert(name, value);
+/// The value of a `#[problem(header = "name")]` field: anything with `Display`.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be a header value: a `header` field is written with its `Display`",
+    label = "this field sets a header, so its type implements `Display`",
+    note = "implement `Display` for `{Self}`, or give the field a type that has it, such as `String` or `u32`"
+)]
+pub trait HeaderField {
+    /// Sets the header `name` to the field's `Display`. A value that is not a valid
+    /// header value (a line break, say) is left out.
+    fn insert_header(&self, headers: &mut http::HeaderMap, name: http::HeaderName);
+}
+
+impl<T: fmt::Display + ?Sized> HeaderField for T {
+    fn insert_header(&self, headers: &mut http::HeaderMap, name: http::HeaderName) {
+        if let Ok(value) = http::HeaderValue::try_from(self.to_string()) {
+            headers.insert(name, value);
+        }
     }
 }
 

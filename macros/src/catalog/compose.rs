@@ -15,6 +15,7 @@ pub fn expand(catalog: &Catalog, members: &[Member]) -> TokenStream {
         vis,
         ident,
         krate,
+        krate_import,
         skip_impl,
         ..
     } = catalog;
@@ -110,6 +111,7 @@ pub fn expand(catalog: &Catalog, members: &[Member]) -> TokenStream {
         #[doc(hidden)]
         #[allow(unused_qualifications, clippy::all)]
         const _: () = {
+            #krate_import
             #duplicate_check
 
             #[automatically_derived]

@@ -23,6 +23,7 @@ fn defined(catalog: &Catalog, type_base: &str, sections: &[Section]) -> TokenStr
         vis,
         ident,
         krate,
+        krate_import,
         skip_impl,
         ..
     } = catalog;
@@ -158,6 +159,7 @@ fn defined(catalog: &Catalog, type_base: &str, sections: &[Section]) -> TokenStr
         #[doc(hidden)]
         #[allow(unused_qualifications, deprecated, clippy::all)]
         const _: () = {
+            #krate_import
             #[automatically_derived]
             impl #ident {
                 /// The static facts of this code.

@@ -11,18 +11,19 @@ use super::bound::Bounds;
 use super::fmt::{self, FmtTrait, Piece};
 use crate::shared::code::{shape_error, slug};
 use crate::shared::json;
+use crate::shared::krate::Krate;
 use crate::shared::symbol::{DEFAULT_TYPE_BASE, RETRY_AFTER_MEMBER};
 
-/// The path generated code names the runtime crate by.
-pub fn krate(input: &Input) -> TokenStream {
-    match input.attrs.krate.get() {
-        Some(path) => quote!(#path),
-        None => quote!(::problem_codes),
-    }
+/// The path generated code names the runtime crate by, and its import.
+pub fn krate(input: &Input) -> Krate {
+    Krate::new(input.attrs.krate.get())
 }
 
 pub fn problem_code(input: &Input) -> TokenStream {
-    let krate = krate(input);
+    let Krate {
+        path: krate,
+        import,
+    } = krate(input);
     let ident = input.ident;
     let variants = input.variants();
     let mut bounds = Bounds::new(input.generics);
@@ -149,7 +150,7 @@ pub fn problem_code(input: &Input) -> TokenStream {
     );
     let as_error = as_error(input, &krate);
     let status_checks = variants.iter().filter_map(|v| status_check(input, v));
-    let catalog_alias = catalog_alias(input);
+    let catalog_alias = catalog_alias(input, &krate);
     let inline_checks = inline_code_checks(input, &krate);
 
     let (impl_generics, ty_generics, _) = input.generics.split_for_impl();
@@ -166,6 +167,8 @@ pub fn problem_code(input: &Input) -> TokenStream {
         #[doc(hidden)]
         #[allow(non_upper_case_globals, unused_qualifications, clippy::all)]
         const _: () = {
+            #import
+            #catalog_alias
             #entries_static
 
             #[automatically_derived]
@@ -191,7 +194,6 @@ pub fn problem_code(input: &Input) -> TokenStream {
                     #((&#krate::__private::InnerCodes::<#transparent_types>::NEW).__entries(__out);)*
                 }
             }
-            #catalog_alias
             #(#status_checks)*
             #inline_checks
             #(#member_checks)*
@@ -270,8 +272,8 @@ fn headers_arm(krate: &TokenStream, variant: &Variant, bounds: &mut Bounds) -> O
         let name = field.attrs.header.get()?.value().to_ascii_lowercase();
         let binding = &field.binding;
         bounds.add(field.ty, quote!(::core::fmt::Display));
-        let insert =
-            quote_spanned!(field.span=> #krate::__private::header(__headers, __NAME, #binding));
+        let insert = quote_spanned!(field.span=>
+            #krate::__private::HeaderField::insert_header(#binding, __headers, __NAME));
         Some(quote! {
             {
                 const __NAME: #krate::http::HeaderName = #krate::http::HeaderName::from_static(#name);
@@ -411,12 +413,19 @@ fn entry_arm(
 /// `type __Catalog = path::to::Catalog;`, through which bare entries are named. rustc
 /// resolves the catalog's path here, on the user's `catalog = …` tokens, so a misspelt
 /// catalog is reported there, with rustc's "a similar name exists".
-pub fn catalog_alias(input: &Input) -> TokenStream {
+///
+/// Beside it, a check that the path names a catalog, on the path: without one, an enum
+/// of inline codes would take any type, and an entry named through a type that is not
+/// a catalog would report only that the entry is missing. It comes first in the
+/// expansion, so rustc reports it before the entries.
+pub fn catalog_alias(input: &Input, krate: &TokenStream) -> TokenStream {
     let Some(path) = input.attrs.catalog.get() else {
         return TokenStream::new();
     };
     let alias = Ident::new(CATALOG_ALIAS, Span::call_site());
+    let check = quote_spanned!(path.span()=> <#path as #krate::Catalog>::NAME);
     quote! {
+        const _: &'static ::core::primitive::str = #check;
         #[allow(dead_code)]
         type #alias = #path;
     }
