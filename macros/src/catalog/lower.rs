@@ -28,6 +28,8 @@ pub struct Catalog<'a> {
     pub krate: TokenStream,
     /// The import of a `crate = "…"` override, first in each block that names `krate`.
     pub krate_import: TokenStream,
+    /// The runtime crate's path in full, for the items outside those blocks.
+    pub krate_path: TokenStream,
     /// The integrations of `skip_impl(…)`, whose impls the user writes.
     pub skip_impl: Vec<Ident>,
     /// The doc comments after the last section.
@@ -133,6 +135,7 @@ impl<'a> Catalog<'a> {
             ident: &def.ident,
             krate: krate.path,
             krate_import: krate.import,
+            krate_path: krate.full,
             skip_impl,
             kind,
         }

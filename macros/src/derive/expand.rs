@@ -23,6 +23,7 @@ pub fn problem_code(input: &Input) -> TokenStream {
     let Krate {
         path: krate,
         import,
+        ..
     } = krate(input);
     let ident = input.ident;
     let variants = input.variants();

@@ -16,6 +16,7 @@ pub fn expand(node: &DeriveInput, krate: &Krate, input: Option<&Input>) -> Token
     let Krate {
         path: krate,
         import,
+        ..
     } = krate;
     if matches!(node.data, syn::Data::Union(_)) {
         return TokenStream::new();

@@ -14,6 +14,8 @@ use syn::{Ident, Path};
 pub struct Krate {
     pub path: TokenStream,
     pub import: TokenStream,
+    /// The path as written, for items outside the blocks that import it.
+    pub full: TokenStream,
 }
 
 impl Krate {
@@ -22,6 +24,7 @@ impl Krate {
             None => Krate {
                 path: quote!(::problem_codes),
                 import: TokenStream::new(),
+                full: quote!(::problem_codes),
             },
             Some(path) => {
                 let alias = Ident::new("__problem_codes", Span::call_site());
@@ -31,6 +34,7 @@ impl Krate {
                         #[allow(unused_imports)]
                         use #path as #alias;
                     },
+                    full: quote!(#path),
                 }
             }
         }
