@@ -707,7 +707,7 @@ const DERIVES: &[&str] = &[
     enum E {
         #[problem(ORDER_NOT_FOUND, status = 404, detail = "no order {0} ({0:?})")]
         A(u64),
-        #[problem(code = "ORDER_LOCKED", status = 423, title = "Locked", handling = "h", type = "t")]
+        #[problem(code = "ORDER_LOCKED", status = 423, title = "Locked", handling = "h", type = "/t")]
         B { #[problem(retry_after)] s: u64, #[problem(extension)] until: String, #[problem(extension = "x")] r#type: u8 },
         #[problem(transparent)]
         C(Inner),

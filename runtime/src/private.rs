@@ -16,6 +16,7 @@
 //! | `DetailArg`, `ViaFastWriter`, `ViaDisplayWriter` | `detail.rs` | the autoref probe that writes a field spelt `u64` or `String` by the fast writer when the type is the primitive, by `Display` when it is the user's own |
 //! | `check_field`, `check_provided`, `MemberReport` | `member_check.rs` | the derive's const checks of the fields that render members against the members their code declares |
 //! | `EntryScope`, `ComposedCatalog`, `NO_ENTRY`, `FoundEntry`, `find_entry`, `EntryReport` | `compose.rs` | where the derive resolves `Catalog::CODE`: the catalog's own const, or a composed catalog's entry found in const evaluation |
+//! | `HeaderField` | here | sets a `header` field's header; says in its own words when the field's type has no `Display` |
 //! | `InnerCodes`, `ViaCodeSet`, `ViaNoCodeSet` | `code_set.rs` | the autoref probe that lists a `transparent` field's codes when its type is a `CodeSet` |
 //! | `__problem_code_integrations!` and one `__problem_code_*!` per integration | here | the framework impls of the features this crate was built with |
 
@@ -113,29 +114,37 @@ pub fn retry_after<T: RetryAfterValue + ?Sized>(value: &T) -> Option<u64> {
     value.retry_after_secs()
 }
 
-/// Sets the header `name` to a field's `Display`, from `#[problem(header = "name")]`. A
-/// value that is not a valid header value (a line break, say) or is longer than
-/// [`MAX_HEADER_VALUE_LEN`](crate::MAX_HEADER_VALUE_LEN) is left out, with a `tracing`
-/// event when that feature is on. The value is formatted into a bounded buffer, so a
-/// huge `Display` costs no more than the bound.
-pub fn header<T: fmt::Display + ?Sized>(
-    headers: &mut http::HeaderMap,
-    name: http::HeaderName,
-    value: &T,
-) {
-    match crate::header_value::bounded(value) {
-        Ok(value) => {
-            let _previous = headers.insert(name, value);
-        }
-        Err(_reason) => {
-            #[cfg(feature = "tracing")]
-            tracing::warn!(
-                target: "problem_codes",
-                header = name.as_str(),
-                reason = _reason.as_str(),
-                limit = crate::MAX_HEADER_VALUE_LEN,
-                "header value left out of a problem response"
-            );
+/// The value of a `#[problem(header = "name")]` field: anything with `Display`.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be a header value: a `header` field is written with its `Display`",
+    label = "this field sets a header, so its type implements `Display`",
+    note = "implement `Display` for `{Self}`, or give the field a type that has it, such as `String` or `u32`"
+)]
+pub trait HeaderField {
+    /// Sets the header `name` to the field's `Display`. A value that is not a valid
+    /// header value (a line break, say) or is longer than
+    /// [`MAX_HEADER_VALUE_LEN`](crate::MAX_HEADER_VALUE_LEN) is left out, with a
+    /// `tracing` event when that feature is on. The value is formatted into a bounded
+    /// buffer, so a huge `Display` costs no more than the bound.
+    fn insert_header(&self, headers: &mut http::HeaderMap, name: http::HeaderName);
+}
+
+impl<T: fmt::Display + ?Sized> HeaderField for T {
+    fn insert_header(&self, headers: &mut http::HeaderMap, name: http::HeaderName) {
+        match crate::header_value::bounded(self) {
+            Ok(value) => {
+                let _previous = headers.insert(name, value);
+            }
+            Err(_reason) => {
+                #[cfg(feature = "tracing")]
+                tracing::warn!(
+                    target: "problem_codes",
+                    header = name.as_str(),
+                    reason = _reason.as_str(),
+                    limit = crate::MAX_HEADER_VALUE_LEN,
+                    "header value left out of a problem response"
+                );
+            }
         }
     }
 }

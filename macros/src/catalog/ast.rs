@@ -141,6 +141,8 @@ pub struct CodeDef {
     pub ident: Ident,
     pub status: StatusDef,
     pub fields: Vec<FieldDef>,
+    /// Whether the fields were written in braces (`CODE = 404,` has none).
+    pub braced: bool,
     /// Whether every field in the braces could be read.
     pub complete: bool,
 }
@@ -216,6 +218,9 @@ fn parse_defined(
     let mut settings = Vec::new();
     let mut sections = Vec::new();
     while !content.is_empty() {
+        if stray_comma(content, errors) {
+            continue;
+        }
         let Some(attrs) = item_attrs(content, closing, errors) else {
             continue;
         };
@@ -240,6 +245,20 @@ fn parse_defined(
         }));
     }
     Body::Defined { settings, sections }
+}
+
+/// A `,` where an item starts (after a section's `}`, say): reported and skipped.
+fn stray_comma(content: ParseStream, errors: &mut Vec<syn::Error>) -> bool {
+    if !content.peek(Token![,]) {
+        return false;
+    }
+    if let Ok(comma) = content.parse::<Token![,]>() {
+        errors.push(syn::Error::new(
+            comma.span,
+            "remove this `,`: a catalog's items are not separated by commas; a section ends with its `}` and a setting with `;`",
+        ));
+    }
+    true
 }
 
 /// The attributes before an item; `None` when there is no item to read: they were the
@@ -335,6 +354,9 @@ fn parse_composed(
         let content;
         braced!(content in input);
         while !content.is_empty() {
+            if stray_comma(&content, errors) {
+                continue;
+            }
             let Some(attrs) = item_attrs(&content, closing, errors) else {
                 continue;
             };
@@ -397,6 +419,12 @@ fn parse_setting(
     };
     if input.peek(Token![;]) {
         input.parse::<Token![;]>()?;
+    } else if input.peek(Token![,]) {
+        let comma: Token![,] = input.parse()?;
+        errors.push(syn::Error::new(
+            comma.span,
+            format!("a setting ends with `;`, not `,`: `{name} = …;`"),
+        ));
     } else {
         // Read on: what follows is most likely the next item.
         errors.push(syn::Error::new(
@@ -493,7 +521,8 @@ fn parse_code(input: ParseStream, errors: &mut Vec<syn::Error>) -> syn::Result<C
     };
     let mut fields = Vec::new();
     let before = errors.len();
-    if input.peek(syn::token::Brace) {
+    let braced = input.peek(syn::token::Brace);
+    if braced {
         let content;
         braced!(content in input);
         // Every error from here on is recorded, so `content` is read to its end.
@@ -508,6 +537,7 @@ fn parse_code(input: ParseStream, errors: &mut Vec<syn::Error>) -> syn::Result<C
         ident,
         status,
         fields,
+        braced,
         complete: errors.len() == before,
     })
 }

@@ -15,6 +15,7 @@ pub fn expand(catalog: &Catalog, members: &[Member]) -> TokenStream {
         vis,
         ident,
         krate,
+        krate_import,
         skip_impl,
         ..
     } = catalog;
@@ -50,9 +51,18 @@ pub fn expand(catalog: &Catalog, members: &[Member]) -> TokenStream {
         },
     );
     let enum_token = quote_spanned!(ident.span()=> enum);
+    // Every item is bounded on its members being catalogs, so a member that is not one
+    // leaves the items out instead of failing in each (`Copy`, `Debug`, `Section`…):
+    // the duplicate check reports it on the member, before the two calls of its
+    // `entry`. `for<'__a>` keeps the bound from being trivial, which rustc would refuse
+    // when false. The enum is outside the block that imports a `crate = "…"` override,
+    // so it names the crate in full.
+    let bounds = |krate: &TokenStream| quote!(where #(for<'__a> #paths: #krate::Catalog + ::core::cmp::Ord,)*);
+    let enum_bounds = bounds(&catalog.krate_path);
+    let where_clause = bounds(krate);
     let closing_docs = closing_docs(catalog);
     let framing = framing(catalog);
-    let shared = shared_impls(ident, krate, skip_impl);
+    let shared = shared_impls(ident, krate, skip_impl, &where_clause);
     // Named after what it asserts: rustc's error names the const whose evaluation failed.
     let check_name = quote::format_ident!(
         "each_code_of_{}_is_in_one_member",
@@ -100,7 +110,7 @@ pub fn expand(catalog: &Catalog, members: &[Member]) -> TokenStream {
             ::core::cmp::PartialOrd,
             ::core::cmp::Ord,
         )]
-        #vis #enum_token #ident {
+        #vis #enum_token #ident #enum_bounds {
             #(
                 #[doc = #variant_docs]
                 #variants(#paths),
@@ -110,10 +120,11 @@ pub fn expand(catalog: &Catalog, members: &[Member]) -> TokenStream {
         #[doc(hidden)]
         #[allow(unused_qualifications, clippy::all)]
         const _: () = {
+            #krate_import
             #duplicate_check
 
             #[automatically_derived]
-            impl #ident {
+            impl #ident #where_clause {
                 /// The static facts of this code.
                 #[must_use]
                 pub const fn entry(self) -> &'static #krate::Entry {
@@ -131,7 +142,7 @@ pub fn expand(catalog: &Catalog, members: &[Member]) -> TokenStream {
 
             #(
                 #[automatically_derived]
-                impl ::core::convert::From<#paths> for #ident {
+                impl ::core::convert::From<#paths> for #ident #where_clause {
                     fn from(code: #paths) -> Self {
                         #ident::#variants(code)
                     }
@@ -141,12 +152,12 @@ pub fn expand(catalog: &Catalog, members: &[Member]) -> TokenStream {
             // A derive names this catalog's codes through a lookup of its own, since
             // none of them is a const here.
             #[automatically_derived]
-            impl #krate::__private::EntryScope for #ident {
+            impl #krate::__private::EntryScope for #ident #where_clause {
                 type Scope<L> = L;
             }
 
             #[automatically_derived]
-            impl #krate::__private::ComposedCatalog for #ident {
+            impl #krate::__private::ComposedCatalog for #ident #where_clause {
                 const ENTRIES: &'static [(&'static #krate::Entry, &'static ::core::primitive::str)] = &{
                     const N: ::core::primitive::usize = #count;
                     let mut entries = [#krate::__private::NO_ENTRY; N];
@@ -165,7 +176,7 @@ pub fn expand(catalog: &Catalog, members: &[Member]) -> TokenStream {
             }
 
             #[automatically_derived]
-            impl #krate::Catalog for #ident {
+            impl #krate::Catalog for #ident #where_clause {
                 const NAME: &'static ::core::primitive::str = #name;
                 #framing
                 const ALL: &'static [Self] = &{

@@ -23,6 +23,7 @@ fn defined(catalog: &Catalog, type_base: &str, sections: &[Section]) -> TokenStr
         vis,
         ident,
         krate,
+        krate_import,
         skip_impl,
         ..
     } = catalog;
@@ -125,7 +126,7 @@ fn defined(catalog: &Catalog, type_base: &str, sections: &[Section]) -> TokenStr
 
     let closing_docs = closing_docs(catalog);
     let framing = framing(catalog);
-    let shared = shared_impls(ident, krate, skip_impl);
+    let shared = shared_impls(ident, krate, skip_impl, &TokenStream::new());
     // Spanned on the name, so rustc's notes about the enum point at it.
     let enum_token = quote_spanned!(ident.span()=> enum);
     quote! {
@@ -160,6 +161,7 @@ fn defined(catalog: &Catalog, type_base: &str, sections: &[Section]) -> TokenStr
         #[doc(hidden)]
         #[allow(unused_qualifications, deprecated, clippy::all)]
         const _: () = {
+            #krate_import
             #[automatically_derived]
             impl #ident {
                 /// The static facts of this code.
@@ -208,14 +210,19 @@ fn defined(catalog: &Catalog, type_base: &str, sections: &[Section]) -> TokenStr
 
 /// The impls every catalog has, whatever its kind: they go through `entry`, `as_str` and
 /// `Catalog::from_code`.
+///
+/// `bounds` is the `where` clause of a composed catalog's impls, empty for a defined one.
 pub fn shared_impls(
     ident: &syn::Ident,
     krate: &TokenStream,
     skip_impl: &[syn::Ident],
+    bounds: &TokenStream,
 ) -> TokenStream {
+    // The `where` clause without its keyword, for the integrations' macro.
+    let predicates: TokenStream = bounds.clone().into_iter().skip(1).collect();
     quote! {
             #[automatically_derived]
-            impl #krate::ProblemCode for #ident {
+            impl #krate::ProblemCode for #ident #bounds {
                 #[inline]
                 fn entry(&self) -> &'static #krate::Entry {
                     #ident::entry(*self)
@@ -239,7 +246,7 @@ pub fn shared_impls(
             }
 
             #[automatically_derived]
-            impl #krate::CodeSet for #ident {
+            impl #krate::CodeSet for #ident #bounds {
                 fn entries(__out: &mut ::std::vec::Vec<&'static #krate::Entry>) {
                     __out.extend(<#ident as #krate::Catalog>::entries());
                 }
@@ -247,20 +254,20 @@ pub fn shared_impls(
 
             #krate::__private::integrations! {
                 skip [#(#skip_impl)*]
-                impl [] for [#ident] where []
+                impl [] for [#ident] where [#predicates]
                 entries [<#ident as #krate::Catalog>::entries()]
                 transparent []
             }
 
             #[automatically_derived]
-            impl ::core::fmt::Display for #ident {
+            impl ::core::fmt::Display for #ident #bounds {
                 fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                     f.pad(self.as_str())
                 }
             }
 
             #[automatically_derived]
-            impl ::core::str::FromStr for #ident {
+            impl ::core::str::FromStr for #ident #bounds {
                 type Err = #krate::UnknownCode;
 
                 fn from_str(code: &::core::primitive::str) -> ::core::result::Result<Self, Self::Err> {
@@ -269,7 +276,7 @@ pub fn shared_impls(
             }
 
             #[automatically_derived]
-            impl #krate::__private::serde::Serialize for #ident {
+            impl #krate::__private::serde::Serialize for #ident #bounds {
                 fn serialize<S: #krate::__private::serde::Serializer>(
                     &self,
                     serializer: S,
@@ -279,7 +286,7 @@ pub fn shared_impls(
             }
 
             #[automatically_derived]
-            impl<'de> #krate::__private::serde::Deserialize<'de> for #ident {
+            impl<'de> #krate::__private::serde::Deserialize<'de> for #ident #bounds {
                 fn deserialize<D: #krate::__private::serde::Deserializer<'de>>(
                     deserializer: D,
                 ) -> ::core::result::Result<Self, D::Error> {

@@ -11,10 +11,12 @@ use super::ast::{
     Body, CatalogDef, CodeDef, FieldDef, SectionDef, Setting, SettingKey, SettingValue, StatusDef,
 };
 use crate::shared::code::{
-    camel_case, shape_error, slug, status_error, status_of_name, type_base_error,
+    camel_case, shape_error, slug, status_literal_error, status_of_name, title_error,
+    type_base_error,
 };
 use crate::shared::ctxt::Ctxt;
 use crate::shared::integrations;
+use crate::shared::krate::Krate;
 use crate::shared::member::{self, Member as ExtMember};
 use crate::shared::suggest::closest;
 use crate::shared::symbol::{DEFAULT_TYPE_BASE, DEPRECATED, HANDLING, MEANING, MEMBERS, TITLE};
@@ -24,6 +26,10 @@ pub struct Catalog<'a> {
     pub vis: &'a Visibility,
     pub ident: &'a Ident,
     pub krate: TokenStream,
+    /// The import of a `crate = "…"` override, first in each block that names `krate`.
+    pub krate_import: TokenStream,
+    /// The runtime crate's path in full, for the items outside those blocks.
+    pub krate_path: TokenStream,
     /// The integrations of `skip_impl(…)`, whose impls the user writes.
     pub skip_impl: Vec<Ident>,
     /// The doc comments after the last section.
@@ -112,6 +118,7 @@ impl<'a> Catalog<'a> {
             krate,
             skip_impl,
         } = lower_settings(cx, settings, matches!(kind, Kind::Composed(_)));
+        let krate = Krate::new(krate.as_ref());
         let kind = match kind {
             Kind::Defined { sections, .. } => Kind::Defined {
                 type_base: type_base.unwrap_or_else(|| DEFAULT_TYPE_BASE.to_owned()),
@@ -126,7 +133,9 @@ impl<'a> Catalog<'a> {
             attrs: &def.attrs,
             vis: &def.vis,
             ident: &def.ident,
-            krate: krate.unwrap_or_else(|| quote!(::problem_codes)),
+            krate: krate.path,
+            krate_import: krate.import,
+            krate_path: krate.full,
             skip_impl,
             kind,
         }
@@ -216,7 +225,7 @@ fn check_closing(cx: &Ctxt, closing: &[Attribute]) {
 #[derive(Default)]
 struct Settings {
     type_base: Option<String>,
-    krate: Option<TokenStream>,
+    krate: Option<Path>,
     skip_impl: Vec<Ident>,
 }
 
@@ -264,7 +273,7 @@ fn lower_settings(cx: &Ctxt, settings: &[Setting], composed: bool) -> Settings {
                 lowered.type_base = Some(value.value());
             }
             SettingKey::Crate(_) => match value.parse::<Path>() {
-                Ok(path) => lowered.krate = Some(quote!(#path)),
+                Ok(path) => lowered.krate = Some(path),
                 Err(_) => cx.error_spanned_by(
                     value,
                     "`crate` takes the path of the problem_codes crate, e.g. `crate = \"::my_api::problem_codes\";`",
@@ -397,7 +406,7 @@ fn lower_status(cx: &Ctxt, status: &StatusDef, code: &str) -> u16 {
             500
         }
         StatusDef::Lit(Lit::Int(lit)) => match lit.base10_parse::<u64>() {
-            Ok(value) => match status_error(value) {
+            Ok(value) => match status_literal_error(lit, value) {
                 None => u16::try_from(value).unwrap_or(500),
                 Some(message) => {
                     cx.error_spanned_by(lit, message);
@@ -533,17 +542,27 @@ fn lower_text_field(cx: &Ctxt, field: &FieldDef, key: &str, slot: &mut Option<Li
 fn check_title(cx: &Ctxt, def: &CodeDef, code: &str, title: Option<&LitStr>, written: bool) {
     match title {
         None if written => {}
+        None if !def.braced => {
+            let status = match &def.status {
+                StatusDef::Lit(lit) => quote!(#lit).to_string(),
+                StatusDef::Name(_) => "404".to_owned(),
+            };
+            cx.error_at(
+                def.ident.span(),
+                format!(
+                    "code `{code}` needs its fields in braces, at least its `{TITLE}`: `{code} = {status} {{ {TITLE}: \"…\" }}`"
+                ),
+            );
+        }
         None => cx.error_at(
             def.ident.span(),
             format!("code `{code}` needs a `{TITLE}`: what the code means, in a few words"),
         ),
-        Some(lit) if lit.value().trim().is_empty() => {
-            cx.error_spanned_by(
-                lit,
-                format!("`{TITLE}` cannot be empty: write what the code means, in a few words"),
-            );
+        Some(lit) => {
+            if let Some(message) = title_error(&lit.value()) {
+                cx.error_spanned_by(lit, message);
+            }
         }
-        Some(_) => {}
     }
 }
 

@@ -80,7 +80,7 @@ fn slips_in_fields_are_skipped_and_the_rest_is_checked() {
             "`handling` takes a string",
             "expected `,` before the next field",
             "a field name is written without quotes: `title: \"…\"`",
-            "code `ORDER_E` needs a `title`",
+            "code `ORDER_E` needs its fields in braces, at least its `title`: `ORDER_E = 404 { title: \"…\" }`",
         ],
     );
 }

@@ -1,12 +1,13 @@
 //! The `#[problem(...)]` attributes, parsed into one typed struct per level: container,
 //! code (a variant, or a struct's own code), and field.
 
-use proc_macro2::Span;
+use proc_macro2::{Span, TokenStream, TokenTree};
+use quote::ToTokens;
 use syn::meta::ParseNestedMeta;
 use syn::spanned::Spanned;
 use syn::{Attribute, Ident, Lit, LitInt, LitStr, Meta, Path, Token};
 
-use crate::shared::code::{looks_like_code, status_of_name, suggest_code};
+use crate::shared::code::{looks_like_code, shape_error, status_of_name, suggest_code};
 use crate::shared::ctxt::Ctxt;
 use crate::shared::integrations::{self, KNOWN};
 use crate::shared::member::{self, Member as ExtMember};
@@ -126,6 +127,9 @@ pub struct ContainerAttrs {
     pub section: Attr<LitStr>,
     /// Integrations whose impls the user writes by hand.
     pub skip_impl: Attr<Vec<Ident>>,
+    /// Keys of a code written on an enum instead of its variants (already an error), so
+    /// its variants are not also reported as lacking a code.
+    pub misplaced_code: bool,
 }
 
 /// Attributes that define a code: on a variant, or on a struct.
@@ -190,6 +194,9 @@ pub struct FieldAttrs {
     pub retry_after: Attr<()>,
     /// A response header set to the field's `Display`, its name lowercased.
     pub header: Attr<LitStr>,
+    /// A key of the variant's code written on this field (already an error), so the
+    /// variant is not also reported as lacking a code.
+    pub misplaced_code: bool,
 }
 
 /// Parses the attributes of an enum or a struct: the container's keys and, on a struct,
@@ -202,8 +209,11 @@ pub fn container(cx: &Ctxt, attrs: &[Attribute], is_struct: bool) -> (ContainerA
         type_base: Attr::none(TYPE_BASE),
         section: Attr::none(SECTION),
         skip_impl: Attr::none(SKIP_IMPL),
+        misplaced_code: false,
     };
     let mut code = CodeAttrs::new();
+    // An enum's code keys, reported together: one mistake, one error.
+    let mut code_keys: Vec<(Span, String)> = Vec::new();
     let level = if is_struct {
         Level::Struct
     } else {
@@ -242,6 +252,10 @@ pub fn container(cx: &Ctxt, attrs: &[Attribute], is_struct: bool) -> (ContainerA
                 container.skip_impl.set_parsed(cx, span, names);
             }
             _ if is_struct => code_key(cx, meta, &key, &mut code, level)?,
+            _ if is_code_key(&key, &meta.path) => {
+                code_keys.push((span, key));
+                skip_value(meta)?;
+            }
             _ => {
                 unknown_key(cx, meta, &key, level)?;
             }
@@ -249,7 +263,36 @@ pub fn container(cx: &Ctxt, attrs: &[Attribute], is_struct: bool) -> (ContainerA
         Ok(())
     });
     code.malformed |= !complete;
+    if let (Some((first, _)), Some((last, _))) = (code_keys.first(), code_keys.last()) {
+        let names: Vec<String> = code_keys
+            .iter()
+            .map(|(_, key)| format!("`{key}`"))
+            .collect();
+        let (names, is, them, they_declare) = match names.split_last() {
+            Some((only, [])) => (only.clone(), "is", "it", "it declares"),
+            Some((last_name, rest)) => (
+                format!("{} and {last_name}", rest.join(", ")),
+                "are",
+                "them",
+                "they declare",
+            ),
+            None => (String::new(), "are", "them", "they declare"),
+        };
+        cx.error_spanning(
+            *first,
+            *last,
+            format!(
+                "{names} {is} not allowed on an enum: each variant declares its own code; move {them} onto the variant whose code {they_declare}"
+            ),
+        );
+        container.misplaced_code = true;
+    }
     (container, code)
+}
+
+/// Whether `key` belongs to a code: a code key, or a catalog entry.
+fn is_code_key(key: &str, path: &Path) -> bool {
+    CODE_KEYS.contains(&key) || is_entry_path(path)
 }
 
 /// Parses the attributes of a variant.
@@ -268,6 +311,7 @@ pub fn field(cx: &Ctxt, attrs: &[Attribute]) -> FieldAttrs {
         extension: Attr::none(EXTENSION),
         retry_after: Attr::none(RETRY_AFTER),
         header: Attr::none(HEADER),
+        misplaced_code: false,
     };
     for_each_meta(cx, attrs, |meta, key| {
         let span = meta.path.span();
@@ -297,6 +341,7 @@ pub fn field(cx: &Ctxt, attrs: &[Attribute]) -> FieldAttrs {
                 field.header.set_parsed(cx, span, lit);
             }
             _ => {
+                field.misplaced_code |= is_code_key(&key, &meta.path);
                 unknown_key(cx, meta, &key, Level::Field)?;
             }
         }
@@ -430,12 +475,21 @@ fn unknown_key(
     } else {
         None
     };
+    let as_code = suggest_code(key);
     let message = if let Some(home) = home {
         format!("`{key}` is not allowed on {}; it goes {home}", level.name())
+    } else if meant.is_none()
+        && matches!(level, Level::Struct | Level::Variant)
+        && key.contains('_')
+        && key == key.to_ascii_lowercase()
+        && shape_error(&as_code).is_none()
+    {
+        format!(
+            "unknown problem attribute `{key}`; a catalog entry is written as its code, in SCREAMING_SNAKE_CASE: `{as_code}`"
+        )
     } else if key.chars().next().is_some_and(|c| c.is_ascii_uppercase()) {
         format!(
-            "unknown problem attribute `{key}`; to name a catalog entry write its code, e.g. `{}`",
-            suggest_code(key)
+            "unknown problem attribute `{key}`; to name a catalog entry write its code, e.g. `{as_code}`"
         )
     } else if let Some(meant) = meant {
         format!("unknown problem attribute `{key}`; did you mean `{meant}`?")
@@ -468,24 +522,61 @@ fn for_each_meta(
 ) -> bool {
     let mut complete = true;
     for attr in attrs.iter().filter(|attr| attr.path().is_ident("problem")) {
-        if !matches!(attr.meta, Meta::List(_)) {
+        let Meta::List(list) = &attr.meta else {
             cx.error_spanned_by(
                 attr,
                 "write the keys of `problem` in parentheses, e.g. `#[problem(ORDER_NOT_FOUND)]` or `#[problem(code = \"…\", status = 404, title = \"…\")]`",
             );
             complete = false;
             continue;
-        }
-        let parsed = attr.parse_nested_meta(|meta| {
+        };
+        let (tokens, all_keys) = without_strings(cx, list.tokens.clone());
+        complete &= all_keys;
+        let parser = syn::meta::parser(|meta| {
             let key = key_of(&meta.path);
             f(&meta, key)
         });
-        if let Err(err) = parsed {
+        if let Err(err) = syn::parse::Parser::parse2(parser, tokens) {
             cx.push(err);
             complete = false;
         }
     }
     complete
+}
+
+/// The keys of a `#[problem(…)]` list without the strings written in place of a key
+/// (`#[problem("ORDER_NOT_FOUND")]`), each reported; `false` when there was one.
+fn without_strings(cx: &Ctxt, tokens: TokenStream) -> (TokenStream, bool) {
+    let mut kept = TokenStream::new();
+    let mut all_keys = true;
+    let mut item: Vec<TokenTree> = Vec::new();
+    let mut flush = |item: &mut Vec<TokenTree>, comma: Option<TokenTree>| {
+        if let [TokenTree::Literal(lit)] = item.as_slice()
+            && let Ok(lit) = syn::parse2::<LitStr>(lit.to_token_stream())
+        {
+            let value = lit.value();
+            let message = if looks_like_code(&value) {
+                format!("write the catalog entry without quotes: `#[problem({value})]`")
+            } else {
+                "a problem attribute takes keys, not strings: name a catalog entry by its code without quotes, e.g. `ORDER_NOT_FOUND`, or declare one with `code = \"…\"`".to_owned()
+            };
+            cx.error_spanned_by(&lit, message);
+            all_keys = false;
+        } else {
+            kept.extend(item.drain(..));
+            kept.extend(comma);
+        }
+        item.clear();
+    };
+    for tt in tokens {
+        if matches!(&tt, TokenTree::Punct(p) if p.as_char() == ',') {
+            flush(&mut item, Some(tt));
+        } else {
+            item.push(tt);
+        }
+    }
+    flush(&mut item, None);
+    (kept, all_keys)
 }
 
 fn key_of(path: &Path) -> String {

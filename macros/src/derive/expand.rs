@@ -11,18 +11,20 @@ use super::bound::Bounds;
 use super::fmt::{self, FmtTrait, Piece};
 use crate::shared::code::{shape_error, slug};
 use crate::shared::json;
+use crate::shared::krate::Krate;
 use crate::shared::symbol::{DEFAULT_TYPE_BASE, RETRY_AFTER_MEMBER};
 
-/// The path generated code names the runtime crate by.
-pub fn krate(input: &Input) -> TokenStream {
-    match input.attrs.krate.get() {
-        Some(path) => quote!(#path),
-        None => quote!(::problem_codes),
-    }
+/// The path generated code names the runtime crate by, and its import.
+pub fn krate(input: &Input) -> Krate {
+    Krate::new(input.attrs.krate.get())
 }
 
 pub fn problem_code(input: &Input) -> TokenStream {
-    let krate = krate(input);
+    let Krate {
+        path: krate,
+        import,
+        ..
+    } = krate(input);
     let ident = input.ident;
     let variants = input.variants();
     let mut bounds = Bounds::new(input.generics);
@@ -149,7 +151,7 @@ pub fn problem_code(input: &Input) -> TokenStream {
     );
     let as_error = as_error(input, &krate);
     let status_checks = variants.iter().filter_map(|v| status_check(input, v));
-    let catalog_alias = catalog_alias(input);
+    let catalog_alias = catalog_alias(input, &krate);
     let entry_lookup = entry_lookup(input, &krate);
     let inline_checks = inline_code_checks(input, &krate);
 
@@ -167,6 +169,9 @@ pub fn problem_code(input: &Input) -> TokenStream {
         #[doc(hidden)]
         #[allow(non_upper_case_globals, unused_qualifications, clippy::all)]
         const _: () = {
+            #import
+            #catalog_alias
+            #entry_lookup
             #entries_static
 
             // The user's own `#[deprecated]` type, variants and fields are not a use;
@@ -197,8 +202,6 @@ pub fn problem_code(input: &Input) -> TokenStream {
                     #((&#krate::__private::InnerCodes::<#transparent_types>::NEW).__entries(__out);)*
                 }
             }
-            #catalog_alias
-            #entry_lookup
             #(#status_checks)*
             #inline_checks
             #(#member_checks)*
@@ -280,8 +283,8 @@ fn headers_arm(krate: &TokenStream, variant: &Variant, bounds: &mut Bounds) -> O
         let name = field.attrs.header.get()?.value().to_ascii_lowercase();
         let binding = &field.binding;
         bounds.add(field.ty, quote!(::core::fmt::Display));
-        let insert =
-            quote_spanned!(field.span=> #krate::__private::header(__headers, __NAME, #binding));
+        let insert = quote_spanned!(field.span=>
+            #krate::__private::HeaderField::insert_header(#binding, __headers, __NAME));
         Some(quote! {
             {
                 const __NAME: #krate::http::HeaderName = #krate::http::HeaderName::from_static(#name);
@@ -421,12 +424,25 @@ fn entry_arm(
 /// `type __Catalog = path::to::Catalog;`, through which bare entries are named. rustc
 /// resolves the catalog's path here, on the user's `catalog = …` tokens, so a misspelt
 /// catalog is reported there, with rustc's "a similar name exists".
-pub fn catalog_alias(input: &Input) -> TokenStream {
+///
+/// Beside it, a check that the path names a catalog, on the path: without one, an enum
+/// of inline codes would take any type, and an entry named through a type that is not
+/// a catalog would report only that the entry is missing. It comes first in the
+/// expansion, so rustc reports it before the entries.
+pub fn catalog_alias(input: &Input, krate: &TokenStream) -> TokenStream {
     let Some(path) = input.attrs.catalog.get() else {
         return TokenStream::new();
     };
     let alias = Ident::new(CATALOG_ALIAS, Span::call_site());
+    // The same bound, on the same tokens, as the entries' lookups: rustc reports it
+    // once, however many variants name an entry or declare an inline code.
+    let checked = Ident::new(CATALOG_ALIAS, path.span());
+    let check = quote_spanned! {path.span()=>
+        const _: ::core::marker::PhantomData<<#checked as #krate::__private::EntryScope>::Scope<()>> =
+            ::core::marker::PhantomData;
+    };
     quote! {
+        #check
         #[allow(dead_code)]
         type #alias = #path;
     }
@@ -453,8 +469,9 @@ fn entry_parts(input: &Input, variant: &Variant) -> Option<(TokenStream, Ident)>
         let colon = entry.leading_colon;
         return Some((quote!(#colon #(#catalog)::*), code));
     }
-    input.attrs.catalog.get()?;
-    let alias = Ident::new(CATALOG_ALIAS, code.span());
+    let catalog = input.attrs.catalog.get()?;
+    // On the user's catalog path, where rustc says it is not a catalog.
+    let alias = Ident::new(CATALOG_ALIAS, catalog.span());
     Some((quote!(#alias), code))
 }
 
@@ -473,12 +490,16 @@ fn entry_const(input: &Input, variant: &Variant, lookup: &str) -> Option<(Ident,
 /// an expression's span runs from its first token to its last, so a part on the
 /// catalog's token would stretch the span over the lines between.
 fn scoped_const(input: &Input, catalog: &TokenStream, code: &Ident, lookup: &str) -> TokenStream {
-    let krate = krate(input);
+    let krate = krate(input).path;
     let lookup = Ident::new(lookup, code.span());
-    respan(
-        quote!(<#catalog as #krate::__private::EntryScope>::Scope::<#lookup<#catalog>>::#code),
+    // The catalog keeps its own span inside `<…>`: neither the first nor the last token.
+    let head = respan(quote!(<), code.span());
+    let scope = respan(
+        quote!(as #krate::__private::EntryScope>::Scope::<#lookup<),
         code.span(),
-    )
+    );
+    let tail = respan(quote!(>>::#code), code.span());
+    quote!(#head #catalog #scope #catalog #tail)
 }
 
 const ENTRY_LOOKUP: &str = "__ComposedEntries";
@@ -883,7 +904,8 @@ pub fn inline_code_checks(input: &Input, krate: &TokenStream) -> TokenStream {
             }
             let span = lit.span();
             let ident = Ident::new(&code, span);
-            let alias = Ident::new(CATALOG_ALIAS, span);
+            let alias_span = input.attrs.catalog.get().map_or(span, Spanned::span);
+            let alias = Ident::new(CATALOG_ALIAS, alias_span);
             let alias = quote!(#alias);
             let scoped = scoped_const(input, &alias, &ident, INLINE_LOOKUP);
             if !names.contains(&ident) {

@@ -10,8 +10,14 @@ use syn::DeriveInput;
 
 use super::ast::Input;
 use super::expand::{catalog_alias, entry_lookup, entry_value, inline_code_checks, status_check};
+use crate::shared::krate::Krate;
 
-pub fn expand(node: &DeriveInput, krate: &TokenStream, input: Option<&Input>) -> TokenStream {
+pub fn expand(node: &DeriveInput, krate: &Krate, input: Option<&Input>) -> TokenStream {
+    let Krate {
+        path: krate,
+        import,
+        ..
+    } = krate;
     if matches!(node.data, syn::Data::Union(_)) {
         return TokenStream::new();
     }
@@ -26,27 +32,28 @@ pub fn expand(node: &DeriveInput, krate: &TokenStream, input: Option<&Input>) ->
             .variants()
             .iter()
             .filter_map(|variant| status_check(input, variant));
-        let alias = catalog_alias(input);
+        let alias = catalog_alias(input, krate);
         let lookup = entry_lookup(input, krate);
         let inline = inline_code_checks(input, krate);
         quote! {
-            #[allow(non_upper_case_globals)]
-            const _: () = {
-                #alias
-                #lookup
-                #(#entries)*
-                #(#statuses)*
-                #inline
-            };
+            #alias
+            #lookup
+            #(#entries)*
+            #(#statuses)*
+            #inline
         }
     });
     quote! {
-        #[automatically_derived]
-        impl #impl_generics #krate::ProblemCode for #ident #ty_generics #where_clause {
-            fn entry(&self) -> &'static #krate::Entry {
-                ::core::unreachable!()
+        #[allow(non_upper_case_globals)]
+        const _: () = {
+            #import
+            #[automatically_derived]
+            impl #impl_generics #krate::ProblemCode for #ident #ty_generics #where_clause {
+                fn entry(&self) -> &'static #krate::Entry {
+                    ::core::unreachable!()
+                }
             }
-        }
-        #checks
+            #checks
+        };
     }
 }

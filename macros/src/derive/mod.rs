@@ -12,6 +12,7 @@ use proc_macro2::TokenStream;
 use syn::DeriveInput;
 
 use crate::shared::ctxt::Ctxt;
+use crate::shared::krate::Krate;
 
 /// The derive on a token stream, so tests can drive it without a compiler.
 pub fn expand(tokens: TokenStream) -> TokenStream {
@@ -24,8 +25,9 @@ pub fn expand(tokens: TokenStream) -> TokenStream {
     if let Some(input) = &input {
         valid::check(&cx, input);
     }
-    let krate = input.as_ref().map(expand::krate);
-    let krate = krate.unwrap_or_else(|| quote::quote!(::problem_codes));
+    let krate = input
+        .as_ref()
+        .map_or_else(|| Krate::new(None), expand::krate);
     match (cx.check(), input) {
         (Ok(()), Some(input)) => expand::problem_code(&input),
         (Err(err), input) => {

@@ -84,7 +84,7 @@ fn keys_on_the_wrong_level_name_their_home() {
     assert_reports(
         &output,
         &[
-            "`code` is not allowed on an enum; it goes on a variant (or on a struct)",
+            "`code` is not allowed on an enum: each variant declares its own code; move it onto the variant whose code it declares",
             "`extension` is not allowed on a variant; it goes on a field",
             "`status` is not allowed on a field; it goes on a variant (or on a struct)",
         ],
@@ -311,7 +311,10 @@ fn inline_type_uri_and_type_base() {
     });
     assert_reports(
         &output,
-        &["`type_base` cannot be empty", "`type` is a URI reference"],
+        &[
+            "`type_base` cannot be empty",
+            "`type` is a URI and cannot contain whitespace; a URI looks like `https://",
+        ],
     );
 }
 
@@ -414,4 +417,75 @@ fn framing_and_hop_by_hop_headers_are_refused_in_any_case() {
         });
         assert_reports(&output, &[]);
     }
+}
+
+#[test]
+fn a_code_written_on_the_enum_is_one_error() {
+    let output = expand(quote! {
+        #[problem(code = "ORDER_LOCKED", status = 423, title = "Locked")]
+        enum E { A, B }
+    });
+    assert_reports(
+        &output,
+        &[
+            "`code`, `status` and `title` are not allowed on an enum: each variant declares its own code; move them onto the variant whose code they declare",
+        ],
+    );
+}
+
+#[test]
+fn an_entry_written_on_a_field_is_one_error() {
+    let output = expand(quote! {
+        #[problem(catalog = Shop)]
+        enum E { A { #[problem(ORDER_NOT_FOUND)] id: u64 } }
+    });
+    assert_reports(&output, &["`ORDER_NOT_FOUND` is not allowed on a field"]);
+}
+
+#[test]
+fn strings_in_place_of_keys_are_reported_and_the_rest_is_read() {
+    let output = expand(quote! {
+        #[problem(catalog = Shop)]
+        enum E {
+            #[problem("ORDER_NOT_FOUND")]
+            A,
+            #[problem("not found", stauts = 404)]
+            B,
+        }
+    });
+    assert_reports(
+        &output,
+        &[
+            "write the catalog entry without quotes: `#[problem(ORDER_NOT_FOUND)]`",
+            "a problem attribute takes keys, not strings",
+            "did you mean `status`?",
+        ],
+    );
+}
+
+#[test]
+fn lowercase_entries_are_suggested_in_screaming_snake_case() {
+    let output = expand(quote! {
+        #[problem(catalog = Shop)]
+        enum E { #[problem(auth_user_not_found)] A }
+    });
+    assert_reports(&output, &["in SCREAMING_SNAKE_CASE: `AUTH_USER_NOT_FOUND`"]);
+}
+
+#[test]
+fn suffixed_statuses_must_hold_the_value() {
+    let output = expand(quote! {
+        enum E {
+            #[problem(code = "ORDER_A", status = 429u8, title = "A")]
+            A,
+            #[problem(code = "ORDER_B", status = 423i16, title = "B")]
+            B,
+            #[problem(code = "ORDER_C", status = 423u16, title = "C")]
+            C,
+        }
+    });
+    assert_reports(
+        &output,
+        &["write `429` or `429u16`", "write `423` or `423u16`"],
+    );
 }

@@ -8,9 +8,11 @@ use syn::Member;
 
 use super::ast::{Input, Variant};
 use super::fmt;
-use crate::shared::code::{shape_error, status_error, type_base_error};
+use crate::shared::code::{
+    shape_error, status_literal_error, title_error, type_base_error, type_uri_error,
+};
 use crate::shared::ctxt::Ctxt;
-use crate::shared::member::{is_member_name, member_name};
+use crate::shared::member::{is_member_name, member_name, reserved_case_error};
 use crate::shared::symbol::{RETRY_AFTER_MEMBER, STANDARD_MEMBERS};
 
 pub fn check(cx: &Ctxt, input: &Input) {
@@ -45,7 +47,7 @@ fn check_variant(cx: &Ctxt, input: &Input, variant: &Variant) {
         return;
     }
     if let Some(status) = attrs.status.get()
-        && let Some(message) = status_error(status.1)
+        && let Some(message) = status_literal_error(&status.0, status.1)
     {
         cx.error_spanned_by(&status.0, message);
     }
@@ -94,12 +96,14 @@ fn check_variant(cx: &Ctxt, input: &Input, variant: &Variant) {
             cx.error_spanned_by(code, message);
         }
         if let Some(uri) = attrs.type_uri.get()
-            && (uri.value().is_empty() || uri.value().contains(char::is_whitespace))
+            && let Some(message) = type_uri_error(&uri.value())
         {
-            cx.error_spanned_by(
-                uri,
-                "`type` is a URI reference and cannot be empty or contain whitespace",
-            );
+            cx.error_spanned_by(uri, message);
+        }
+        if let Some(title) = attrs.title.get()
+            && let Some(message) = title_error(&title.value())
+        {
+            cx.error_spanned_by(title, message);
         }
         let missing: Vec<&str> = [
             (attrs.status.is_written(), "status = …"),
@@ -123,7 +127,12 @@ fn check_variant(cx: &Ctxt, input: &Input, variant: &Variant) {
                 ),
             );
         }
-    } else if !(attrs.malformed || attrs.code.is_written() || attrs.entry.is_written()) {
+    } else if !(attrs.malformed
+        || attrs.code.is_written()
+        || attrs.entry.is_written()
+        || input.attrs.misplaced_code
+        || variant.fields.iter().any(|f| f.attrs.misplaced_code))
+    {
         no_code(cx, input, variant);
     }
     check_fields(cx, variant);
@@ -289,6 +298,8 @@ fn check_fields(cx: &Ctxt, variant: &Variant) {
                 span,
                 format!("extension member `{name}` would replace the standard member `{name}`; rename it, e.g. `#[problem(extension = \"{name}_value\")]`"),
             );
+        } else if let Some(message) = reserved_case_error(&name) {
+            cx.error_at(span, message);
         } else if !is_member_name(&name) {
             cx.error_at(
                 span,

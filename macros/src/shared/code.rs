@@ -1,6 +1,6 @@
 //! The rules for codes and statuses, and the names derived from a code.
 
-use super::symbol::DEFAULT_TYPE_BASE;
+use super::symbol::{DEFAULT_TYPE_BASE, TITLE, TYPE, TYPE_BASE};
 
 /// Why `code` is not of the AIP-193 shape `[A-Z][A-Z0-9_]+[A-Z0-9]` (at most 63
 /// characters), or `None` when it is.
@@ -128,6 +128,40 @@ pub fn status_error(status: u64) -> Option<String> {
     }
 }
 
+/// Why the literal `lit`, whose value is `value`, cannot be a problem status: out of
+/// range, or with a suffix that cannot hold it. Both macros read statuses by this rule.
+pub fn status_literal_error(lit: &syn::LitInt, value: u64) -> Option<String> {
+    status_error(value).or_else(|| status_suffix_error(lit.base10_digits(), lit.suffix(), value))
+}
+
+/// Why a status literal's suffix cannot hold it, or `None` when it can (or has none):
+/// rustc would deny `429u8` as an overflowing literal, and a status is unsigned.
+pub fn status_suffix_error(digits: &str, suffix: &str, value: u64) -> Option<String> {
+    let fix = format!("write `{digits}` or `{digits}u16`");
+    match suffix {
+        "" | "u16" | "u32" | "u64" | "u128" | "usize" => None,
+        "u8" => Some(format!(
+            "status `{digits}{suffix}` does not fit `u8`, which holds 0 to 255; {fix}"
+        )),
+        "i8" | "i16" | "i32" | "i64" | "i128" | "isize" => Some(format!(
+            "a status is unsigned, but `{digits}{suffix}` is signed; {fix}"
+        )),
+        _ if value > 0 => Some(format!(
+            "a status is a whole number, but `{digits}{suffix}` has the suffix `{suffix}`; {fix}"
+        )),
+        _ => None,
+    }
+}
+
+/// Why `title` cannot be a code's title (blank), or `None` when it can. The same rule
+/// for a catalog's codes and the derive's inline ones.
+pub fn title_error(title: &str) -> Option<String> {
+    title
+        .trim()
+        .is_empty()
+        .then(|| format!("`{TITLE}` cannot be empty: write what the code means, in a few words"))
+}
+
 /// The status of an `http::StatusCode` constant name (`NOT_FOUND` is 404), for the hint
 /// when a status is written as a name.
 pub fn status_of_name(name: &str) -> Option<u16> {
@@ -180,22 +214,67 @@ pub fn status_of_name(name: &str) -> Option<u16> {
         .map(|(_, status)| *status)
 }
 
-/// Why `base` cannot start type URIs, or `None` when it can.
+/// Why `base` cannot start type URIs, or `None` when it can: an absolute URI
+/// (`https://errors.example/`) or an absolute path (`/problems/`), ending where the slug
+/// follows.
 pub fn type_base_error(base: &str) -> Option<String> {
     if base.is_empty() {
         return Some(format!(
-            "`type_base` cannot be empty; leave it out to use `{DEFAULT_TYPE_BASE}`"
+            "`{TYPE_BASE}` cannot be empty; leave it out to use `{DEFAULT_TYPE_BASE}`"
         ));
     }
-    if base.chars().any(|c| c.is_whitespace() || c.is_control()) {
-        return Some("`type_base` is a URI and cannot contain whitespace".into());
+    if let Some(message) = uri_error(TYPE_BASE, base, "https://errors.shop.example/") {
+        return Some(message);
     }
     if base.ends_with(|c: char| c.is_ascii_alphanumeric()) {
         return Some(format!(
-            "`type_base` is followed directly by the code's slug; end it with `/`, as in `{base}/`"
+            "`{TYPE_BASE}` is followed directly by the code's slug; end it with `/`, as in `{base}/`"
         ));
     }
     None
+}
+
+/// Why `uri` cannot be an inline code's problem `type`, or `None` when it can.
+pub fn type_uri_error(uri: &str) -> Option<String> {
+    if uri.is_empty() {
+        return Some(format!(
+            "`{TYPE}` cannot be empty; leave it out to use the type base and the code's slug"
+        ));
+    }
+    uri_error(TYPE, uri, "https://errors.shop.example/order-locked")
+}
+
+/// A type URI is absolute (a scheme, `https:`) or an absolute path (`/problems/…`): a
+/// relative reference such as `errors.shop.example/x` would be resolved against each
+/// request's URL, so clients would see a different type on every route.
+fn uri_error(key: &str, uri: &str, example: &str) -> Option<String> {
+    if uri.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return Some(format!(
+            "`{key}` is a URI and cannot contain whitespace; a URI looks like `{example}`"
+        ));
+    }
+    if uri.starts_with('/') || has_scheme(uri) {
+        return None;
+    }
+    let host = uri.split('/').next().unwrap_or_default();
+    let fix = if host.contains('.') {
+        format!("https://{uri}")
+    } else {
+        format!("/{uri}")
+    };
+    Some(format!(
+        "`{key}` needs a scheme or a leading `/`, or clients resolve it against each request's URL; write `{fix}`"
+    ))
+}
+
+/// RFC 3986 §3.1: `ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) ":"`.
+fn has_scheme(uri: &str) -> bool {
+    uri.split_once(':').is_some_and(|(scheme, _)| {
+        scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+            && scheme
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+    })
 }
 
 #[cfg(test)]
@@ -230,6 +309,49 @@ mod tests {
         assert!(message.ends_with("e.g. `ORDER_404`"), "{message}");
         let message = shape_error("404").unwrap();
         assert!(message.contains("is a number"), "{message}");
+    }
+
+    #[test]
+    fn status_suffixes() {
+        assert_eq!(status_suffix_error("429", "", 429), None);
+        assert_eq!(status_suffix_error("429", "u16", 429), None);
+        assert_eq!(status_suffix_error("429", "u64", 429), None);
+        let narrow = status_suffix_error("429", "u8", 429).unwrap();
+        assert!(narrow.contains("does not fit `u8`"), "{narrow}");
+        assert!(narrow.ends_with("write `429` or `429u16`"), "{narrow}");
+        let signed = status_suffix_error("423", "i8", 423).unwrap();
+        assert!(signed.contains("is signed"), "{signed}");
+        assert!(status_suffix_error("423", "i32", 423).is_some());
+    }
+
+    #[test]
+    fn blank_titles() {
+        assert!(title_error("").is_some());
+        assert!(title_error(" \t").is_some());
+        assert!(title_error("Order not found").is_none());
+    }
+
+    #[test]
+    fn type_uris() {
+        assert_eq!(type_base_error("https://errors.shop.example/"), None);
+        assert_eq!(type_base_error("/problems/"), None);
+        assert_eq!(type_base_error("urn:problem:"), None);
+        let host = type_base_error("errors.shop.example/").unwrap();
+        assert!(
+            host.ends_with("write `https://errors.shop.example/`"),
+            "{host}"
+        );
+        let path = type_base_error("problems/").unwrap();
+        assert!(path.ends_with("write `/problems/`"), "{path}");
+        let space = type_uri_error("order locked").unwrap();
+        assert!(
+            space.ends_with("looks like `https://errors.shop.example/order-locked`"),
+            "{space}"
+        );
+        assert!(type_uri_error("").is_some());
+        assert_eq!(type_uri_error("https://pay.example/declined"), None);
+        assert_eq!(type_uri_error("about:blank"), None);
+        assert!(type_uri_error("1http:x").is_some());
     }
 
     #[test]

@@ -29,6 +29,16 @@ impl Ctxt {
         self.push(syn::Error::new(span, message));
     }
 
+    /// An error spanning from `first` to `last`, for one mistake written as several
+    /// tokens apart.
+    pub fn error_spanning<M: Display>(&self, first: Span, last: Span, message: M) {
+        let tokens: proc_macro2::TokenStream = [first, last]
+            .into_iter()
+            .map(|span| proc_macro2::TokenTree::Ident(proc_macro2::Ident::new("x", span)))
+            .collect();
+        self.push(syn::Error::new_spanned(tokens, message));
+    }
+
     /// A second occurrence at `span`, and a note at `first`, the occurrence it repeats.
     pub fn duplicate<M: Display, N: Display>(&self, span: Span, message: M, first: Span, note: N) {
         self.errors.borrow_mut().push(vec![

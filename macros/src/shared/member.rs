@@ -300,6 +300,10 @@ fn check_name(cx: &Ctxt, name: &str, span: Span) -> bool {
         );
         return false;
     }
+    if let Some(message) = reserved_case_error(name) {
+        cx.error_at(span, message);
+        return false;
+    }
     if !is_member_name(name) {
         cx.error_at(
             span,
@@ -355,6 +359,20 @@ fn doc_line(cx: &Ctxt, attrs: &[Attribute]) -> String {
     lines.join(" ")
 }
 
+/// Why `name` cannot name an extension member although it is not a reserved member
+/// itself: it differs from one (`title`, `code`, `retry_after`…) only in ASCII case.
+/// JSON names are case-sensitive, but clients that bind members without regard to case
+/// (ASP.NET's default deserializer does) would merge the two. `None` when it can.
+pub fn reserved_case_error(name: &str) -> Option<String> {
+    let reserved = STANDARD_MEMBERS
+        .iter()
+        .chain([&RETRY_AFTER_MEMBER])
+        .find(|reserved| **reserved != name && reserved.eq_ignore_ascii_case(name))?;
+    Some(format!(
+        "member `{name}` differs from the standard member `{reserved}` only in case, and clients that match member names without regard to case (ASP.NET's defaults do) would merge the two; rename it, e.g. `{reserved}_value`"
+    ))
+}
+
 /// RFC 9457 §3.2: an ASCII letter, then ASCII letters, digits and `_`.
 pub fn is_member_name(name: &str) -> bool {
     name.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
@@ -372,4 +390,20 @@ pub fn member_name(name: &str) -> String {
         out.insert_str(0, "member_");
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_that_differ_from_a_reserved_member_only_in_case() {
+        for name in ["Title", "CODE", "Retry_After", "Instance"] {
+            assert!(reserved_case_error(name).is_some(), "{name}");
+        }
+        // The reserved names themselves have their own message; others pass.
+        for name in ["title", "retry_after", "balance", "Balance", "Errors"] {
+            assert!(reserved_case_error(name).is_none(), "{name}");
+        }
+    }
 }

@@ -4,6 +4,7 @@ pub mod code;
 pub mod ctxt;
 pub mod integrations;
 pub mod json;
+pub mod krate;
 pub mod member;
 pub mod suggest;
 pub mod symbol;

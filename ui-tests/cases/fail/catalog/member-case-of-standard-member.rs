@@ -1,0 +1,11 @@
+use problem_codes::error_catalog;
+
+error_catalog! {
+    pub catalog Shop {
+        section "Orders" {
+            ORDER_NOT_FOUND = 404 { title: "Order not found", members: { Code: string } },
+        }
+    }
+}
+
+fn main() {}

@@ -1,0 +1,12 @@
+use problem_codes::error_catalog;
+
+error_catalog! {
+    pub catalog Shop {
+        type_base = "errors.shop.example/";
+        section "Orders" {
+            ORDER_NOT_FOUND = 404 { title: "Order not found" },
+        }
+    }
+}
+
+fn main() {}

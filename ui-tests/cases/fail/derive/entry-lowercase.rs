@@ -1,0 +1,18 @@
+use problem_codes::{error_catalog, ProblemCode};
+
+error_catalog! {
+    pub catalog Shop {
+        section "Orders" {
+            ORDER_NOT_FOUND = 404 { title: "Order not found" },
+        }
+    }
+}
+
+#[derive(ProblemCode)]
+#[problem(catalog = Shop)]
+enum ApiError {
+    #[problem(order_not_found)]
+    NotFound,
+}
+
+fn main() {}
