@@ -14,6 +14,8 @@
 //! | `ExtensionName::__from_macro` | `extensions.rs` | an extension name the derive has already checked |
 //! | `DetailSink` and its methods | `detail.rs` | where `__write_detail` writes: literal text, run-time text, integers, `Display` |
 //! | `check_field`, `check_provided`, `MemberReport` | `member_check.rs` | the derive's const checks of the fields that render members against the members their code declares |
+//! | `check_complete`, `check_code`, `check_placeholder`, `LocaleReport`, `NO_ENTRY` | `locale/check.rs` | `catalog_locale!`'s const checks of a translation against the catalog it translates |
+//! | `Locale::__from_macro`, `LocaleEntry::__from_macro` | `locale/mod.rs` | a locale with its entries sorted and its titles escaped at compile time |
 //! | `InnerCodes`, `ViaCodeSet`, `ViaNoCodeSet` | `code_set.rs` | the autoref probe that lists a `transparent` field's codes when its type is a `CodeSet` |
 //! | `__problem_code_integrations!` and one `__problem_code_*!` per integration | here | the framework impls of the features this crate was built with |
 
@@ -47,6 +49,10 @@ pub use crate::code_set::{InnerCodes, ViaCodeSet, ViaNoCodeSet};
 pub use crate::compose::{DuplicateReport, find_duplicate, subslice};
 /// Where the derive's `__write_detail` writes.
 pub use crate::detail::DetailSink;
+/// A locale's checks against the catalog it translates.
+pub use crate::locale::check::{
+    LocaleReport, NO_ENTRY, check_code, check_complete, check_placeholder,
+};
 /// The derive's checks of the fields that render members.
 pub use crate::member_check::{MemberReport, check_field, check_provided};
 
