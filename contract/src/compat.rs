@@ -1230,9 +1230,45 @@ pub fn gate(live: &Registry, path: &Path, settings: &Settings) -> Result<Outcome
 /// When the gate fails (see [`gate`]), with its report: that is how a test fails.
 #[track_caller]
 pub fn assert_compatible<C: Catalog>(path: impl AsRef<Path>) {
-    let path = resolve_snapshot(path.as_ref());
+    assert_registry_compatible(&Registry::of::<C>(), path.as_ref());
+}
+
+/// [`assert_compatible`] for the catalog `C` with its `locales`: the snapshot keeps
+/// their translations, and the gate refuses removing a locale or a code's translation
+/// (acknowledged by the locale's tag, or by the code).
+///
+/// ```no_run
+/// # problem_codes::error_catalog! { pub catalog Eryao { section "Auth" {
+/// #     AUTH_USER_NOT_FOUND = 404 { title: "User not found" } } } }
+/// # problem_codes::catalog_locale! { pub locale ZH_HANS for Eryao = "zh-Hans" {
+/// #     AUTH_USER_NOT_FOUND { title: "用户不存在" } } }
+/// #[test]
+/// fn the_catalog_and_its_translations_keep_their_promises() {
+///     problem_codes_contract::compat::assert_compatible_in::<Eryao>("tests/eryao.codes.json", &[&ZH_HANS]);
+/// }
+/// ```
+///
+/// # Panics
+///
+/// As [`assert_compatible`] does.
+#[track_caller]
+pub fn assert_compatible_in<C: Catalog>(
+    path: impl AsRef<Path>,
+    locales: &[&problem_codes::Locale],
+) {
+    let registry = locales
+        .iter()
+        .fold(Registry::of::<C>(), |registry, locale| {
+            registry.with_locale(locale)
+        });
+    assert_registry_compatible(&registry, path.as_ref());
+}
+
+#[track_caller]
+fn assert_registry_compatible(live: &Registry, path: &Path) {
+    let path = resolve_snapshot(path);
     let path = path.as_path();
-    match gate(&Registry::of::<C>(), path, &Settings::from_env()) {
+    match gate(live, path, &Settings::from_env()) {
         Ok(outcome) => {
             if !outcome.report.findings().is_empty() {
                 eprintln!("{}", outcome.report);

@@ -253,7 +253,7 @@ impl<'a, P: ProblemCode + ?Sized> Render<'a, P> {
         self.write_before_code(&mut parts);
         self.write_after_code(&mut parts);
         if let Some(translation) = self.translation {
-            return crate::locale::write::head_len(entry, translation)
+            return crate::locale::write::Head::new(entry, translation).len()
                 + parts.0
                 + code_len(entry)
                 + 1;
@@ -353,11 +353,12 @@ impl<'a, P: ProblemCode + ?Sized> Render<'a, P> {
         }
         let tail = tail.bytes();
         if let Some(translation) = self.translation {
-            let head = crate::locale::write::head_len(entry, translation);
-            reserve(out, head + tail.len());
-            crate::locale::write::write_head(out, entry, translation);
+            let head = crate::locale::write::Head::new(entry, translation);
+            let head_len = head.len();
+            reserve(out, head_len + tail.len());
+            head.write(out);
             out.extend_from_slice(tail);
-            return head + detail_end;
+            return head_len + detail_end;
         }
         let head = match entry.json_head() {
             Some(head) => {
@@ -381,7 +382,7 @@ impl<'a, P: ProblemCode + ?Sized> Render<'a, P> {
         let start = out.len();
         let entry = self.problem.entry();
         match self.translation {
-            Some(translation) => crate::locale::write::write_head(out, entry, translation),
+            Some(translation) => crate::locale::write::Head::new(entry, translation).write(out),
             None => write_head(out, entry),
         }
         let instance_at = self.write_before_code(out) - start;

@@ -5,47 +5,73 @@ use crate::json::{self, ByteSink, StackBuf};
 use crate::render::{Digits, STACK_PARTS};
 use crate::{Entry, ExtensionSink, LocaleEntry, ProblemCode, Segment};
 
-/// The length of `{"type":…,"title":…,"status":…` with the translated title.
-pub(crate) fn head_len(entry: &Entry, translation: &LocaleEntry) -> usize {
-    r#"{"type":"","title":"","status":"#.len()
-        + json::escaped_len(entry.type_uri())
-        + title_len(translation)
-        + Digits::new(u64::from(entry.status().as_u16()))
-            .as_bytes()
-            .len()
+/// The head `{"type":…,"title":…,"status":…` with a translated title: the entry's
+/// pre-rendered head cut around its title, or, for an entry without one, written out.
+pub(crate) struct Head<'a> {
+    entry: &'a Entry,
+    translation: &'a LocaleEntry,
+    /// The pre-rendered head before and after the title's text.
+    around: Option<(&'static str, &'static str)>,
 }
 
-fn title_len(translation: &LocaleEntry) -> usize {
-    match translation.title_json() {
-        Some(escaped) => escaped.len(),
-        None => json::escaped_len(translation.title()),
-    }
-}
-
-/// `{"type":…,"title":…,"status":…` with the translated title. The entry's
-/// pre-rendered head is copied around the title when there is one.
-pub(crate) fn write_head(out: &mut Vec<u8>, entry: &Entry, translation: &LocaleEntry) {
-    let type_end = r#"{"type":"#.len() + json::escaped_len(entry.type_uri()) + 2;
-    let title_at = type_end + r#","title":""#.len();
-    let split = entry.json_head().and_then(|head| {
-        let after = head.get(title_at + json::escaped_len(entry.title())..)?;
-        after
-            .starts_with(r#"","status":"#)
-            .then_some((head.get(..title_at)?, after))
-    });
-    match split {
-        Some((before, after)) => {
-            out.extend_from_slice(before.as_bytes());
-            put_title(out, translation);
-            out.extend_from_slice(after.as_bytes());
+impl<'a> Head<'a> {
+    /// Finds the title in the pre-rendered head from its end, where `","status":NNN`
+    /// has a known length, so only the title is measured, not the type URI.
+    pub(crate) fn new(entry: &'a Entry, translation: &'a LocaleEntry) -> Head<'a> {
+        let around = entry.json_head().and_then(|head| {
+            let status = Digits::new(u64::from(entry.status().as_u16()));
+            let title_end = head
+                .len()
+                .checked_sub(r#"","status":"#.len() + status.as_bytes().len())?;
+            let title_start = title_end.checked_sub(json::escaped_len(entry.title()))?;
+            let (before, after) = (head.get(..title_start)?, head.get(title_end..)?);
+            (before.ends_with(r#","title":""#) && after.starts_with(r#"","status":"#))
+                .then_some((before, after))
+        });
+        Head {
+            entry,
+            translation,
+            around,
         }
-        None => {
-            out.extend_from_slice(br#"{"type":"#);
-            json::write_string(out, entry.type_uri());
-            out.extend_from_slice(br#","title":""#);
-            put_title(out, translation);
-            out.extend_from_slice(br#"","status":"#);
-            out.extend_from_slice(Digits::new(u64::from(entry.status().as_u16())).as_bytes());
+    }
+
+    /// Its length in bytes.
+    pub(crate) fn len(&self) -> usize {
+        let title = match self.translation.title_json() {
+            Some(escaped) => escaped.len(),
+            None => json::escaped_len(self.translation.title()),
+        };
+        match self.around {
+            Some((before, after)) => before.len() + title + after.len(),
+            None => {
+                r#"{"type":"","title":"","status":"#.len()
+                    + json::escaped_len(self.entry.type_uri())
+                    + title
+                    + Digits::new(u64::from(self.entry.status().as_u16()))
+                        .as_bytes()
+                        .len()
+            }
+        }
+    }
+
+    /// Writes it.
+    pub(crate) fn write(&self, out: &mut Vec<u8>) {
+        match self.around {
+            Some((before, after)) => {
+                out.extend_from_slice(before.as_bytes());
+                put_title(out, self.translation);
+                out.extend_from_slice(after.as_bytes());
+            }
+            None => {
+                out.extend_from_slice(br#"{"type":"#);
+                json::write_string(out, self.entry.type_uri());
+                out.extend_from_slice(br#","title":""#);
+                put_title(out, self.translation);
+                out.extend_from_slice(br#"","status":"#);
+                out.extend_from_slice(
+                    Digits::new(u64::from(self.entry.status().as_u16())).as_bytes(),
+                );
+            }
         }
     }
 }
@@ -99,6 +125,34 @@ fn put_value<S: ByteSink>(out: &mut S, value: &[u8]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_head_is_the_same_cut_from_the_entry_or_written_out() {
+        const PLAIN: Entry = Entry::new("AUTH_GONE", 410, "Gone \"now\"", "/p/\"gone\"");
+        let cut = Entry::__from_macro(
+            "AUTH_GONE",
+            410,
+            "Gone \"now\"",
+            "/p/\"gone\"",
+            "",
+            "",
+            r#"{"type":"/p/\"gone\"","title":"Gone \"now\"","status":410,"code":"AUTH_GONE"}"#,
+        );
+        let by_macro =
+            LocaleEntry::__from_macro("AUTH_GONE", "已\"删除\"", r#"已\"删除\""#, None, None);
+        let by_hand = LocaleEntry::new("AUTH_GONE", "已\"删除\"");
+        let expected = r#"{"type":"/p/\"gone\"","title":"已\"删除\"","status":410"#;
+        for entry in [&PLAIN, &cut] {
+            for translation in [&by_macro, &by_hand] {
+                let head = Head::new(entry, translation);
+                assert_eq!(head.around.is_some(), entry.json().is_some());
+                let mut out = Vec::new();
+                head.write(&mut out);
+                assert_eq!(String::from_utf8(out).as_deref(), Ok(expected));
+                assert_eq!(head.len(), expected.len());
+            }
+        }
+    }
 
     #[test]
     fn a_json_value_becomes_detail_text() {

@@ -206,3 +206,39 @@ fn the_html_site_has_a_tree_per_language_linked_both_ways() {
         .replace("\"tag\": \"zh-Hans\"", "\"tag\": \"zh Hans\"");
     assert!(Registry::from_json(&json).is_err());
 }
+
+#[test]
+fn the_gate_records_translations_and_refuses_losing_a_locale() {
+    use problem_codes_contract::compat::{GateError, Settings, gate};
+
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("locale-gate");
+    let _ = std::fs::remove_dir_all(&dir);
+    let path = dir.join("eryao.codes.json");
+    let outcome = gate(&localized(), &path, &Settings::new().overwrite(true)).expect("recorded");
+    assert!(outcome.written());
+    let recorded = std::fs::read_to_string(&path).expect("the snapshot");
+    assert_eq!(
+        Registry::from_json(&recorded).expect("reads back"),
+        localized()
+    );
+
+    let without = Registry::of::<Eryao>();
+    let err = gate(&without, &path, &Settings::new()).expect_err("a locale removed");
+    assert!(matches!(&err, GateError::Incompatible { .. }), "{err}");
+    assert!(
+        err.to_string().contains("locale zh-Hans was removed"),
+        "{err}"
+    );
+    let acknowledged = Settings::new().acknowledge(["zh-Hans"]).overwrite(true);
+    assert!(
+        gate(&without, &path, &acknowledged)
+            .expect("acknowledged")
+            .written()
+    );
+    assert!(
+        Registry::from_json(&std::fs::read_to_string(&path).expect("read"))
+            .expect("reads")
+            .locales()
+            .is_empty()
+    );
+}

@@ -11,7 +11,7 @@ use hyper::body::Bytes;
 use hyper_util::client::legacy::Client;
 use hyper_util::rt::TokioExecutor;
 use problem_codes::Catalog;
-use problem_codes_tests::eryao::{Auth, Eryao, ZH_HANS};
+use problem_codes_tests::eryao::{AgentSession, Auth, Eryao, ZH_HANS};
 use serde_json::Value;
 
 struct Reply {
@@ -26,10 +26,19 @@ impl Reply {
 }
 
 async fn otp(addr: SocketAddr, accept_language: Option<&str>) -> Reply {
+    send(addr, Method::POST, "/v1/auth/otp", accept_language).await
+}
+
+async fn send(
+    addr: SocketAddr,
+    method: Method,
+    path: &str,
+    accept_language: Option<&str>,
+) -> Reply {
     let client = Client::builder(TokioExecutor::new()).build_http::<Full<Bytes>>();
     let mut request = Request::builder()
-        .method(Method::POST)
-        .uri(format!("http://{addr}/v1/auth/otp"));
+        .method(method)
+        .uri(format!("http://{addr}{path}"));
     if let Some(value) = accept_language {
         request = request.header("accept-language", value);
     }
@@ -81,6 +90,16 @@ async fn negotiates(addr: SocketAddr) {
         }
     }
     assert_eq!(Eryao::LANGUAGE, "en");
+
+    // A rejection under a catalog code is in the request's language too.
+    let path = "/v1/agent/sessions/not-a-number";
+    let rejected = send(addr, Method::GET, path, Some("zh-CN")).await;
+    let code = Eryao::from(AgentSession::AGENT_SESSION_ID_INVALID);
+    let translated = ZH_HANS.get(code.as_str()).expect("translated").title();
+    assert_eq!(rejected.body["code"], code.as_str());
+    assert_eq!(rejected.body["title"], translated);
+    assert_eq!(rejected.header("content-language"), Some("zh-Hans"));
+    assert_eq!(rejected.header("vary"), Some("accept-language"));
 }
 
 #[cfg(feature = "axum")]
