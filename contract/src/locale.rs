@@ -3,7 +3,9 @@
 
 use problem_codes::Locale;
 
-use crate::{Registry, RegistryEntry};
+use problem_codes::is_valid_code;
+
+use crate::{Registry, RegistryEntry, RegistryError};
 
 /// One locale of a registry: its BCP 47 tag and a translation per code, in the
 /// registry's order.
@@ -99,6 +101,48 @@ impl Translation {
     }
 }
 
+/// A locale read from outside held to the rules the exports rely on.
+fn check_locale(locale: &RegistryLocale) -> Result<(), RegistryError> {
+    let invalid =
+        |code: &str, field: &'static str, reason: &'static str| RegistryError::InvalidField {
+            code: code.to_owned(),
+            field,
+            reason,
+        };
+    if !is_tag_shape(&locale.tag) {
+        return Err(invalid(
+            &locale.tag,
+            "locale",
+            "is not a BCP 47 language tag",
+        ));
+    }
+    for t in &locale.translations {
+        if !is_valid_code(&t.code) {
+            return Err(RegistryError::InvalidCode {
+                code: t.code.clone(),
+            });
+        }
+        if t.title.trim().is_empty() {
+            return Err(invalid(&t.code, "title", "is blank in a translation"));
+        }
+        let texts = [
+            ("title", Some(&t.title)),
+            ("handling", t.handling.as_ref()),
+            ("detail", t.detail.as_ref()),
+        ];
+        for (field, text) in texts {
+            if text.is_some_and(|text| text.chars().any(|c| c.is_control() && c != '\n')) {
+                return Err(invalid(
+                    &t.code,
+                    field,
+                    "holds a control character other than a line break",
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
 /// Whether `tag` has the shape of a BCP 47 tag: subtags of 1–8 ASCII letters and
 /// digits, joined by `-`, the first letters only. The exports write it into attributes
 /// and paths, so nothing else is let through.
@@ -172,22 +216,35 @@ impl Registry {
                 translation
             })
             .collect();
-        self.with_registry_locale(RegistryLocale::new(locale.tag(), translations))
+        self.replace_locale(RegistryLocale::new(locale.tag(), translations))
     }
 
     /// With `locale`, as read from a JSON registry or built by hand. A locale whose tag
     /// the registry has replaces it.
     ///
+    /// # Errors
+    ///
+    /// The rules the exports rely on, as [`Registry::new`] holds codes to them:
+    /// [`RegistryError::InvalidField`] for a tag that is not of BCP 47's shape (field
+    /// `locale`), a code that is not one, a blank title, or a control character other
+    /// than a line break in a title, handling or detail.
+    ///
     /// ```
     /// use problem_codes_contract::{Registry, RegistryEntry, RegistryLocale, Translation};
     ///
     /// let registry = Registry::new("Auth", vec![RegistryEntry::new("AUTH_USER_NOT_FOUND", 404, "User not found")])?
-    ///     .with_registry_locale(RegistryLocale::new("de", vec![Translation::new("AUTH_USER_NOT_FOUND", "Benutzer nicht gefunden")]));
+    ///     .with_registry_locale(RegistryLocale::new("de", vec![Translation::new("AUTH_USER_NOT_FOUND", "Benutzer nicht gefunden")]))?;
     /// assert_eq!(registry.locales().len(), 1);
+    /// let blank = RegistryLocale::new("de", vec![Translation::new("AUTH_USER_NOT_FOUND", " ")]);
+    /// assert!(registry.with_registry_locale(blank).is_err());
     /// # Ok::<(), problem_codes_contract::RegistryError>(())
     /// ```
-    #[must_use]
-    pub fn with_registry_locale(mut self, locale: RegistryLocale) -> Registry {
+    pub fn with_registry_locale(self, locale: RegistryLocale) -> Result<Registry, RegistryError> {
+        check_locale(&locale)?;
+        Ok(self.replace_locale(locale))
+    }
+
+    fn replace_locale(mut self, locale: RegistryLocale) -> Registry {
         self.locales.retain(|l| l.tag != locale.tag);
         self.locales.push(locale);
         self
@@ -214,7 +271,7 @@ impl Registry {
     /// use problem_codes_contract::{Registry, RegistryEntry, RegistryLocale, Translation};
     ///
     /// let registry = Registry::new("Auth", vec![RegistryEntry::new("AUTH_USER_NOT_FOUND", 404, "User not found")])?
-    ///     .with_registry_locale(RegistryLocale::new("de", vec![Translation::new("AUTH_USER_NOT_FOUND", "Benutzer nicht gefunden")]));
+    ///     .with_registry_locale(RegistryLocale::new("de", vec![Translation::new("AUTH_USER_NOT_FOUND", "Benutzer nicht gefunden")]))?;
     /// let de = registry.in_locale("de").unwrap();
     /// assert_eq!(de.codes()[0].title(), "Benutzer nicht gefunden");
     /// assert!(registry.in_locale("fr").is_none());
@@ -242,7 +299,7 @@ impl Registry {
     /// use problem_codes_contract::{Registry, RegistryEntry, RegistryLocale, Translation};
     ///
     /// let registry = Registry::new("Auth", vec![RegistryEntry::new("AUTH_USER_NOT_FOUND", 404, "User not found").with_section("Auth")])?
-    ///     .with_registry_locale(RegistryLocale::new("de", vec![Translation::new("AUTH_USER_NOT_FOUND", "Benutzer nicht gefunden")]));
+    ///     .with_registry_locale(RegistryLocale::new("de", vec![Translation::new("AUTH_USER_NOT_FOUND", "Benutzer nicht gefunden")]))?;
     /// let document = registry.to_document_in("de").unwrap();
     /// assert!(document.contains("| `AUTH_USER_NOT_FOUND` | 404 | Benutzer nicht gefunden |"));
     /// # Ok::<(), problem_codes_contract::RegistryError>(())

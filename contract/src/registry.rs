@@ -867,7 +867,9 @@ pub enum RegistryError {
     InvalidField {
         /// The code that has it.
         code: String,
-        /// The field: `title`, `handling`, `section`, `type` or `replacement`.
+        /// The field: `title`, `handling`, `section`, `type` or `replacement`; in a
+        /// translation `title`, `handling` or `detail`, and `locale` for its tag (then
+        /// `code` holds the tag).
         field: &'static str,
         /// What is wrong with it.
         reason: &'static str,

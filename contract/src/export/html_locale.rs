@@ -15,13 +15,13 @@ impl Registry {
     /// `<link rel="alternate" hreflang>` per language, and a `<nav>` links to the same
     /// page in the others. The catalog's own language is taken to be `en`, the
     /// language of the site's fixed text. A locale whose tag is not of BCP 47's shape
-    /// (only a registry built by hand has one) is left out.
+    /// (only a hand-built `problem_codes::Locale` can have one) is left out.
     ///
     /// ```
     /// use problem_codes_contract::{Registry, RegistryEntry, RegistryLocale, Translation};
     ///
     /// let registry = Registry::new("Auth", vec![RegistryEntry::new("AUTH_USER_NOT_FOUND", 404, "User not found")])?
-    ///     .with_registry_locale(RegistryLocale::new("zh-Hans", vec![Translation::new("AUTH_USER_NOT_FOUND", "用户不存在")]));
+    ///     .with_registry_locale(RegistryLocale::new("zh-Hans", vec![Translation::new("AUTH_USER_NOT_FOUND", "用户不存在")]))?;
     /// let pages = registry.to_html_in_every_language();
     /// let paths: Vec<&str> = pages.iter().map(|p| p.path()).collect();
     /// assert_eq!(paths, ["index.html", "auth-user-not-found/index.html", "zh-Hans/index.html", "zh-Hans/auth-user-not-found/index.html"]);

@@ -139,7 +139,7 @@ impl Registry {
         };
         let mut registry = Registry::new(name, codes)?.with_removed(removed)?;
         for locale in locales {
-            registry = registry.with_registry_locale(locale);
+            registry = registry.with_registry_locale(locale)?;
         }
         Ok(registry)
     }

@@ -179,7 +179,7 @@ fn translations(ts: &mut String, registry: &Registry, name: &str, map: &str) {
             let _ = write!(
                 ts,
                 "    {}: {{ title: {}",
-                translation.code(),
+                string(translation.code()),
                 string(translation.title())
             );
             if let Some(handling) = translation.handling() {

@@ -81,8 +81,11 @@ fn the_gate_allows_adding_and_changing_and_refuses_removing() {
     changed[0] = Translation::new(changed[0].code(), "改过的标题");
     let trimmed = plain
         .clone()
-        .with_registry_locale(RegistryLocale::new("zh-Hans", fewer));
-    let edited = plain.with_registry_locale(RegistryLocale::new("zh-Hans", changed));
+        .with_registry_locale(RegistryLocale::new("zh-Hans", fewer))
+        .expect("sound");
+    let edited = plain
+        .with_registry_locale(RegistryLocale::new("zh-Hans", changed))
+        .expect("sound");
 
     let lost = check(&live, &trimmed);
     assert_eq!(lost.len(), 1);
@@ -129,7 +132,7 @@ fn typescript_types_the_translations_so_a_missing_one_fails_tsc() {
         .lines()
         .find(|line| {
             line.trim_start()
-                .starts_with("AUTH_USER_NOT_FOUND: { title: \"用户不存在\"")
+                .starts_with("\"AUTH_USER_NOT_FOUND\": { title: \"用户不存在\"")
         })
         .expect("the translation line");
     let stale = ts.replace(&format!("{line}\n"), "");
@@ -199,7 +202,7 @@ fn the_html_site_has_a_tree_per_language_linked_both_ways() {
     );
 
     let hostile =
-        Registry::of::<Eryao>().with_registry_locale(RegistryLocale::new("x\"><script>", vec![]));
+        Registry::of::<Eryao>().with_locale(&problem_codes::Locale::new("x\"><script>", "en", &[]));
     assert_eq!(hostile.to_html_in_every_language().len(), count);
     let json = localized()
         .to_json()
@@ -241,4 +244,38 @@ fn the_gate_records_translations_and_refuses_losing_a_locale() {
             .locales()
             .is_empty()
     );
+}
+
+#[test]
+fn a_translation_from_outside_is_held_to_the_export_rules() {
+    let plain = Registry::of::<Eryao>();
+    for (locale, field) in [
+        (RegistryLocale::new("zh Hans", vec![]), "locale"),
+        (
+            RegistryLocale::new(
+                "zh-Hans",
+                vec![Translation::new("AUTH_USER_NOT_FOUND", "  ")],
+            ),
+            "title",
+        ),
+        (
+            RegistryLocale::new(
+                "zh-Hans",
+                vec![Translation::new("AUTH_USER_NOT_FOUND", "用户").with_detail("a\u{7}b")],
+            ),
+            "detail",
+        ),
+    ] {
+        match plain.clone().with_registry_locale(locale) {
+            Err(problem_codes_contract::RegistryError::InvalidField { field: found, .. }) => {
+                assert_eq!(found, field);
+            }
+            other => panic!("{field}: {other:?}"),
+        }
+    }
+    let injected = RegistryLocale::new(
+        "zh-Hans",
+        vec![Translation::new("X: 1 }; alert(1); //", "t")],
+    );
+    assert!(plain.with_registry_locale(injected).is_err());
 }
