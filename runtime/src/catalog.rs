@@ -49,13 +49,20 @@ pub trait Catalog:
     const FRAMING: Framing = Framing::NONE;
     /// The BCP 47 tag of the language the catalog's titles and handlings are written in,
     /// which a [`Locale`](crate::Locale) translates from: `en` unless the catalog says
-    /// otherwise.
+    /// otherwise with `language = "…";` (a composed catalog too, in its `{ … }`).
     ///
     /// ```
-    /// # use problem_codes::Catalog;
+    /// use problem_codes::Catalog;
     /// # problem_codes::error_catalog! { pub catalog Auth { section "Auth" {
     /// #     AUTH_USER_NOT_FOUND = 404 { title: "User not found" } } } }
+    /// problem_codes::error_catalog! {
+    ///     pub catalog Konto {
+    ///         language = "de";
+    ///         section "Konto" { KONTO_GESPERRT = 423 { title: "Konto gesperrt" } }
+    ///     }
+    /// }
     /// assert_eq!(Auth::LANGUAGE, "en");
+    /// assert_eq!(Konto::LANGUAGE, "de");
     /// ```
     const LANGUAGE: &'static str = "en";
 

@@ -344,6 +344,8 @@ pub use problem_codes_macros::ProblemCode;
 /// /// docs                                   (optional, on catalogs, sections, codes)
 /// pub catalog Name {
 ///     type_base = "https://…/problems/";     (optional; default `/problems/`)
+///     language = "en";                       (optional: the BCP 47 tag of the titles'
+///                                             language; default `en`)
 ///     crate = "::path::to::problem_codes";   (optional)
 ///     skip_impl(axum, actix_web, utoipa);    (optional)
 ///     section "Section name" {

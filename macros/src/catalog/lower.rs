@@ -29,6 +29,8 @@ pub struct Catalog<'a> {
     /// The doc comments after the last section.
     pub closing: &'a [Attribute],
     pub framing: Framing,
+    /// The BCP 47 tag of `language = "…";`, when the catalog says it.
+    pub language: Option<String>,
     pub kind: Kind<'a>,
 }
 
@@ -111,6 +113,7 @@ impl<'a> Catalog<'a> {
             type_base,
             krate,
             skip_impl,
+            language,
         } = lower_settings(cx, settings, matches!(kind, Kind::Composed(_)));
         let kind = match kind {
             Kind::Defined { sections, .. } => Kind::Defined {
@@ -128,6 +131,7 @@ impl<'a> Catalog<'a> {
             ident: &def.ident,
             krate: krate.unwrap_or_else(|| quote!(::problem_codes)),
             skip_impl,
+            language,
             kind,
         }
     }
@@ -218,6 +222,7 @@ struct Settings {
     type_base: Option<String>,
     krate: Option<TokenStream>,
     skip_impl: Vec<Ident>,
+    language: Option<String>,
 }
 
 fn lower_settings(cx: &Ctxt, settings: &[Setting], composed: bool) -> Settings {
@@ -270,6 +275,12 @@ fn lower_settings(cx: &Ctxt, settings: &[Setting], composed: bool) -> Settings {
                     "`crate` takes the path of the problem_codes crate, e.g. `crate = \"::my_api::problem_codes\";`",
                 ),
             },
+            SettingKey::Language(_) => {
+                if let Some(message) = crate::shared::tag::tag_error(&value.value()) {
+                    cx.error_spanned_by(value, message);
+                }
+                lowered.language = Some(value.value());
+            }
             // Read above, as a list.
             SettingKey::SkipImpl(_) => {}
         }

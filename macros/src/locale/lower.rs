@@ -8,12 +8,12 @@ use quote::quote;
 use syn::{Attribute, Ident, LitStr, Path, Visibility};
 
 use super::ast::{EntryDef, LocaleDef};
-use super::tag::tag_error;
 use super::template::{self, Piece};
 use crate::shared::code::shape_error;
 use crate::shared::ctxt::Ctxt;
 use crate::shared::suggest::did_you_mean;
 use crate::shared::symbol::{DETAIL, HANDLING, MEANING, TITLE};
+use crate::shared::tag::tag_error;
 
 pub struct Locale<'a> {
     pub attrs: &'a [Attribute],

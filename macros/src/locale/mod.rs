@@ -6,7 +6,6 @@
 mod ast;
 mod expand;
 mod lower;
-mod tag;
 mod template;
 
 use proc_macro2::TokenStream;

@@ -7,6 +7,7 @@ pub mod json;
 pub mod member;
 pub mod suggest;
 pub mod symbol;
+pub mod tag;
 #[cfg(test)]
 pub mod testing;
 pub mod tokens;
