@@ -5,7 +5,8 @@
 //! `application/problem+json` response with a real eryao code (see
 //! `tests/src/service/mod.rs` for the table), and the catch-all makes every other error
 //! a problem too: an unknown path, a wrong method, a body without its content type, a
-//! panic (`/v1/panic`). A request that prefers `application/problem+xml` gets XML.
+//! panic (`/v1/panic`). A request that prefers `application/problem+xml` gets XML, and
+//! one whose `Accept-Language` asks for Chinese gets the catalog's `zh-Hans` titles.
 //! Beside it, `/demo/…` answers what else a frontend meets (a proxy's HTML page, an
 //! empty 502, a code from a newer server, a member of the wrong type; see
 //! `tests/src/frontend.rs`), which the TypeScript reader's `node --test` suite reads.
@@ -30,6 +31,7 @@ async fn main() -> std::io::Result<()> {
     let base = format!("http://{addr}");
     for line in [
         format!("curl -i -X POST {base}/v1/auth/otp"),
+        format!("curl -i -X POST {base}/v1/auth/otp -H 'Accept-Language: zh-CN,zh;q=0.9'"),
         format!("curl -i -X POST {base}/v1/agent/runs"),
         format!(
             r#"curl -i -X PATCH {base}/v1/profile -H 'content-type: application/json' -d '{{"nickname":"","links":["ftp://x"]}}'"#

@@ -29,6 +29,14 @@ fn render(c: &mut Criterion) {
     });
     group.finish();
 
+    // The reference document in `zh-Hans` beside the default, and the one lookup the
+    // localized render adds.
+    let mut group = c.benchmark_group("render-localized");
+    group.bench_function("default", |b| b.iter(|| ours(black_box(SECONDS))));
+    group.bench_function("zh-Hans", |b| b.iter(|| ours_localized(black_box(SECONDS))));
+    group.bench_function("lookup", |b| b.iter(|| localized_lookup(black_box(CODE))));
+    group.finish();
+
     let mut group = c.benchmark_group("render-reused-buffer");
     let mut buf = Vec::with_capacity(512);
     group.bench_function("floor", |b| {
@@ -160,7 +168,7 @@ fn median_ns(group: &str, id: &str) -> Option<f64> {
 
 /// Prints each group's medians and their ratio to the group's first contestant.
 fn report() {
-    let groups: [(&str, &[&str]); 7] = [
+    let groups: [(&str, &[&str]); 8] = [
         (
             "render",
             &[
@@ -172,6 +180,7 @@ fn report() {
                 "problemdetails",
             ],
         ),
+        ("render-localized", &["default", "zh-Hans", "lookup"]),
         ("render-reused-buffer", &["floor", "problem-codes"]),
         ("render-static", &["floor", "problem-codes"]),
         ("render-escape-heavy-1mib", &["serde_json", "problem-codes"]),

@@ -46,6 +46,13 @@ pub enum OtpError {
     },
 }
 
+problem_codes::catalog_locale! {
+    /// The benchmark's code in Simplified Chinese: the localized render's title.
+    pub locale ZH_HANS for Bench = "zh-Hans" {
+        AUTH_TOO_MANY_REQUESTS { title: "验证码请求过于频繁", handling: "显示等待提示" },
+    }
+}
+
 include!(concat!(env!("OUT_DIR"), "/big_catalog.rs"));
 
 /// problem-codes: the derive, rendered with `instance`.
@@ -54,6 +61,21 @@ pub fn ours(seconds: u64) -> Vec<u8> {
         .render()
         .instance(INSTANCE)
         .to_vec()
+}
+
+/// problem-codes in `zh-Hans`: the same document with the translated title, the
+/// derive's own detail kept.
+pub fn ours_localized(seconds: u64) -> Vec<u8> {
+    OtpError::Throttled { seconds }
+        .render()
+        .locale(&ZH_HANS)
+        .instance(INSTANCE)
+        .to_vec()
+}
+
+/// The one lookup a localized render adds: the code's translation.
+pub fn localized_lookup(code: &str) -> Option<&'static str> {
+    ZH_HANS.get(code).map(problem_codes::LocaleEntry::title)
 }
 
 /// problem-codes into a reused buffer.
@@ -280,6 +302,20 @@ pub fn check_agreement() -> Result<(), String> {
     }
     if ours(SECONDS) != floor(SECONDS) {
         return Err("problem-codes and the floor differ byte for byte".into());
+    }
+    let mut localized: serde_json::Value =
+        serde_json::from_slice(&ours_localized(SECONDS)).map_err(|e| e.to_string())?;
+    if localized["title"] != "验证码请求过于频繁" {
+        return Err(format!(
+            "the localized render has the title {}",
+            localized["title"]
+        ));
+    }
+    localized["title"] = expected["title"].clone();
+    if localized != expected {
+        return Err(format!(
+            "the localized render differs beyond its title: {localized}"
+        ));
     }
     let responses = [
         ours_response(SECONDS),

@@ -17,6 +17,8 @@
 //! | an optional member added, or a member's doc line changed | allowed, reported |
 //! | deprecated, or back to active | allowed, reported |
 //! | a code added | allowed, reported |
+//! | a locale added, a translation added or changed | allowed, reported |
+//! | a locale removed, or a code's translation removed | refused: frontends may show it; acknowledged by the tag, or by the code |
 //!
 //! A refused change passes only when acknowledged by code: the team says it knows the
 //! change breaks its promise, and records the new snapshot. The one exception is a
@@ -219,6 +221,37 @@ pub enum Finding {
         /// Its title.
         title: String,
     },
+    /// A locale is new.
+    LocaleAdded {
+        /// Its BCP 47 tag.
+        locale: String,
+    },
+    /// A locale of the snapshot is gone.
+    LocaleRemoved {
+        /// Its BCP 47 tag.
+        locale: String,
+    },
+    /// A code has a translation in a locale it had none in.
+    TranslationAdded {
+        /// The code.
+        code: String,
+        /// The locale's tag.
+        locale: String,
+    },
+    /// A code's translation (title, handling or detail template) changed.
+    TranslationChanged {
+        /// The code.
+        code: String,
+        /// The locale's tag.
+        locale: String,
+    },
+    /// A code's translation is gone from a locale that is still there.
+    TranslationRemoved {
+        /// The code.
+        code: String,
+        /// The locale's tag.
+        locale: String,
+    },
 }
 
 /// Whether a finding breaks the catalog's promise: see the table in the
@@ -268,7 +301,12 @@ impl Finding {
             | Finding::MemberDocChanged { code, .. }
             | Finding::Restored { code }
             | Finding::Reused { code, .. }
-            | Finding::Added { code, .. } => code,
+            | Finding::Added { code, .. }
+            | Finding::TranslationAdded { code, .. }
+            | Finding::TranslationChanged { code, .. }
+            | Finding::TranslationRemoved { code, .. } => code,
+            // A locale's finding is about the locale: acknowledged by its tag.
+            Finding::LocaleAdded { locale } | Finding::LocaleRemoved { locale } => locale,
         }
     }
 
@@ -291,7 +329,12 @@ impl Finding {
             | Finding::StatusChanged { .. }
             | Finding::SectionMoved { .. }
             | Finding::MeaningChanged { .. }
-            | Finding::TypeChanged { .. } => Verdict::Refused,
+            | Finding::TypeChanged { .. }
+            | Finding::LocaleRemoved { .. }
+            | Finding::TranslationRemoved { .. } => Verdict::Refused,
+            Finding::LocaleAdded { .. }
+            | Finding::TranslationAdded { .. }
+            | Finding::TranslationChanged { .. } => Verdict::Allowed,
             Finding::HandlingChanged { .. }
             | Finding::LifecycleChanged { .. }
             | Finding::Restored { .. }
@@ -348,6 +391,21 @@ impl fmt::Display for Finding {
             Finding::MemberRemoved { code, member } => {
                 write!(f, "{code} no longer has member `{member}`")
             }
+            Finding::LocaleAdded { locale } => write!(f, "locale {locale} was added"),
+            Finding::LocaleRemoved { locale } => write!(
+                f,
+                "locale {locale} was removed; frontends may show it: keep its translations"
+            ),
+            Finding::TranslationAdded { code, locale } => {
+                write!(f, "{code} was translated into {locale}")
+            }
+            Finding::TranslationChanged { code, locale } => {
+                write!(f, "{code} changed its {locale} translation")
+            }
+            Finding::TranslationRemoved { code, locale } => write!(
+                f,
+                "{code} lost its {locale} translation; frontends may show it: restore it"
+            ),
             Finding::MemberTypeChanged {
                 code,
                 member,
@@ -457,6 +515,49 @@ pub fn check(snapshot: &Registry, live: &Registry) -> Vec<Finding> {
                 code: new.code().to_owned(),
             });
             findings.extend(changes);
+        }
+    }
+    findings.extend(locale_changes(snapshot, live));
+    findings
+}
+
+/// How the live locales differ from the snapshot's.
+fn locale_changes(snapshot: &Registry, live: &Registry) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for old in snapshot.locales() {
+        let locale = old.tag().to_owned();
+        let Some(new) = live.locale(old.tag()) else {
+            findings.push(Finding::LocaleRemoved { locale });
+            continue;
+        };
+        for before in old.translations() {
+            let code = before.code().to_owned();
+            match new.get(before.code()) {
+                None => findings.push(Finding::TranslationRemoved {
+                    code,
+                    locale: locale.clone(),
+                }),
+                Some(after) if after != before => findings.push(Finding::TranslationChanged {
+                    code,
+                    locale: locale.clone(),
+                }),
+                Some(_) => {}
+            }
+        }
+        for after in new.translations() {
+            if old.get(after.code()).is_none() {
+                findings.push(Finding::TranslationAdded {
+                    code: after.code().to_owned(),
+                    locale: locale.clone(),
+                });
+            }
+        }
+    }
+    for new in live.locales() {
+        if snapshot.locale(new.tag()).is_none() {
+            findings.push(Finding::LocaleAdded {
+                locale: new.tag().to_owned(),
+            });
         }
     }
     findings
@@ -1129,9 +1230,45 @@ pub fn gate(live: &Registry, path: &Path, settings: &Settings) -> Result<Outcome
 /// When the gate fails (see [`gate`]), with its report: that is how a test fails.
 #[track_caller]
 pub fn assert_compatible<C: Catalog>(path: impl AsRef<Path>) {
-    let path = resolve_snapshot(path.as_ref());
+    assert_registry_compatible(&Registry::of::<C>(), path.as_ref());
+}
+
+/// [`assert_compatible`] for the catalog `C` with its `locales`: the snapshot keeps
+/// their translations, and the gate refuses removing a locale or a code's translation
+/// (acknowledged by the locale's tag, or by the code).
+///
+/// ```no_run
+/// # problem_codes::error_catalog! { pub catalog Eryao { section "Auth" {
+/// #     AUTH_USER_NOT_FOUND = 404 { title: "User not found" } } } }
+/// # problem_codes::catalog_locale! { pub locale ZH_HANS for Eryao = "zh-Hans" {
+/// #     AUTH_USER_NOT_FOUND { title: "用户不存在" } } }
+/// #[test]
+/// fn the_catalog_and_its_translations_keep_their_promises() {
+///     problem_codes_contract::compat::assert_compatible_in::<Eryao>("tests/eryao.codes.json", &[&ZH_HANS]);
+/// }
+/// ```
+///
+/// # Panics
+///
+/// As [`assert_compatible`] does.
+#[track_caller]
+pub fn assert_compatible_in<C: Catalog>(
+    path: impl AsRef<Path>,
+    locales: &[&problem_codes::Locale],
+) {
+    let registry = locales
+        .iter()
+        .fold(Registry::of::<C>(), |registry, locale| {
+            registry.with_locale(locale)
+        });
+    assert_registry_compatible(&registry, path.as_ref());
+}
+
+#[track_caller]
+fn assert_registry_compatible(live: &Registry, path: &Path) {
+    let path = resolve_snapshot(path);
     let path = path.as_path();
-    match gate(&Registry::of::<C>(), path, &Settings::from_env()) {
+    match gate(live, path, &Settings::from_env()) {
         Ok(outcome) => {
             if !outcome.report.findings().is_empty() {
                 eprintln!("{}", outcome.report);

@@ -48,6 +48,7 @@
 #![warn(missing_docs)]
 
 mod files;
+mod locale;
 mod merge;
 mod registry;
 mod services;
@@ -58,6 +59,7 @@ pub mod export;
 pub mod import;
 
 pub use files::MAX_FILE_BYTES;
+pub use locale::{RegistryLocale, Translation};
 pub use merge::MergeError;
 pub use registry::{Conflict, Registry, RegistryEntry, RegistryError, RegistryMember};
 pub use services::{RegistryBuilder, ServiceCodes};

@@ -52,11 +52,14 @@ pub struct Registry {
     pub(crate) framing: Framing,
     /// The services it was built from, with the codes each can answer with.
     pub(crate) services: Vec<ServiceCodes>,
+    /// The catalog's translations, one per locale.
+    pub(crate) locales: Vec<crate::RegistryLocale>,
 }
 
 impl PartialEq for Registry {
     fn eq(&self, other: &Registry) -> bool {
-        (&self.name, &self.codes, &self.removed) == (&other.name, &other.codes, &other.removed)
+        (&self.name, &self.codes, &self.removed, &self.locales)
+            == (&other.name, &other.codes, &other.removed, &other.locales)
     }
 }
 
@@ -96,6 +99,7 @@ impl Registry {
             removed_index: Vec::new(),
             framing: C::FRAMING,
             services: Vec::new(),
+            locales: Vec::new(),
         }
     }
 
@@ -145,7 +149,21 @@ impl Registry {
             index,
             framing: Framing::NONE,
             services: Vec::new(),
+            locales: Vec::new(),
         })
+    }
+
+    /// Replaces each code for which `translate` gives a new entry, in place: the codes
+    /// keep their order and index.
+    pub(crate) fn map_codes(
+        &mut self,
+        translate: impl Fn(&RegistryEntry) -> Option<RegistryEntry>,
+    ) {
+        for entry in &mut self.codes {
+            if let Some(new) = translate(entry) {
+                *entry = new;
+            }
+        }
     }
 
     /// The registry with `removed` as its removed codes: the tombstones a
@@ -538,6 +556,15 @@ impl RegistryMember {
 }
 
 impl RegistryEntry {
+    /// The entry with another title and handling: as a locale reads it.
+    pub(crate) fn translated(&self, title: &str, handling: &str) -> RegistryEntry {
+        RegistryEntry {
+            title: title.to_owned(),
+            handling: handling.to_owned(),
+            ..self.clone()
+        }
+    }
+
     /// An active code with its status and title; its type URI is the default
     /// `/problems/<slug>`, its handling and section empty.
     ///
@@ -840,7 +867,9 @@ pub enum RegistryError {
     InvalidField {
         /// The code that has it.
         code: String,
-        /// The field: `title`, `handling`, `section`, `type` or `replacement`.
+        /// The field: `title`, `handling`, `section`, `type` or `replacement`; in a
+        /// translation `title`, `handling` or `detail`, and `locale` for its tag (then
+        /// `code` holds the tag).
         field: &'static str,
         /// What is wrong with it.
         reason: &'static str,

@@ -12,6 +12,7 @@ extern crate proc_macro;
 
 mod catalog;
 mod derive;
+mod locale;
 mod shared;
 
 #[cfg(test)]
@@ -30,4 +31,11 @@ pub fn derive_problem_code(input: TokenStream) -> TokenStream {
 #[proc_macro]
 pub fn error_catalog(input: TokenStream) -> TokenStream {
     catalog::expand(input.into()).into()
+}
+
+/// Expands to each locale's `const` table and the const checks of its translations
+/// against the catalog they translate.
+#[proc_macro]
+pub fn catalog_locale(input: TokenStream) -> TokenStream {
+    locale::expand(input.into()).into()
 }

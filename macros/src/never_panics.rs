@@ -734,6 +734,14 @@ const CATALOGS: &[&str] = &[r#"/// Docs.
     }
     pub(crate) catalog Registry = Shop + other::Other { crate = "::problem_codes"; }"#];
 
+const LOCALES: &[&str] = &[r#"/// Docs.
+    pub locale ZH_HANS for crate::shop::Shop = "zh-Hans-CN" {
+        crate = "::problem_codes";
+        ORDER_NOT_FOUND { title: "订单不存在", handling: "显示", detail: "订单 {order_id} {{x}}" },
+        ORDER_GONE { title: "已删除" }
+    }
+    pub(crate) locale DE for Shop = "de-CH-1901" { ORDER_NOT_FOUND { title: "Nicht gefunden", }, }"#];
+
 fn generated(
     expand: fn(TokenStream) -> TokenStream,
     generate: fn(&mut Rng) -> String,
@@ -801,6 +809,12 @@ fn the_catalog_never_panics_on_mutated_inputs() {
 }
 
 #[test]
+fn the_locale_never_panics_on_mutated_inputs() {
+    let seeds = seeds("locale_macro", LOCALES);
+    mutated(crate::locale::expand, &seeds, 0x10ca1e, "locale");
+}
+
+#[test]
 fn every_fuzz_input_expands_without_a_panic() {
     for (target, expand) in [
         (
@@ -823,6 +837,7 @@ fn the_valid_seeds_expand_without_errors() {
             crate::derive::expand as fn(TokenStream) -> TokenStream,
         ),
         (CATALOGS, crate::catalog::expand),
+        (LOCALES, crate::locale::expand),
     ] {
         for source in sources {
             let output = expand(lex(source));

@@ -47,6 +47,24 @@ pub trait Catalog:
     /// of the catalog's doc comment, and the closing text of the doc comments after its
     /// last section. See the example on [`Framing`]; none by default.
     const FRAMING: Framing = Framing::NONE;
+    /// The BCP 47 tag of the language the catalog's titles and handlings are written in,
+    /// which a [`Locale`](crate::Locale) translates from: `en` unless the catalog says
+    /// otherwise with `language = "…";` (a composed catalog too, in its `{ … }`).
+    ///
+    /// ```
+    /// use problem_codes::Catalog;
+    /// # problem_codes::error_catalog! { pub catalog Auth { section "Auth" {
+    /// #     AUTH_USER_NOT_FOUND = 404 { title: "User not found" } } } }
+    /// problem_codes::error_catalog! {
+    ///     pub catalog Konto {
+    ///         language = "de";
+    ///         section "Konto" { KONTO_GESPERRT = 423 { title: "Konto gesperrt" } }
+    ///     }
+    /// }
+    /// assert_eq!(Auth::LANGUAGE, "en");
+    /// assert_eq!(Konto::LANGUAGE, "de");
+    /// ```
+    const LANGUAGE: &'static str = "en";
 
     /// The code whose string is `code`, if the catalog has it; exact, case included.
     ///

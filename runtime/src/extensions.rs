@@ -266,12 +266,28 @@ enum Sink<'a> {
     Bytes(&'a mut dyn ByteSink),
     /// Collects the members as JSON values.
     Map(&'a mut Map<String, Value>),
+    /// The JSON of one member only, for a locale's detail template.
+    Pick {
+        name: &'a str,
+        out: &'a mut dyn ByteSink,
+        found: &'a mut bool,
+    },
 }
 
 impl<'a> ExtensionSink<'a> {
     pub(crate) fn bytes(out: &'a mut dyn ByteSink) -> ExtensionSink<'a> {
         ExtensionSink {
             sink: Sink::Bytes(out),
+        }
+    }
+
+    pub(crate) fn pick(
+        name: &'a str,
+        out: &'a mut dyn ByteSink,
+        found: &'a mut bool,
+    ) -> ExtensionSink<'a> {
+        ExtensionSink {
+            sink: Sink::Pick { name, out, found },
         }
     }
 
@@ -316,6 +332,25 @@ impl<'a> ExtensionSink<'a> {
                 };
                 if json::to_writer_bounded(&mut probe, value).is_err() || probe.is_null() {
                     out.truncate(mark);
+                }
+            }
+            Sink::Pick {
+                name: wanted,
+                out,
+                found,
+            } => {
+                if !**found && name.as_str() == *wanted {
+                    let mark = out.len();
+                    let mut probe = NullProbe {
+                        out: IoSink(&mut **out),
+                        written: 0,
+                        head: [0; 4],
+                    };
+                    if json::to_writer_bounded(&mut probe, value).is_err() || probe.is_null() {
+                        out.truncate(mark);
+                    } else {
+                        **found = true;
+                    }
                 }
             }
             Sink::Map(map) => {

@@ -138,6 +138,7 @@ mod extensions;
 mod header_value;
 mod integrations;
 mod json;
+mod locale;
 mod maybe_known;
 mod member;
 mod member_check;
@@ -166,6 +167,10 @@ pub use extensions::{
     is_valid_member_name,
 };
 pub use header_value::MAX_HEADER_VALUE_LEN;
+#[cfg(feature = "icu_locale")]
+#[cfg_attr(docsrs, doc(cfg(feature = "icu_locale")))]
+pub use locale::Locales;
+pub use locale::{Locale, LocaleEntry, Segment};
 pub use maybe_known::MaybeKnown;
 pub use member::{Member, MemberKey, MemberType, MemberValue, Scalar};
 pub use problem::{ABOUT_BLANK, ExtensionError, ParseError, ParseLimits, Problem};
@@ -341,6 +346,8 @@ pub use problem_codes_macros::ProblemCode;
 /// /// docs                                   (optional, on catalogs, sections, codes)
 /// pub catalog Name {
 ///     type_base = "https://…/problems/";     (optional; default `/problems/`)
+///     language = "en";                       (optional: the BCP 47 tag of the titles'
+///                                             language; default `en`)
 ///     crate = "::path::to::problem_codes";   (optional)
 ///     skip_impl(axum, actix_web, utoipa);    (optional)
 ///     section "Section name" {
@@ -431,5 +438,88 @@ pub use problem_codes_macros::ProblemCode;
 #[cfg(feature = "derive")]
 #[cfg_attr(docsrs, doc(cfg(feature = "derive")))]
 pub use problem_codes_macros::error_catalog;
+
+/// Declares a catalog's translation into one language, apart from the catalog: in
+/// another module or another crate, for a catalog declared or composed anywhere.
+///
+/// ```text
+/// /// docs                                          (optional)
+/// pub locale NAME for path::to::Catalog = "zh-Hans" {
+///     crate = "::path::to::problem_codes";          (optional)
+///     CODE {
+///         title: "…",                               (the title in this language)
+///         handling: "…",                            (optional)
+///         detail: "… {member} …",                   (optional: a template over the
+///     },                                              code's members; `{{` `}}` for braces)
+/// }
+/// ```
+///
+/// It declares `const NAME: Locale`, its translations sorted by code. The tag is a
+/// BCP 47 tag in its canonical case (`zh-Hans`, `pt-BR`); the catalog's own language is
+/// its [`Catalog::LANGUAGE`]. Render in it with [`Render::locale`], negotiate it from
+/// `Accept-Language` with `Locales` (feature `icu_locale`).
+///
+/// ```
+/// use problem_codes::{Catalog, ProblemCode, catalog_locale, error_catalog};
+///
+/// error_catalog! {
+///     pub catalog Auth {
+///         section "Auth" {
+///             AUTH_TOO_MANY_REQUESTS = 429 {
+///                 title: "OTP request throttled",
+///                 handling: "Show wait message",
+///                 members: { retry_after: integer },
+///             },
+///             AUTH_USER_NOT_FOUND = 404 { title: "User not found" },
+///         }
+///     }
+/// }
+///
+/// catalog_locale! {
+///     /// Simplified Chinese.
+///     pub locale ZH_HANS for Auth = "zh-Hans" {
+///         AUTH_TOO_MANY_REQUESTS {
+///             title: "验证码请求过于频繁",
+///             handling: "显示等待提示",
+///             detail: "请在 {retry_after} 秒后重试",
+///         },
+///         AUTH_USER_NOT_FOUND { title: "用户不存在" },
+///     }
+/// }
+///
+/// assert_eq!(ZH_HANS.tag(), "zh-Hans");
+/// assert_eq!(ZH_HANS.default_language(), Auth::LANGUAGE);
+/// assert_eq!(ZH_HANS.get("AUTH_USER_NOT_FOUND").map(|t| t.title()), Some("用户不存在"));
+/// let body = Auth::AUTH_USER_NOT_FOUND.render().locale(&ZH_HANS).to_vec();
+/// assert!(std::str::from_utf8(&body)?.contains(r#""title":"用户不存在""#));
+/// # Ok::<(), std::str::Utf8Error>(())
+/// ```
+///
+/// The macro cannot see the catalog, so rustc checks against it, each mistake a const
+/// evaluation error worded as ours: a code of the catalog left untranslated (on the
+/// locale's name, listing every such code), a translated code the catalog lacks (on
+/// the code), a placeholder that is not a member of its code (on the template). The
+/// macro itself refuses a tag that is not BCP 47, a code translated twice, an unknown
+/// field and a malformed template, on the token at fault.
+///
+/// ```compile_fail
+/// # use problem_codes::{catalog_locale, error_catalog};
+/// # error_catalog! { pub catalog Auth { section "Auth" {
+/// #     AUTH_USER_NOT_FOUND = 404 { title: "User not found" },
+/// #     AUTH_GONE = 410 { title: "Gone" },
+/// # } } }
+/// catalog_locale! {
+///     pub locale ZH_HANS for Auth = "zh-Hans" {
+///         AUTH_USER_NOT_FOUND { title: "用户不存在" },
+///         // `AUTH_GONE` is missing
+///     }
+/// }
+/// ```
+///
+/// The catalog's codes are read through its `const fn entry`, which `error_catalog!`
+/// generates for declared and composed catalogs alike.
+#[cfg(feature = "derive")]
+#[cfg_attr(docsrs, doc(cfg(feature = "derive")))]
+pub use problem_codes_macros::catalog_locale;
 
 pub use http;

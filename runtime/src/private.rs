@@ -17,6 +17,8 @@
 //! | `check_field`, `check_provided`, `MemberReport` | `member_check.rs` | the derive's const checks of the fields that render members against the members their code declares |
 //! | `EntryScope`, `ComposedCatalog`, `NO_ENTRY`, `FoundEntry`, `find_entry`, `EntryReport` | `compose.rs` | where the derive resolves `Catalog::CODE`: the catalog's own const, or a composed catalog's entry found in const evaluation |
 //! | `HeaderField` | here | sets a `header` field's header; says in its own words when the field's type has no `Display` |
+//! | `check_complete`, `check_code`, `check_placeholder`, `LocaleReport`, `NO_LOCALE_ENTRY` | `locale/check.rs` | `catalog_locale!`'s const checks of a translation against the catalog it translates |
+//! | `Locale::__from_macro`, `LocaleEntry::__from_macro` | `locale/mod.rs` | a locale with its entries sorted and its titles escaped at compile time |
 //! | `InnerCodes`, `ViaCodeSet`, `ViaNoCodeSet` | `code_set.rs` | the autoref probe that lists a `transparent` field's codes when its type is a `CodeSet` |
 //! | `__problem_code_integrations!` and one `__problem_code_*!` per integration | here | the framework impls of the features this crate was built with |
 
@@ -54,6 +56,10 @@ pub use crate::compose::{
 pub use crate::compose::{DuplicateReport, find_duplicate, subslice};
 /// Where the derive's `__write_detail` writes, and the probe that picks a field's writer.
 pub use crate::detail::{DetailArg, DetailSink, ViaDisplayWriter, ViaFastWriter};
+/// A locale's checks against the catalog it translates.
+pub use crate::locale::check::{
+    LocaleReport, NO_LOCALE_ENTRY, check_code, check_complete, check_placeholder,
+};
 /// The derive's checks of the fields that render members.
 pub use crate::member_check::{MemberReport, check_field, check_provided};
 

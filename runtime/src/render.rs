@@ -11,13 +11,13 @@
 use core::fmt;
 use std::borrow::Cow;
 
-use http::header::{CONTENT_TYPE, HeaderValue, RETRY_AFTER};
+use http::header::{CONTENT_LANGUAGE, CONTENT_TYPE, HeaderValue, RETRY_AFTER};
 use serde_json::Map;
 
 use crate::detail::DetailSink;
 use crate::entry::CODE_MEMBER;
 use crate::json::{self, ByteSink, Counter, StackBuf};
-use crate::{Entry, ExtensionSink, Problem, ProblemCode};
+use crate::{Entry, ExtensionSink, Locale, LocaleEntry, Problem, ProblemCode};
 
 /// Room for the varying parts of most bodies; longer ones take the two-pass path.
 pub(crate) const STACK_PARTS: usize = 256;
@@ -65,6 +65,10 @@ pub struct Render<'a, P: ?Sized> {
     problem: &'a P,
     /// A URI reference, never empty.
     instance: Option<Cow<'a, str>>,
+    /// The code's translation in the locale asked for, if that locale has one.
+    translation: Option<&'static LocaleEntry>,
+    /// The tag of the language rendered, when a locale was asked for.
+    language: Option<&'static str>,
 }
 
 impl<P: ?Sized> Clone for Render<'_, P> {
@@ -72,6 +76,8 @@ impl<P: ?Sized> Clone for Render<'_, P> {
         Render {
             problem: self.problem,
             instance: self.instance.clone(),
+            translation: self.translation,
+            language: self.language,
         }
     }
 }
@@ -81,6 +87,7 @@ impl<P: ProblemCode + ?Sized> fmt::Debug for Render<'_, P> {
         f.debug_struct("Render")
             .field("code", &self.problem.code())
             .field("instance", &self.instance)
+            .field("language", &self.language)
             .finish()
     }
 }
@@ -92,7 +99,90 @@ impl<'a, P: ProblemCode + ?Sized> Render<'a, P> {
         Render {
             problem,
             instance: None,
+            translation: None,
+            language: None,
         }
+    }
+
+    /// Renders in `locale`: the code's `title` in that language, and its `detail` from
+    /// the locale's template when it has one for the code (filled from the occurrence's
+    /// members), else the occurrence's own detail, as written. `type`, `code`, `status`
+    /// and the members never change. A code the locale does not translate (an inline
+    /// code of a derive, say) is rendered in the catalog's language. The response's
+    /// `Content-Language` is the language rendered.
+    ///
+    /// ```
+    /// use problem_codes::{ProblemCode, catalog_locale, error_catalog};
+    ///
+    /// error_catalog! {
+    ///     pub catalog Auth {
+    ///         section "Auth" {
+    ///             AUTH_TOO_MANY_REQUESTS = 429 { title: "OTP request throttled", members: { retry_after: integer } },
+    ///         }
+    ///     }
+    /// }
+    /// catalog_locale! {
+    ///     pub locale ZH_HANS for Auth = "zh-Hans" {
+    ///         AUTH_TOO_MANY_REQUESTS { title: "验证码请求过于频繁", detail: "请在 {retry_after} 秒后重试" },
+    ///     }
+    /// }
+    ///
+    /// #[derive(Debug, ProblemCode)]
+    /// #[problem(catalog = Auth)]
+    /// enum OtpError {
+    ///     #[problem(AUTH_TOO_MANY_REQUESTS, detail = "Try again in {seconds} seconds")]
+    ///     Throttled { #[problem(retry_after)] seconds: u64 },
+    /// }
+    ///
+    /// let response = OtpError::Throttled { seconds: 30 }.render().locale(&ZH_HANS).to_response();
+    /// assert_eq!(response.headers()["content-language"], "zh-Hans");
+    /// assert_eq!(
+    ///     std::str::from_utf8(response.body())?,
+    ///     r#"{"type":"/problems/auth-too-many-requests","title":"验证码请求过于频繁","status":429,"detail":"请在 30 秒后重试","code":"AUTH_TOO_MANY_REQUESTS","retry_after":30}"#,
+    /// );
+    /// # Ok::<(), std::str::Utf8Error>(())
+    /// ```
+    pub fn locale(mut self, locale: &Locale) -> Self {
+        self.translation = locale.get(self.problem.entry().code());
+        self.language = Some(if self.translation.is_some() {
+            locale.tag()
+        } else {
+            locale.default_language()
+        });
+        self
+    }
+
+    /// Renders in the catalog's own language, saying so in `Content-Language`: what a
+    /// framework layer asks when a request negotiated the default.
+    #[cfg_attr(
+        not(all(feature = "icu_locale", any(feature = "axum", feature = "actix-web"))),
+        allow(dead_code, reason = "only the framework layers negotiate")
+    )]
+    pub(crate) fn in_default_language(mut self, tag: &'static str) -> Self {
+        self.translation = None;
+        self.language = Some(tag);
+        self
+    }
+
+    /// The tag of the language this render is in, when a locale was asked for with
+    /// [`Render::locale`]: the locale's, or the catalog's own for a code the locale
+    /// does not translate.
+    ///
+    /// ```
+    /// use problem_codes::{Locale, LocaleEntry, ProblemCode};
+    /// # problem_codes::error_catalog! { pub catalog Auth { section "Auth" {
+    /// #     AUTH_USER_NOT_FOUND = 404 { title: "User not found" },
+    /// #     AUTH_GONE = 410 { title: "Gone" },
+    /// # } } }
+    /// const FR: Locale = Locale::new("fr", "en", &[LocaleEntry::new("AUTH_USER_NOT_FOUND", "Utilisateur introuvable")]);
+    ///
+    /// assert_eq!(Auth::AUTH_USER_NOT_FOUND.render().language(), None);
+    /// assert_eq!(Auth::AUTH_USER_NOT_FOUND.render().locale(&FR).language(), Some("fr"));
+    /// assert_eq!(Auth::AUTH_GONE.render().locale(&FR).language(), Some("en"));
+    /// ```
+    #[must_use]
+    pub fn language(&self) -> Option<&'static str> {
+        self.language
     }
 
     /// Sets the RFC 9457 `instance`: a URI reference that identifies this occurrence,
@@ -162,6 +252,12 @@ impl<'a, P: ProblemCode + ?Sized> Render<'a, P> {
         let mut parts = Counter::default();
         self.write_before_code(&mut parts);
         self.write_after_code(&mut parts);
+        if let Some(translation) = self.translation {
+            return crate::locale::write::Head::new(entry, translation).len()
+                + parts.0
+                + code_len(entry)
+                + 1;
+        }
         if parts.0 == 0
             && let Some(json) = entry.json()
         {
@@ -230,6 +326,7 @@ impl<'a, P: ProblemCode + ?Sized> Render<'a, P> {
     fn write_body(&self, out: &mut Vec<u8>) -> usize {
         let entry = self.problem.entry();
         if self.instance.is_none()
+            && self.translation.is_none()
             && self.problem.__is_entry_only()
             && let Some(json) = entry.json()
         {
@@ -242,6 +339,7 @@ impl<'a, P: ProblemCode + ?Sized> Render<'a, P> {
         let code_end = tail.len();
         self.write_after_code(&mut tail);
         if before == 0
+            && self.translation.is_none()
             && tail.len() == code_end
             && !tail.overflowed()
             && let Some(json) = entry.json()
@@ -254,6 +352,14 @@ impl<'a, P: ProblemCode + ?Sized> Render<'a, P> {
             return self.write_in_two_passes(out);
         }
         let tail = tail.bytes();
+        if let Some(translation) = self.translation {
+            let head = crate::locale::write::Head::new(entry, translation);
+            let head_len = head.len();
+            reserve(out, head_len + tail.len());
+            head.write(out);
+            out.extend_from_slice(tail);
+            return head_len + detail_end;
+        }
         let head = match entry.json_head() {
             Some(head) => {
                 reserve(out, head.len() + tail.len());
@@ -275,7 +381,10 @@ impl<'a, P: ProblemCode + ?Sized> Render<'a, P> {
         reserve(out, self.len());
         let start = out.len();
         let entry = self.problem.entry();
-        write_head(out, entry);
+        match self.translation {
+            Some(translation) => crate::locale::write::Head::new(entry, translation).write(out),
+            None => write_head(out, entry),
+        }
         let instance_at = self.write_before_code(out) - start;
         write_code(out, entry);
         self.write_after_code(out);
@@ -290,7 +399,22 @@ impl<'a, P: ProblemCode + ?Sized> Render<'a, P> {
         let mark = out.len();
         out.put(br#","detail":""#);
         let start = out.len();
-        let written = self.problem.__write_detail(&mut out.detail_sink());
+        // A template the occurrence cannot fill gives way to the occurrence's own detail.
+        let templated = match self.translation.and_then(LocaleEntry::detail) {
+            Some(template) => {
+                let filled = crate::locale::write::write_template(out, template, self.problem);
+                if !filled {
+                    out.truncate(start);
+                }
+                filled
+            }
+            None => false,
+        };
+        let written = if templated {
+            Ok(())
+        } else {
+            self.problem.__write_detail(&mut out.detail_sink())
+        };
         if written.is_err() || out.len() == start {
             out.truncate(mark);
         } else {
@@ -353,6 +477,11 @@ impl<'a, P: ProblemCode + ?Sized> Render<'a, P> {
         if let Some(secs) = self.problem.retry_after() {
             headers.insert(RETRY_AFTER, HeaderValue::from(secs));
         }
+        if let Some(language) = self.language
+            && let Ok(language) = HeaderValue::from_str(language)
+        {
+            headers.insert(CONTENT_LANGUAGE, language);
+        }
         #[cfg(feature = "tracing")]
         crate::integrations::tracing::record(self.problem, self.instance.as_deref());
         (response, slot)
@@ -374,6 +503,12 @@ impl<'a, P: ProblemCode + ?Sized> Render<'a, P> {
     /// ```
     #[must_use]
     pub fn to_problem(&self) -> Problem {
+        // A translated document is read back from its body, so it has the same members.
+        if self.translation.is_some()
+            && let Ok(problem) = Problem::from_json(&self.to_vec())
+        {
+            return problem;
+        }
         let entry = self.problem.entry();
         let mut extensions = Map::new();
         self.problem

@@ -76,6 +76,11 @@ pub struct Page {
 }
 
 impl Page {
+    /// A page at `path` with `html`, for the pages per locale.
+    pub(crate) fn new(path: String, html: String) -> Page {
+        Page { path, html }
+    }
+
     /// The path relative to the site's root, with `/` separators:
     /// `index.html` or `auth-too-many-requests/index.html` (see the example on
     /// [`Page`]).

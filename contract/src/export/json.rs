@@ -23,12 +23,14 @@
 //! `"replacement": "OTHER_CODE"`. A snapshot also keeps the codes that were removed, in
 //! a `"removed"` array of the same shape after `"codes"` (present only when there are
 //! some), so that the [gate](crate::compat) refuses their return with another meaning.
+//! A registry with [locales](crate::RegistryLocale) has a `"locales"` array last, each
+//! `{"tag": "zh-Hans", "translations": [{"code", "title", "handling"?, "detail"?}]}`.
 //! [`SCHEMA`] is the JSON Schema of the document.
 
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 use serde_json::{Map, Value};
 
-use crate::{Registry, RegistryEntry, RegistryError, RegistryMember};
+use crate::{Registry, RegistryEntry, RegistryError, RegistryLocale, RegistryMember, Translation};
 use problem_codes::{Lifecycle, MemberType};
 
 /// The version of the document's shape, its `format` member. [`Registry::from_json`]
@@ -99,7 +101,11 @@ impl Registry {
             message: err.to_string(),
         })?;
         let root = object(&value, "")?;
-        allow_only(root, "", &["format", "catalog", "codes", "removed"])?;
+        allow_only(
+            root,
+            "",
+            &["format", "catalog", "codes", "removed", "locales"],
+        )?;
         match root.get("format").and_then(Value::as_u64) {
             Some(FORMAT) => {}
             _ => return Err(malformed("format", format!("{FORMAT}"))),
@@ -122,7 +128,20 @@ impl Registry {
                 .collect::<Result<Vec<_>, _>>()?,
             Some(_) => return Err(malformed("removed", "an array of codes")),
         };
-        Registry::new(name, codes)?.with_removed(removed)
+        let locales = match root.get("locales") {
+            None => Vec::new(),
+            Some(Value::Array(locales)) => locales
+                .iter()
+                .enumerate()
+                .map(|(i, locale)| read_locale(locale, &format!("locales[{i}]")))
+                .collect::<Result<Vec<_>, _>>()?,
+            Some(_) => return Err(malformed("locales", "an array of locales")),
+        };
+        let mut registry = Registry::new(name, codes)?.with_removed(removed)?;
+        for locale in locales {
+            registry = registry.with_registry_locale(locale)?;
+        }
+        Ok(registry)
     }
 }
 
@@ -215,6 +234,38 @@ fn read_entry(value: &Value, at: &str) -> Result<RegistryEntry, RegistryError> {
     }
 }
 
+fn read_locale(value: &Value, at: &str) -> Result<RegistryLocale, RegistryError> {
+    let map = object(value, at)?;
+    allow_only(map, at, &["tag", "translations"])?;
+    let tag = string(map, at, "tag")?;
+    if !crate::locale::is_tag_shape(&tag) {
+        return Err(malformed(&join(at, "tag"), "a BCP 47 language tag"));
+    }
+    let at_translations = join(at, "translations");
+    let translations = map
+        .get("translations")
+        .and_then(Value::as_array)
+        .ok_or_else(|| malformed(&at_translations, "an array of translations"))?
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            let at = format!("{at_translations}[{i}]");
+            let t = object(t, &at)?;
+            allow_only(t, &at, &["code", "title", "handling", "detail"])?;
+            let mut translation =
+                Translation::new(string(t, &at, "code")?, string(t, &at, "title")?);
+            if t.contains_key("handling") {
+                translation = translation.with_handling(string(t, &at, "handling")?);
+            }
+            if t.contains_key("detail") {
+                translation = translation.with_detail(string(t, &at, "detail")?);
+            }
+            Ok(translation)
+        })
+        .collect::<Result<Vec<_>, RegistryError>>()?;
+    Ok(RegistryLocale::new(tag, translations))
+}
+
 fn object<'a>(value: &'a Value, at: &str) -> Result<&'a Map<String, Value>, RegistryError> {
     value
         .as_object()
@@ -267,6 +318,10 @@ impl Serialize for Document<'_> {
             let removed: Vec<Code<'_>> = self.0.removed().iter().map(Code).collect();
             doc.serialize_field("removed", &removed)?;
         }
+        if !self.0.locales().is_empty() {
+            let locales: Vec<LocaleDoc<'_>> = self.0.locales().iter().map(LocaleDoc).collect();
+            doc.serialize_field("locales", &locales)?;
+        }
         doc.end()
     }
 }
@@ -296,6 +351,37 @@ impl Serialize for Code<'_> {
             code.serialize_field("schema", &crate::export::schema::body(e))?;
         }
         code.end()
+    }
+}
+
+struct LocaleDoc<'a>(&'a RegistryLocale);
+
+impl Serialize for LocaleDoc<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut locale = serializer.serialize_struct("Locale", 2)?;
+        locale.serialize_field("tag", self.0.tag())?;
+        let translations: Vec<TranslationDoc<'_>> =
+            self.0.translations().iter().map(TranslationDoc).collect();
+        locale.serialize_field("translations", &translations)?;
+        locale.end()
+    }
+}
+
+struct TranslationDoc<'a>(&'a Translation);
+
+impl Serialize for TranslationDoc<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let t = self.0;
+        let mut out = serializer.serialize_struct("Translation", 4)?;
+        out.serialize_field("code", t.code())?;
+        out.serialize_field("title", t.title())?;
+        if let Some(handling) = t.handling() {
+            out.serialize_field("handling", handling)?;
+        }
+        if let Some(detail) = t.detail() {
+            out.serialize_field("detail", detail)?;
+        }
+        out.end()
     }
 }
 

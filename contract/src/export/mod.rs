@@ -26,6 +26,7 @@
 //! ```
 
 pub mod html;
+mod html_locale;
 pub mod json;
 pub mod markdown;
 pub mod schema;

@@ -139,8 +139,67 @@ impl Registry {
             catalog = comment(self.name()),
         );
         problems(&mut ts, self, &name, &map);
+        translations(&mut ts, self, &name, &map);
         ts
     }
+}
+
+/// The locales' translations, typed so that a locale missing a code's translation
+/// fails `tsc --strict`: each locale `satisfies Record<Code, Translation>`. Nothing for
+/// a registry without locales.
+fn translations(ts: &mut String, registry: &Registry, name: &str, map: &str) {
+    let locales = registry.locales();
+    if locales.is_empty() {
+        return;
+    }
+    let _ = write!(
+        ts,
+        "\n/** One code's text in another language. */\n\
+         export interface {name}Translation {{\n\
+         \x20 /** The RFC 9457 `title` in this language. */\n\
+         \x20 readonly title: string;\n\
+         \x20 readonly handling?: string;\n\
+         \x20 /** The `detail` template: `{{member}}` for a member's value. */\n\
+         \x20 readonly detail?: string;\n\
+         }}\n\n\
+         /** The BCP 47 tags of the catalog's locales, besides its own language. */\n\
+         export type {name}Locale ="
+    );
+    for locale in locales {
+        let _ = write!(ts, "\n  | {}", string(locale.tag()));
+    }
+    let _ = write!(
+        ts,
+        ";\n\n/** Every locale's translations: each translates every code. */\n\
+         export const {map}Translations = {{\n"
+    );
+    for locale in locales {
+        let _ = writeln!(ts, "  {}: {{", string(locale.tag()));
+        for translation in locale.translations() {
+            let _ = write!(
+                ts,
+                "    {}: {{ title: {}",
+                string(translation.code()),
+                string(translation.title())
+            );
+            if let Some(handling) = translation.handling() {
+                let _ = write!(ts, ", handling: {}", string(handling));
+            }
+            if let Some(detail) = translation.detail() {
+                let _ = write!(ts, ", detail: {}", string(detail));
+            }
+            ts.push_str(" },\n");
+        }
+        ts.push_str("  },\n");
+    }
+    let _ = write!(
+        ts,
+        "}} as const satisfies Record<{name}Locale, Record<{name}Code, {name}Translation>>;\n\n\
+         /** The title of `code` in `locale`, or in the catalog's own language. */\n\
+         export function {map}Title(code: {name}Code, locale?: {name}Locale): string {{\n\
+         \x20 return locale === undefined ? {map}Codes[code].title : {map}Translations[locale][code].title;\n\
+         }}\n"
+    );
 }
 
 /// The typed bodies, their union, the type guard and the `Response` reader.

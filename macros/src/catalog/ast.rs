@@ -40,13 +40,14 @@ use syn::{Attribute, Ident, Lit, LitInt, LitStr, Path, Token, Visibility, braced
 use crate::shared::code::shape_error;
 use crate::shared::member::{MemberDef, parse_member};
 use crate::shared::suggest::closest;
-use crate::shared::symbol::{CRATE, MEMBERS, SECTION, SKIP_IMPL, TYPE_BASE};
+use crate::shared::symbol::{CRATE, LANGUAGE, MEMBERS, SECTION, SKIP_IMPL, TYPE_BASE};
 
 mod kw {
     syn::custom_keyword!(catalog);
     syn::custom_keyword!(section);
     syn::custom_keyword!(type_base);
     syn::custom_keyword!(skip_impl);
+    syn::custom_keyword!(language);
 }
 
 /// Every catalog of one macro call.
@@ -96,14 +97,16 @@ pub enum SettingKey {
     TypeBase(Span),
     Crate(Span),
     SkipImpl(Span),
+    Language(Span),
 }
 
 impl SettingKey {
     pub fn span(self) -> Span {
         match self {
-            SettingKey::TypeBase(span) | SettingKey::Crate(span) | SettingKey::SkipImpl(span) => {
-                span
-            }
+            SettingKey::TypeBase(span)
+            | SettingKey::Crate(span)
+            | SettingKey::SkipImpl(span)
+            | SettingKey::Language(span) => span,
         }
     }
 
@@ -112,6 +115,7 @@ impl SettingKey {
             SettingKey::TypeBase(_) => TYPE_BASE,
             SettingKey::Crate(_) => CRATE,
             SettingKey::SkipImpl(_) => SKIP_IMPL,
+            SettingKey::Language(_) => LANGUAGE,
         }
     }
 
@@ -120,6 +124,7 @@ impl SettingKey {
             TYPE_BASE => Some(SettingKey::TypeBase(span)),
             CRATE => Some(SettingKey::Crate(span)),
             SKIP_IMPL => Some(SettingKey::SkipImpl(span)),
+            LANGUAGE => Some(SettingKey::Language(span)),
             _ => None,
         }
     }
@@ -313,6 +318,12 @@ fn item_keyword(input: ParseStream, errors: &mut Vec<syn::Error>) -> Option<(&'s
             .ok()
             .map(|k| (SKIP_IMPL, k.span));
     }
+    if input.peek(kw::language) {
+        return input
+            .parse::<kw::language>()
+            .ok()
+            .map(|k| (LANGUAGE, k.span));
+    }
     let Some((word, _)) = input.cursor().ident() else {
         errors.push(
             input.error(
@@ -323,7 +334,7 @@ fn item_keyword(input: ParseStream, errors: &mut Vec<syn::Error>) -> Option<(&'s
     };
     let _ = input.step(|cursor| cursor.token_tree().ok_or_else(|| cursor.error("")));
     let name = word.to_string();
-    let meant = closest(&name, [SECTION, TYPE_BASE, CRATE, SKIP_IMPL]);
+    let meant = closest(&name, [SECTION, TYPE_BASE, CRATE, SKIP_IMPL, LANGUAGE]);
     errors.push(syn::Error::new(
         word.span(),
         match meant {

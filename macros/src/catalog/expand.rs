@@ -309,15 +309,18 @@ pub fn closing_docs(catalog: &Catalog) -> TokenStream {
     }
 }
 
-/// `Catalog::FRAMING`, left to the trait's default when the catalog has no doc text.
+/// `Catalog::FRAMING`, left to the trait's default when the catalog has no doc text,
+/// and `Catalog::LANGUAGE` when the catalog says its language.
 pub fn framing(catalog: &Catalog) -> TokenStream {
     let Framing {
         title,
         preamble,
         closing,
     } = &catalog.framing;
+    let language = catalog.language.iter();
+    let language = quote!(#(const LANGUAGE: &'static str = #language;)*);
     if title.is_none() && preamble.is_none() && closing.is_none() {
-        return TokenStream::new();
+        return language;
     }
     let krate = &catalog.krate;
     let title = title.iter();
@@ -328,6 +331,7 @@ pub fn framing(catalog: &Catalog) -> TokenStream {
             #(.with_title(#title))*
             #(.with_preamble(#preamble))*
             #(.with_closing(#closing))*;
+        #language
     }
 }
 

@@ -35,6 +35,8 @@ pub struct Catalog<'a> {
     /// The doc comments after the last section.
     pub closing: &'a [Attribute],
     pub framing: Framing,
+    /// The BCP 47 tag of `language = "…";`, when the catalog says it.
+    pub language: Option<String>,
     pub kind: Kind<'a>,
 }
 
@@ -117,6 +119,7 @@ impl<'a> Catalog<'a> {
             type_base,
             krate,
             skip_impl,
+            language,
         } = lower_settings(cx, settings, matches!(kind, Kind::Composed(_)));
         let krate = Krate::new(krate.as_ref());
         let kind = match kind {
@@ -137,6 +140,7 @@ impl<'a> Catalog<'a> {
             krate_import: krate.import,
             krate_path: krate.full,
             skip_impl,
+            language,
             kind,
         }
     }
@@ -227,6 +231,7 @@ struct Settings {
     type_base: Option<String>,
     krate: Option<Path>,
     skip_impl: Vec<Ident>,
+    language: Option<String>,
 }
 
 fn lower_settings(cx: &Ctxt, settings: &[Setting], composed: bool) -> Settings {
@@ -279,6 +284,12 @@ fn lower_settings(cx: &Ctxt, settings: &[Setting], composed: bool) -> Settings {
                     "`crate` takes the path of the problem_codes crate, e.g. `crate = \"::my_api::problem_codes\";`",
                 ),
             },
+            SettingKey::Language(_) => {
+                if let Some(message) = crate::shared::tag::tag_error(&value.value()) {
+                    cx.error_spanned_by(value, message);
+                }
+                lowered.language = Some(value.value());
+            }
             // Read above, as a list.
             SettingKey::SkipImpl(_) => {}
         }

@@ -493,3 +493,37 @@ fn every_member_mistake_is_reported_in_one_compile() {
         ],
     );
 }
+
+#[test]
+fn a_catalog_says_its_language_as_a_bcp_47_tag() {
+    let output = run(r#"
+        pub catalog Shop {
+            language = "de";
+            section "Orders" { ORDER_A = 404 { title: "Nicht gefunden" } }
+        }
+        pub catalog Registry = Shop { language = "de"; }
+    "#);
+    assert_reports(&output, &[]);
+    let text = output.to_string();
+    assert_eq!(
+        text.matches("const LANGUAGE : & 'static str = \"de\"")
+            .count(),
+        2,
+        "{text}"
+    );
+    let output = run(r#"
+        pub catalog Shop {
+            language = "de_CH";
+            section "Orders" { ORDER_A = 404 { title: "Nicht gefunden" } }
+        }
+    "#);
+    assert_reports(
+        &output,
+        &["`de_CH` is not a BCP 47 tag: subtags are separated by `-`; write `de-CH`"],
+    );
+    assert!(
+        !run(r#"pub catalog Shop { section "O" { ORDER_A = 404 { title: "A" } } }"#)
+            .to_string()
+            .contains("LANGUAGE")
+    );
+}

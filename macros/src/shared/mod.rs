@@ -8,6 +8,7 @@ pub mod krate;
 pub mod member;
 pub mod suggest;
 pub mod symbol;
+pub mod tag;
 #[cfg(test)]
 pub mod testing;
 pub mod tokens;

@@ -7,6 +7,8 @@
 pub const DEFAULT_TYPE_BASE: &str = "/problems/";
 
 pub const CRATE: &str = "crate";
+/// A catalog's own language, a BCP 47 tag: `language = "en";`.
+pub const LANGUAGE: &str = "language";
 pub const TYPE_BASE: &str = "type_base";
 pub const SECTION: &str = "section";
 pub const SKIP_IMPL: &str = "skip_impl";

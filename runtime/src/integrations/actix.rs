@@ -101,7 +101,106 @@ fn actix_status(status: http::StatusCode) -> ::actix_web::http::StatusCode {
 /// );
 /// ```
 pub fn error_response<P: ProblemCode + ?Sized>(problem: &P) -> HttpResponse {
-    convert(Render::new(problem).response_with_slot())
+    let render = Render::new(problem);
+    // In the language `negotiate` chose for this request, if it did.
+    #[cfg(feature = "icu_locale")]
+    let render = crate::locale::scope::localize(render);
+    convert(render.response_with_slot())
+}
+
+/// The future of the [`negotiate`] middleware, which a service names when it keeps the
+/// middleware in a value of its own.
+///
+/// ```
+/// use actix_web::body::BoxBody;
+/// use actix_web::dev::ServiceRequest;
+/// use actix_web::middleware::Next;
+/// use problem_codes::Locales;
+/// use problem_codes::actix_web::{LocalizedFuture, negotiate};
+/// # problem_codes::error_catalog! { pub catalog Auth { section "Auth" {
+/// #     AUTH_USER_NOT_FOUND = 404 { title: "User not found" } } } }
+///
+/// let middleware: Box<dyn Fn(ServiceRequest, Next<BoxBody>) -> LocalizedFuture> =
+///     Box::new(negotiate(Locales::of::<Auth>(&[])));
+/// # drop(middleware);
+/// ```
+#[cfg(feature = "icu_locale")]
+#[cfg_attr(docsrs, doc(cfg(feature = "icu_locale")))]
+pub type LocalizedFuture = Pin<Box<dyn Future<Output = Result<ServiceResponse<BoxBody>, Error>>>>;
+
+/// A middleware that negotiates each request's language from its `Accept-Language`
+/// (see [`Locales`](crate::Locales)) and renders the problems its handlers return in
+/// it: their responses carry `Content-Language` and `Vary: Accept-Language`. Wrap it
+/// with `actix_web::middleware::from_fn(negotiate(locales))`. The language is set while
+/// the inner service's future is polled, so an error that actix-web turns into a
+/// response outside it (one a middleware returns) is rendered in the default language.
+/// Tracing events keep the default-language title.
+///
+/// ```
+/// use actix_web::{App, middleware::from_fn, test, web};
+/// use problem_codes::{Locales, catalog_locale};
+/// use problem_codes::actix_web::negotiate;
+/// # problem_codes::error_catalog! { pub catalog Auth { section "Auth" {
+/// #     AUTH_USER_NOT_FOUND = 404 { title: "User not found" },
+/// # } } }
+/// catalog_locale! {
+///     pub locale ZH_HANS for Auth = "zh-Hans" { AUTH_USER_NOT_FOUND { title: "用户不存在" } }
+/// }
+///
+/// async fn user() -> Result<String, Auth> {
+///     Err(Auth::AUTH_USER_NOT_FOUND)
+/// }
+///
+/// actix_web::rt::System::new().block_on(async {
+///     let locales = Locales::of::<Auth>(&[&ZH_HANS]);
+///     let app = test::init_service(
+///         App::new().wrap(from_fn(negotiate(locales))).route("/v1/users/7", web::get().to(user)),
+///     )
+///     .await;
+///     let request = test::TestRequest::get()
+///         .uri("/v1/users/7")
+///         .insert_header(("accept-language", "zh-CN,zh;q=0.9"))
+///         .to_request();
+///     let response = test::call_service(&app, request).await;
+///     assert_eq!(response.headers().get("content-language").unwrap(), "zh-Hans");
+///     assert_eq!(response.headers().get("vary").unwrap(), "accept-language");
+///     let body: serde_json::Value = test::read_body_json(response).await;
+///     assert_eq!(body["title"], "用户不存在");
+/// });
+/// ```
+#[cfg(feature = "icu_locale")]
+#[cfg_attr(docsrs, doc(cfg(feature = "icu_locale")))]
+pub fn negotiate<B: MessageBody + 'static>(
+    locales: crate::Locales,
+) -> impl Fn(ServiceRequest, Next<B>) -> LocalizedFuture + 'static {
+    move |request, next| {
+        let header = request
+            .headers()
+            .get_all(::actix_web::http::header::ACCEPT_LANGUAGE)
+            .find_map(|value| value.to_str().ok())
+            .unwrap_or_default();
+        let chosen = crate::locale::scope::Chosen::of(&locales, header);
+        Box::pin(async move {
+            let future = core::pin::pin!(next.call(request));
+            let response = crate::locale::scope::InLanguage::new(Some(chosen), future).await?;
+            let mut response = response.map_into_boxed_body();
+            let headers = response.headers();
+            let content_type = headers
+                .get(CONTENT_TYPE)
+                .and_then(|value| value.to_str().ok());
+            let vary = ::actix_web::http::header::VARY;
+            if is_problem(content_type)
+                && !crate::locale::scope::varies_on_language(
+                    headers.get_all(&vary).map(HeaderValue::as_bytes),
+                )
+            {
+                response
+                    .headers_mut()
+                    .append(vary, HeaderValue::from_static("accept-language"));
+            }
+            Ok(response)
+        })
+    }
 }
 
 /// An `http` response as actix-web's, which is built on another `http` version.

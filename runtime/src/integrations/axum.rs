@@ -108,7 +108,11 @@ use crate::integrations::rejection::{ProblemRejection, Rejections};
 /// assert_eq!(response.headers()["content-type"], "application/problem+json");
 /// ```
 pub fn into_response<P: ProblemCode + ?Sized>(problem: &P) -> Response {
-    with_slot(Render::new(problem).response_with_slot())
+    let render = Render::new(problem);
+    // In the language the layer negotiated for this request, if it did.
+    #[cfg(feature = "icu_locale")]
+    let render = crate::locale::scope::localize(render);
+    with_slot(render.response_with_slot())
 }
 
 fn with_slot((response, slot): (http::Response<Vec<u8>>, Option<InstanceSlot>)) -> Response {
@@ -192,6 +196,8 @@ impl IntoResponse for ProblemRejection {
 pub struct ProblemLayer {
     rejections: Rejections,
     catch_all: Option<CatchAll>,
+    #[cfg(feature = "icu_locale")]
+    locales: Option<crate::Locales>,
 }
 
 impl ProblemLayer {
@@ -234,6 +240,8 @@ impl ProblemLayer {
         ProblemLayer {
             rejections: Rejections::new(),
             catch_all: None,
+            #[cfg(feature = "icu_locale")]
+            locales: None,
         }
     }
 
@@ -335,6 +343,60 @@ impl ProblemLayer {
     }
 }
 
+#[cfg(feature = "icu_locale")]
+#[cfg_attr(docsrs, doc(cfg(feature = "icu_locale")))]
+impl ProblemLayer {
+    /// Negotiates each request's language from its `Accept-Language` (see
+    /// [`Locales`](crate::Locales)), and renders the problems its handlers return in
+    /// it: their responses carry `Content-Language` and `Vary: Accept-Language`. The
+    /// language is set while the inner service's future is polled, so a problem
+    /// converted into a response in another task is rendered in the default language.
+    /// Tracing events keep the default-language title.
+    ///
+    /// ```
+    /// use axum::{Router, body::Body, routing::get};
+    /// use http::Request;
+    /// use problem_codes::{Locales, catalog_locale};
+    /// use problem_codes::axum::ProblemLayer;
+    /// # problem_codes::error_catalog! { pub catalog Auth { section "Auth" {
+    /// #     AUTH_USER_NOT_FOUND = 404 { title: "User not found" },
+    /// # } } }
+    /// # fn send(mut app: axum::Router, request: http::Request<axum::body::Body>)
+    /// #     -> Result<(http::response::Parts, serde_json::Value), Box<dyn std::error::Error>> {
+    /// #     use tower_service::Service as _;
+    /// #     let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
+    /// #     let mut run = std::pin::pin!(async {
+    /// #         let (parts, body) = app.call(request).await?.into_parts();
+    /// #         let bytes = axum::body::to_bytes(body, 1 << 16).await?;
+    /// #         Ok((parts, serde_json::from_slice(&bytes)?))
+    /// #     });
+    /// #     loop {
+    /// #         if let std::task::Poll::Ready(out) = run.as_mut().poll(&mut cx) { return out; }
+    /// #     }
+    /// # }
+    /// catalog_locale! {
+    ///     pub locale ZH_HANS for Auth = "zh-Hans" { AUTH_USER_NOT_FOUND { title: "用户不存在" } }
+    /// }
+    ///
+    /// async fn user() -> Result<String, Auth> {
+    ///     Err(Auth::AUTH_USER_NOT_FOUND)
+    /// }
+    ///
+    /// let layer = ProblemLayer::new().locales(Locales::of::<Auth>(&[&ZH_HANS]));
+    /// let app: Router = Router::new().route("/v1/users/{id}", get(user)).layer(layer);
+    /// let request = Request::get("/v1/users/7").header("accept-language", "zh-CN,zh;q=0.9");
+    /// let (head, body) = send(app, request.body(Body::empty())?)?;
+    /// assert_eq!(body["title"], "用户不存在");
+    /// assert_eq!(head.headers["content-language"], "zh-Hans");
+    /// assert_eq!(head.headers["vary"], "accept-language");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub const fn locales(mut self, locales: crate::Locales) -> ProblemLayer {
+        self.locales = Some(locales);
+        self
+    }
+}
+
 impl<S> tower_layer::Layer<S> for ProblemLayer {
     type Service = ProblemService<S>;
 
@@ -343,6 +405,8 @@ impl<S> tower_layer::Layer<S> for ProblemLayer {
             inner,
             rejections: self.rejections,
             catch_all: self.catch_all,
+            #[cfg(feature = "icu_locale")]
+            locales: self.locales,
         }
     }
 }
@@ -353,6 +417,8 @@ pub struct ProblemService<S> {
     inner: S,
     rejections: Rejections,
     catch_all: Option<CatchAll>,
+    #[cfg(feature = "icu_locale")]
+    locales: Option<crate::Locales>,
 }
 
 impl<S> tower_service::Service<Request> for ProblemService<S>
@@ -370,12 +436,21 @@ where
 
     fn call(&mut self, mut request: Request) -> Self::Future {
         request.extensions_mut().insert(self.rejections);
+        #[cfg(feature = "icu_locale")]
+        let chosen = self.locales.map(|locales| {
+            let header = crate::locale::scope::accept_language(request.headers());
+            crate::locale::scope::Chosen::of(&locales, header)
+        });
+        #[cfg(not(feature = "icu_locale"))]
+        let chosen = None;
         let path = request.uri().path().to_owned();
         let Some(catch_all) = self.catch_all else {
             let future = self.inner.call(request);
             return Box::pin(async move {
-                let response = future.await?;
-                Ok(fill_instance(response, |bytes, slot| slot.fill(bytes, &path)).await)
+                let future = core::pin::pin!(future);
+                let response = in_language(chosen, future).await?;
+                let response = fill_instance(response, |bytes, slot| slot.fill(bytes, &path)).await;
+                Ok(vary(chosen.is_some(), response))
             });
         };
         request.extensions_mut().insert(catch_all);
@@ -387,7 +462,11 @@ where
         let called = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| inner.call(request)));
         Box::pin(async move {
             let outcome = match called {
-                Ok(future) => occurrence.in_span(CatchUnwind::new(future)).await,
+                Ok(future) => {
+                    let future = core::pin::pin!(future);
+                    let future = in_language(chosen, future);
+                    occurrence.in_span(CatchUnwind::new(future)).await
+                }
                 Err(payload) => Err(payload),
             };
             let response = occurrence.settle(outcome)?;
@@ -404,9 +483,42 @@ where
             } else {
                 response
             };
-            Ok(response)
+            Ok(vary(chosen.is_some(), response))
         })
     }
+}
+
+/// The inner future, polled in the negotiated language when there is one.
+#[cfg(feature = "icu_locale")]
+fn in_language<F>(
+    chosen: Option<crate::locale::scope::Chosen>,
+    future: Pin<&mut F>,
+) -> crate::locale::scope::InLanguage<'_, F> {
+    crate::locale::scope::InLanguage::new(chosen, future)
+}
+
+#[cfg(not(feature = "icu_locale"))]
+fn in_language<F>(_: Option<core::convert::Infallible>, future: Pin<&mut F>) -> Pin<&mut F> {
+    future
+}
+
+/// `Vary: Accept-Language` on a problem response, when the layer negotiates.
+#[cfg_attr(not(feature = "icu_locale"), allow(unused_mut))]
+fn vary(negotiated: bool, mut response: Response) -> Response {
+    #[cfg(feature = "icu_locale")]
+    if negotiated
+        && is_problem(
+            response
+                .headers()
+                .get(CONTENT_TYPE)
+                .and_then(|value| value.to_str().ok()),
+        )
+    {
+        crate::locale::scope::vary(response.headers_mut());
+    }
+    #[cfg(not(feature = "icu_locale"))]
+    let _ = negotiated;
+    response
 }
 
 /// A response through the catch-all: a problem rendered here gets the occurrence's

@@ -293,12 +293,17 @@ impl ProblemRejection {
     /// `instance` later, when the rejection has none.
     pub(crate) fn response_with_slot(&self) -> (http::Response<Vec<u8>>, Option<InstanceSlot>) {
         match (self.entry, &self.instance) {
-            (Some(entry), None) => Coded {
-                entry,
-                rejection: self,
+            (Some(entry), None) => {
+                let coded = Coded {
+                    entry,
+                    rejection: self,
+                };
+                let render = coded.render();
+                // A rejection under a catalog code speaks the request's language too.
+                #[cfg(feature = "icu_locale")]
+                let render = crate::locale::scope::localize(render);
+                render.response_with_slot()
             }
-            .render()
-            .response_with_slot(),
             (None, None) => self.to_problem().response_with_slot(),
             _ => (self.to_response(), None),
         }
@@ -314,9 +319,13 @@ impl ProblemRejection {
                     entry,
                     rejection: self,
                 };
+                let render = coded.render();
+                // Inside a negotiating layer, in the request's language.
+                #[cfg(feature = "icu_locale")]
+                let render = crate::locale::scope::localize(render);
                 match &self.instance {
-                    Some(instance) => coded.render().instance(instance).to_response(),
-                    None => coded.to_response(),
+                    Some(instance) => render.instance(instance).to_response(),
+                    None => render.to_response(),
                 }
             }
             None => self.to_problem().to_response(),

@@ -8,12 +8,14 @@ mod agent_session;
 mod auth;
 mod avatar;
 mod profile;
+mod zh_hans;
 
 pub use agent_points::AgentPoints;
 pub use agent_session::AgentSession;
 pub use auth::Auth;
 pub use avatar::Avatar;
 pub use profile::Profile;
+pub use zh_hans::ZH_HANS;
 
 problem_codes::error_catalog! {
     /// # HTTP Error Codes

@@ -6,7 +6,7 @@ use problem_codes::actix_web::{Json, rejections};
 use super::{AgentError, OtpError, PointsError, ProfileError, ProfileUpdate};
 
 /// Registers the service's routes and rejection codes on an app (which should also
-/// wrap the `fill_instance` middleware).
+/// wrap the `fill_instance` middleware, and `negotiate(LOCALES)` to answer in zh-Hans).
 pub fn configure(config: &mut web::ServiceConfig) {
     rejections(super::rejections())(config);
     config

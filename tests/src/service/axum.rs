@@ -6,7 +6,8 @@ use problem_codes::axum::{Json, Path, ProblemLayer};
 
 use super::{AgentError, OtpError, PointsError, ProfileError, ProfileUpdate};
 
-/// The service's routes, behind the problem layer (instances and rejection codes).
+/// The service's routes, behind the problem layer (instances, rejection codes and the
+/// language negotiated from `Accept-Language`).
 pub fn router() -> Router {
     Router::new()
         .route("/v1/auth/otp", post(otp))
@@ -14,7 +15,11 @@ pub fn router() -> Router {
         .route("/v1/profile", patch(profile))
         .route("/v1/agent/transcribe", post(transcribe))
         .route("/v1/agent/sessions/{id}", get(session))
-        .layer(ProblemLayer::new().rejections(super::rejections()))
+        .layer(
+            ProblemLayer::new()
+                .rejections(super::rejections())
+                .locales(super::LOCALES),
+        )
 }
 
 async fn otp() -> Result<(), OtpError> {

@@ -31,6 +31,11 @@ pub const MAX_NICKNAME: usize = 20;
 /// The longest bio, in characters.
 pub const MAX_BIO: usize = 160;
 
+/// The languages the service answers in: the catalog's English and its `zh-Hans`.
+#[cfg(feature = "icu_locale")]
+pub const LOCALES: problem_codes::Locales =
+    problem_codes::Locales::of::<crate::eryao::Eryao>(&[&crate::eryao::ZH_HANS]);
+
 /// Errors of the OTP endpoint.
 #[derive(Debug, thiserror::Error, ProblemCode)]
 #[problem(catalog = Auth)]
