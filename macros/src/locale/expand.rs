@@ -105,7 +105,7 @@ pub fn locale(locale: &Locale) -> TokenStream {
         #[allow(unused_qualifications, deprecated, clippy::all, clippy::pedantic, clippy::nursery)]
         const _: () = {
             const __ALL: &[#catalog] = #as_catalog::ALL;
-            const __COUNT: usize = __ALL.len();
+            const __COUNT: ::core::primitive::usize = __ALL.len();
             // Every entry of the catalog, read in const evaluation, where the trait's
             // `entry` cannot be called: the catalog's own `const fn entry` is.
             const __ENTRIES: [&#krate::Entry; __COUNT] = {

@@ -71,6 +71,16 @@ problem_codes::error_catalog! {
     pub catalog Api = Shop + Profile;
 }
 
+problem_codes::catalog_locale! {
+    /// Every code of the composed catalog, in German.
+    pub locale API_DE for Api = "de" {
+        ORDER_NOT_FOUND { title: "Nicht gefunden", handling: "Hinweis zeigen" },
+        ORDER_LOCKED { title: "Gesperrt", detail: "Gesperrt von {holder}" },
+        ORDER_GONE { title: "Entfernt" },
+        PROFILE_AVATAR_INVALID { title: "Ungültiger Avatar", detail: "Höchstens {max_bytes} Bytes" },
+    }
+}
+
 #[derive(Debug, problem_codes::ProblemCode)]
 #[problem(catalog = Shop, section = "Service")]
 enum OrderError {
@@ -130,6 +140,15 @@ enum Generic<T> {
 }
 
 fn main() {
+    let localized = AvatarError { max_bytes: 9 }
+        .render()
+        .locale(&API_DE)
+        .to_vec();
+    let localized = ::std::string::String::from_utf8(localized).unwrap_or_default();
+    assert!(
+        localized.contains(r#""detail":"Höchstens 9 Bytes""#),
+        "{localized}"
+    );
     let found = OrderError::NotFound(7, 8, String);
     assert_eq!(
         found.detail().as_deref(),

@@ -2,7 +2,7 @@
 //! groups, the allow-by-default lints such a crate enables, and clippy's `all`,
 //! `pedantic`, `nursery` and `cargo` (the `problem-codes-lint-cases` crate runs clippy
 //! on this file). Public, `pub(crate)` and private catalogs, composed ones, deprecated
-//! codes, members, framing.
+//! codes, members, framing, and locales of a public and of a composed `pub(crate)` one.
 #![deny(
     warnings,
     future_incompatible,
@@ -115,7 +115,30 @@ problem_codes::error_catalog! {
     pub(crate) catalog Everything = Shop + Payments;
 }
 
+problem_codes::catalog_locale! {
+    /// The order codes in German.
+    pub locale ORDERS_DE for Orders = "de" {
+        ORDER_NOT_FOUND { title: "Bestellung nicht gefunden", handling: "Nicht gefunden zeigen" },
+        ORDER_LOCKED { title: "Bestellung gesperrt", detail: "Gesperrt von {holder}" },
+        ORDER_GONE { title: "Bestellung entfernt" },
+        ORDER_OLD { title: "Alter Fehler" },
+    }
+}
+
+problem_codes::catalog_locale! {
+    /// Every code in French, for this crate only.
+    pub(crate) locale EVERYTHING_FR for Everything = "fr" {
+        ORDER_NOT_FOUND { title: "Commande introuvable" },
+        ORDER_LOCKED { title: "Commande verrouillée" },
+        ORDER_GONE { title: "Commande supprimée" },
+        ORDER_OLD { title: "Ancienne erreur" },
+        PAYMENT_DECLINED { title: "Carte refusée" },
+    }
+}
+
 fn main() {
+    assert_eq!(ORDERS_DE.tag(), "de");
+    assert_eq!(EVERYTHING_FR.entries().len(), 5);
     assert_eq!(Orders::ALL.len(), 4);
     assert_eq!(Payments::PAYMENT_DECLINED.status(), 402);
     assert_eq!(
