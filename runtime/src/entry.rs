@@ -74,6 +74,9 @@ pub struct Entry {
     /// The whole body of an occurrence with no per-occurrence parts,
     /// `{"type":…,"title":…,"status":…,"code":…}`, escaped at compile time; or empty.
     json: &'static str,
+    /// Where the escaped title is in `json`, so a translation swaps it without
+    /// measuring it; `(0, 0)` when `json` is empty.
+    title_in_json: (u32, u32),
     lifecycle: Lifecycle,
     replacement: Option<&'static str>,
     members: &'static [Member],
@@ -194,6 +197,7 @@ impl Entry {
             handling: "",
             section: "",
             json: "",
+            title_in_json: (0, 0),
             lifecycle: Lifecycle::Active,
             replacement: None,
             members: &[],
@@ -312,6 +316,11 @@ impl Entry {
             handling,
             section,
             json,
+            title_in_json: if json.is_empty() {
+                (0, 0)
+            } else {
+                title_in_json(type_uri, title)
+            },
             lifecycle: Lifecycle::Active,
             replacement: None,
             members: &[],
@@ -403,6 +412,17 @@ impl Entry {
 
     /// The pre-rendered head, `{"type":…,"title":…,"status":…`: the static body less
     /// its `,"code":"…"}` end.
+    /// The pre-rendered head before and after the escaped title's text:
+    /// `{"type":"…","title":"` and `","status":NNN`.
+    pub(crate) fn json_head_around_title(&self) -> Option<(&'static str, &'static str)> {
+        let head = self.json_head()?;
+        let (start, end) = self.title_in_json;
+        let before = head.get(..usize::try_from(start).ok()?)?;
+        let after = head.get(usize::try_from(end).ok()?..)?;
+        (start > 0 && before.ends_with(r#","title":""#) && after.starts_with(r#"","status":"#))
+            .then_some((before, after))
+    }
+
     pub(crate) fn json_head(&self) -> Option<&'static str> {
         let end = CODE_MEMBER.len() + self.code.len() + 2;
         let json = self.json()?;
@@ -473,9 +493,46 @@ pub const fn is_error_status(status: u16) -> bool {
     matches!(status, 400..=599)
 }
 
+/// Where the escaped `title` starts and ends in a pre-rendered
+/// `{"type":"<type_uri>","title":"<title>",…`, computed at compile time.
+const fn title_in_json(type_uri: &str, title: &str) -> (u32, u32) {
+    let start =
+        r#"{"type":""#.len() + crate::json::escaped_len_const(type_uri) + r#"","title":""#.len();
+    let end = start + crate::json::escaped_len_const(title);
+    // A head longer than 4 GiB cannot be pre-rendered; `(0, 0)` then means "measure".
+    if end > u32::MAX as usize {
+        return (0, 0);
+    }
+    #[allow(clippy::cast_possible_truncation, reason = "bounded just above")]
+    (start as u32, end as u32)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_title_is_found_in_the_pre_rendered_head_even_escaped() {
+        const ESCAPED: Entry = Entry::__from_macro(
+            "ORDER_QUOTED",
+            409,
+            "Say \"hi\"\n\u{1}",
+            "https://shop.example/p/\"q\"",
+            "",
+            "",
+            r#"{"type":"https://shop.example/p/\"q\"","title":"Say \"hi\"\n\u0001","status":409,"code":"ORDER_QUOTED"}"#,
+        );
+        assert_eq!(
+            ESCAPED.json_head_around_title(),
+            Some((
+                r#"{"type":"https://shop.example/p/\"q\"","title":""#,
+                r#"","status":409"#
+            ))
+        );
+        // A hand-made entry has no pre-rendered body to cut.
+        let plain = Entry::new("ORDER_PLAIN", 400, "Plain", "/p/plain");
+        assert_eq!(plain.json_head_around_title(), None);
+    }
 
     #[test]
     fn code_shape_follows_aip_193() {

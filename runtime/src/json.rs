@@ -276,6 +276,22 @@ const GROWTH: [u8; 256] = {
     table
 };
 
+/// [`escaped_len`] in const evaluation, for lengths known at compile time.
+pub(crate) const fn escaped_len_const(s: &str) -> usize {
+    let bytes = s.as_bytes();
+    let mut len = bytes.len();
+    let mut i = 0;
+    while i < bytes.len() {
+        len += match ESCAPE[bytes[i] as usize] {
+            0 => 0,
+            b'u' => 5,
+            _ => 1,
+        };
+        i += 1;
+    }
+    len
+}
+
 /// The length of `s` once escaped, without the surrounding quotes: counts of byte
 /// classes, in chunks small enough for byte-wide counters, which compilers vectorize.
 pub(crate) fn escaped_len(s: &str) -> usize {

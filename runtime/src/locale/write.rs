@@ -15,19 +15,10 @@ pub(crate) struct Head<'a> {
 }
 
 impl<'a> Head<'a> {
-    /// Finds the title in the pre-rendered head from its end, where `","status":NNN`
-    /// has a known length, so only the title is measured, not the type URI.
+    /// Cuts the pre-rendered head around the title, where the entry says it is: nothing
+    /// is measured at run time.
     pub(crate) fn new(entry: &'a Entry, translation: &'a LocaleEntry) -> Head<'a> {
-        let around = entry.json_head().and_then(|head| {
-            let status = Digits::new(u64::from(entry.status().as_u16()));
-            let title_end = head
-                .len()
-                .checked_sub(r#"","status":"#.len() + status.as_bytes().len())?;
-            let title_start = title_end.checked_sub(json::escaped_len(entry.title()))?;
-            let (before, after) = (head.get(..title_start)?, head.get(title_end..)?);
-            (before.ends_with(r#","title":""#) && after.starts_with(r#"","status":"#))
-                .then_some((before, after))
-        });
+        let around = entry.json_head_around_title();
         Head {
             entry,
             translation,
