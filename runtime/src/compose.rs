@@ -4,6 +4,7 @@
 //! of catalogs it cannot see.
 
 use crate::const_message::ConstMessage;
+use crate::member::{eq, str_lt};
 use crate::{Catalog, Entry};
 
 /// Where the derive looks up `Catalog::CODE`: the catalog itself for a catalog with its
@@ -90,7 +91,7 @@ pub const fn find_entry(
     let mut i = 0;
     while i < entries.len() {
         let (entry, member) = entries[i];
-        if str_eq(entry.code(), code) {
+        if eq(entry.code(), code) {
             let message = ConstMessage::EMPTY
                 .push("the code `")
                 .push(code)
@@ -211,7 +212,7 @@ pub const fn find_duplicate<const N: usize>(
     heapsort(&mut sorted);
     let mut i = 1;
     while i < N {
-        if str_eq(sorted[i - 1].0, sorted[i].0) {
+        if eq(sorted[i - 1].0, sorted[i].0) {
             let (first, second) = occurrences(codes, sorted[i].0);
             return DuplicateReport(ConstMessage::EMPTY)
                 .push("problem code `")
@@ -238,7 +239,7 @@ const fn occurrences<const N: usize>(
     let mut seen = 0;
     let mut i = 0;
     while i < N && seen < 2 {
-        if str_eq(codes[i].0, code) {
+        if eq(codes[i].0, code) {
             found[seen] = codes[i].1;
             seen += 1;
         }
@@ -292,22 +293,6 @@ const fn sift_down<const N: usize>(
         items[child] = tmp;
         root = child;
     }
-}
-
-const fn str_lt(a: &str, b: &str) -> bool {
-    let (a, b) = (a.as_bytes(), b.as_bytes());
-    let mut i = 0;
-    while i < a.len() && i < b.len() {
-        if a[i] != b[i] {
-            return a[i] < b[i];
-        }
-        i += 1;
-    }
-    a.len() < b.len()
-}
-
-const fn str_eq(a: &str, b: &str) -> bool {
-    !str_lt(a, b) && !str_lt(b, a)
 }
 
 #[cfg(test)]

@@ -423,6 +423,20 @@ impl<K: MemberKey, V: MemberValue, S> MemberValue for std::collections::HashMap<
     const TYPE: MemberType = MemberType::Object(item(V::TYPE));
 }
 
+/// Whether `a` sorts before `b`, as `str`'s `Ord` does, in const evaluation.
+pub(crate) const fn str_lt(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let mut i = 0;
+    while i < a.len() && i < b.len() {
+        if a[i] != b[i] {
+            return a[i] < b[i];
+        }
+        i += 1;
+    }
+    a.len() < b.len()
+}
+
+/// Whether `a` equals `b`, in const evaluation.
 pub(crate) const fn eq(a: &str, b: &str) -> bool {
     let (a, b) = (a.as_bytes(), b.as_bytes());
     if a.len() != b.len() {

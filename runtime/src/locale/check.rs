@@ -5,7 +5,7 @@
 
 use crate::Entry;
 use crate::const_message::ConstMessage;
-use crate::member::eq;
+use crate::member::{eq, str_lt};
 
 /// The placeholder a locale's table of the catalog's entries starts filled with.
 pub const NO_LOCALE_ENTRY: &Entry = &Entry::new("NO_ENTRY", 500, "", "");
@@ -33,19 +33,6 @@ impl LocaleReport {
     const fn push(self, text: &str) -> LocaleReport {
         LocaleReport(self.0.push(text))
     }
-}
-
-/// Whether `a` sorts before `b`, as `str`'s `Ord` does.
-pub(crate) const fn str_lt(a: &str, b: &str) -> bool {
-    let (a, b) = (a.as_bytes(), b.as_bytes());
-    let mut i = 0;
-    while i < a.len() && i < b.len() {
-        if a[i] != b[i] {
-            return a[i] < b[i];
-        }
-        i += 1;
-    }
-    a.len() < b.len()
 }
 
 /// Whether `sorted`, sorted by `str`'s order, holds `code`.

@@ -81,7 +81,7 @@ impl Locale {
         let mut i = 1;
         while i < entries.len() {
             assert!(
-                check::str_lt(entries[i - 1].code, entries[i].code),
+                crate::member::str_lt(entries[i - 1].code, entries[i].code),
                 "a locale's entries are sorted by code, each code once"
             );
             i += 1;
