@@ -53,3 +53,39 @@ impl<const N: usize> ConstMessage<N> {
         self
     }
 }
+
+/// A const check's outcome, as the macros' expansions read it: `failed()`, then
+/// `panic!("{}", message())`. Empty when no rule is broken.
+#[derive(Debug, Clone, Copy)]
+pub struct CheckReport<const N: usize> {
+    message: ConstMessage<N>,
+    /// Said should the message not be UTF-8 (it always is).
+    fallback: &'static str,
+}
+
+impl<const N: usize> CheckReport<N> {
+    /// No rule broken; `fallback` describes the check, for the message's fallback.
+    pub(crate) const fn ok(fallback: &'static str) -> CheckReport<N> {
+        CheckReport {
+            message: ConstMessage::EMPTY,
+            fallback,
+        }
+    }
+
+    /// Whether a rule is broken.
+    #[must_use]
+    pub const fn failed(&self) -> bool {
+        !self.message.is_empty()
+    }
+
+    /// The message; empty when no rule is broken.
+    #[must_use]
+    pub const fn message(&self) -> &str {
+        self.message.as_str(self.fallback)
+    }
+
+    pub(crate) const fn push(mut self, text: &str) -> CheckReport<N> {
+        self.message = self.message.push(text);
+        self
+    }
+}

@@ -3,34 +3,14 @@
 //! so it writes one `const` per check, spanned on the user's field or entry, and const
 //! evaluation panics with the message built here.
 
-use crate::const_message::ConstMessage;
+use crate::const_message::CheckReport;
 use crate::member::eq;
 use crate::{Entry, Member, MemberType};
 
 /// A check's outcome: empty, or the message of the rule broken.
-#[derive(Debug, Clone, Copy)]
-pub struct MemberReport(ConstMessage<320>);
+pub type MemberReport = CheckReport<320>;
 
-impl MemberReport {
-    const OK: MemberReport = MemberReport(ConstMessage::EMPTY);
-
-    /// Whether a rule is broken.
-    #[must_use]
-    pub const fn failed(&self) -> bool {
-        !self.0.is_empty()
-    }
-
-    /// The message; empty when no rule is broken.
-    #[must_use]
-    pub const fn message(&self) -> &str {
-        self.0
-            .as_str("a field does not match the member its code declares")
-    }
-
-    const fn push(self, text: &str) -> MemberReport {
-        MemberReport(self.0.push(text))
-    }
-}
+const OK: MemberReport = CheckReport::ok("a field does not match the member its code declares");
 
 const fn find(entry: &Entry, name: &str) -> Option<Member> {
     let members = entry.members();
@@ -55,7 +35,7 @@ pub const fn check_field(
     optional: bool,
 ) -> MemberReport {
     let Some(member) = find(entry, name) else {
-        let report = MemberReport::OK
+        let report = OK
             .push("`")
             .push(entry.code())
             .push("` declares no member `")
@@ -71,7 +51,7 @@ pub const fn check_field(
     if let Some(ty) = ty
         && !same(ty, member.ty())
     {
-        return MemberReport::OK
+        return OK
             .push("member `")
             .push(name)
             .push("` of `")
@@ -85,7 +65,7 @@ pub const fn check_field(
             .push("`");
     }
     if optional && !member.is_optional() {
-        return MemberReport::OK
+        return OK
             .push("member `")
             .push(name)
             .push("` of `")
@@ -94,7 +74,7 @@ pub const fn check_field(
             .push(name)
             .push("?`");
     }
-    MemberReport::OK
+    OK
 }
 
 const fn same(a: MemberType, b: MemberType) -> bool {
@@ -116,7 +96,7 @@ pub const fn check_provided(entry: &Entry, provided: &[&str]) -> MemberReport {
             j += 1;
         }
         if !found {
-            let report = MemberReport::OK
+            let report = OK
                 .push("`")
                 .push(entry.code())
                 .push("` requires the member `")
@@ -135,7 +115,7 @@ pub const fn check_provided(entry: &Entry, provided: &[&str]) -> MemberReport {
         }
         i += 1;
     }
-    MemberReport::OK
+    OK
 }
 
 #[cfg(test)]

@@ -4,36 +4,16 @@
 //! built here.
 
 use crate::Entry;
-use crate::const_message::ConstMessage;
+use crate::const_message::CheckReport;
 use crate::member::{eq, str_lt};
 
 /// The placeholder a locale's table of the catalog's entries starts filled with.
 pub const NO_LOCALE_ENTRY: &Entry = &Entry::new("NO_ENTRY", 500, "", "");
 
 /// A check's outcome: empty, or the message of the rule broken.
-#[derive(Debug, Clone, Copy)]
-pub struct LocaleReport(ConstMessage<1024>);
+pub type LocaleReport = CheckReport<1024>;
 
-impl LocaleReport {
-    const OK: LocaleReport = LocaleReport(ConstMessage::EMPTY);
-
-    /// Whether a rule is broken.
-    #[must_use]
-    pub const fn failed(&self) -> bool {
-        !self.0.is_empty()
-    }
-
-    /// The message; empty when no rule is broken.
-    #[must_use]
-    pub const fn message(&self) -> &str {
-        self.0
-            .as_str("a locale does not match the catalog it translates")
-    }
-
-    const fn push(self, text: &str) -> LocaleReport {
-        LocaleReport(self.0.push(text))
-    }
-}
+const OK: LocaleReport = CheckReport::ok("a locale does not match the catalog it translates");
 
 /// Whether `sorted`, sorted by `str`'s order, holds `code`.
 const fn contains(sorted: &[&str], code: &str) -> bool {
@@ -81,9 +61,9 @@ pub const fn check_complete(
         i += 1;
     }
     if missing == 0 {
-        return LocaleReport::OK;
+        return OK;
     }
-    let mut report = LocaleReport::OK
+    let mut report = OK
         .push("locale `")
         .push(locale)
         .push("` does not translate ")
@@ -115,10 +95,9 @@ pub const fn check_complete(
 #[must_use]
 pub const fn check_code(entries: &[&Entry], code: &str, catalog: &str) -> LocaleReport {
     if find(entries, code).is_some() {
-        return LocaleReport::OK;
+        return OK;
     }
-    LocaleReport::OK
-        .push("`")
+    OK.push("`")
         .push(catalog)
         .push("` has no code `")
         .push(code)
@@ -130,17 +109,17 @@ pub const fn check_code(entries: &[&Entry], code: &str, catalog: &str) -> Locale
 #[must_use]
 pub const fn check_placeholder(entries: &[&Entry], code: &str, member: &str) -> LocaleReport {
     let Some(entry) = find(entries, code) else {
-        return LocaleReport::OK;
+        return OK;
     };
     let members = entry.members();
     let mut i = 0;
     while i < members.len() {
         if eq(members[i].name(), member) {
-            return LocaleReport::OK;
+            return OK;
         }
         i += 1;
     }
-    let report = LocaleReport::OK
+    let report = OK
         .push("`{")
         .push(member)
         .push("}` is not a member of `")
