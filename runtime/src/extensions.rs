@@ -325,12 +325,7 @@ impl<'a> ExtensionSink<'a> {
                 out.put(b",\"");
                 out.put(name.as_str().as_bytes());
                 out.put(b"\":");
-                let mut probe = NullProbe {
-                    out: IoSink(&mut **out),
-                    written: 0,
-                    head: [0; 4],
-                };
-                if json::to_writer_bounded(&mut probe, value).is_err() || probe.is_null() {
+                if !write_value(&mut **out, value) {
                     out.truncate(mark);
                 }
             }
@@ -341,15 +336,10 @@ impl<'a> ExtensionSink<'a> {
             } => {
                 if !**found && name.as_str() == *wanted {
                     let mark = out.len();
-                    let mut probe = NullProbe {
-                        out: IoSink(&mut **out),
-                        written: 0,
-                        head: [0; 4],
-                    };
-                    if json::to_writer_bounded(&mut probe, value).is_err() || probe.is_null() {
-                        out.truncate(mark);
-                    } else {
+                    if write_value(&mut **out, value) {
                         **found = true;
+                    } else {
+                        out.truncate(mark);
                     }
                 }
             }
@@ -379,6 +369,17 @@ impl fmt::Debug for ExtensionSink<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("ExtensionSink").finish_non_exhaustive()
     }
+}
+
+/// Writes `value`'s JSON to `out`; `false` when it serializes to `null` or fails to,
+/// leaving the bytes written for the caller to cut.
+fn write_value<T: Serialize + ?Sized>(out: &mut dyn ByteSink, value: &T) -> bool {
+    let mut probe = NullProbe {
+        out: IoSink(out),
+        written: 0,
+        head: [0; 4],
+    };
+    json::to_writer_bounded(&mut probe, value).is_ok() && !probe.is_null()
 }
 
 /// Passes bytes on and tells whether they spelled `null`.
