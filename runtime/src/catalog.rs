@@ -66,6 +66,18 @@ pub trait Catalog:
     /// ```
     const LANGUAGE: &'static str = "en";
 
+    /// Every code with its string, sorted by the string, for lookups in const
+    /// evaluation; empty (the default) where the catalog does not say. Not public API:
+    /// see the table in `__private`.
+    #[doc(hidden)]
+    const __BY_CODE: &'static [(&'static str, Self)] = &[];
+
+    /// A digest of the sorted codes, computed by the macro, which a locale's macro
+    /// computes alike for the codes it translates; `0` where the catalog does not
+    /// say. Not public API: see the table in `__private`.
+    #[doc(hidden)]
+    const __DIGEST: u64 = 0;
+
     /// The code whose string is `code`, if the catalog has it; exact, case included.
     ///
     /// ```

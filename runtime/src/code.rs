@@ -4,6 +4,7 @@ use core::fmt;
 
 use http::StatusCode;
 
+use crate::table::{self, Arg, Row};
 use crate::{Entry, ExtensionSink, Problem, Render};
 
 /// A value that is one occurrence of a problem code: the code's static [`Entry`] plus the
@@ -68,8 +69,28 @@ pub trait ProblemCode {
     ///
     /// Only the errors of the formatter it writes to.
     fn fmt_detail(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let _ = f;
-        Ok(())
+        match self.__row() {
+            Row::Table(variant) if !variant.detail.is_empty() => {
+                table::with_occurrence(self, |o| o.fmt_detail(f)).unwrap_or(Ok(()))
+            }
+            Row::Inner(inner) => inner.fmt_detail(f),
+            Row::Table(_) | Row::None => Ok(()),
+        }
+    }
+
+    /// Where a derived value's facts are: its variant's row of the derive's table, or
+    /// a `transparent` variant's inner problem. Not public API: see the table in
+    /// `__private`.
+    #[doc(hidden)]
+    fn __row(&self) -> Row<'_> {
+        Row::None
+    }
+
+    /// Calls `f` with this occurrence's values, in the order its row names them. Not
+    /// public API: see the table in `__private`.
+    #[doc(hidden)]
+    fn __args(&self, f: &mut dyn FnMut(&[Arg<'_>])) {
+        f(&[]);
     }
 
     /// Whether this occurrence is its entry alone, with no part of its own (no detail,
@@ -78,7 +99,11 @@ pub trait ProblemCode {
     /// correct. Not public API: see the table in `__private`.
     #[doc(hidden)]
     fn __is_entry_only(&self) -> bool {
-        false
+        match self.__row() {
+            Row::Table(variant) => variant.is_entry_only(),
+            Row::Inner(inner) => inner.__is_entry_only(),
+            Row::None => false,
+        }
     }
 
     /// Writes the detail into a body being rendered. The derive overrides it with a
@@ -91,15 +116,30 @@ pub trait ProblemCode {
     /// Those of `fmt_detail`.
     #[doc(hidden)]
     fn __write_detail(&self, sink: &mut crate::__private::DetailSink<'_>) -> fmt::Result {
-        sink.display(&DetailDisplay(self));
-        sink.finish()
+        match self.__row() {
+            Row::Table(variant) if variant.detail.is_empty() => Ok(()),
+            Row::Table(_) => {
+                table::with_occurrence(self, |o| o.__write_detail(sink)).unwrap_or(Ok(()))
+            }
+            Row::Inner(inner) => inner.__write_detail(sink),
+            Row::None => {
+                sink.display(&DetailDisplay(self));
+                sink.finish()
+            }
+        }
     }
 
     /// Adds the extension members of this occurrence (none by default). See the example
     /// on [`ExtensionSink`]; the derive fills it from fields marked
     /// `#[problem(extension)]`.
     fn extensions(&self, ext: &mut ExtensionSink<'_>) {
-        let _ = ext;
+        match self.__row() {
+            Row::Table(variant) if !variant.members.is_empty() => {
+                table::with_occurrence(self, |o| o.extensions(ext));
+            }
+            Row::Inner(inner) => inner.extensions(ext),
+            Row::Table(_) | Row::None => {}
+        }
     }
 
     /// The number of seconds a client should wait before retrying, sent as the
@@ -107,7 +147,13 @@ pub trait ProblemCode {
     /// example on [`ProblemCode`]; the derive fills it from a field marked
     /// `#[problem(retry_after)]`.
     fn retry_after(&self) -> Option<u64> {
-        None
+        match self.__row() {
+            Row::Table(variant) if variant.retry_after.is_some() => {
+                table::with_occurrence(self, |o| o.retry_after()).flatten()
+            }
+            Row::Inner(inner) => inner.retry_after(),
+            Row::Table(_) | Row::None => None,
+        }
     }
 
     /// Adds the response headers of this occurrence (none by default). The renderers
@@ -135,7 +181,9 @@ pub trait ProblemCode {
     /// assert_eq!(response.headers()["www-authenticate"], r#"Bearer error="invalid_token""#);
     /// ```
     fn headers(&self, headers: &mut http::HeaderMap) {
-        let _ = headers;
+        if let Row::Inner(inner) = self.__row() {
+            inner.headers(headers);
+        }
     }
 
     /// The error behind this occurrence, for the service's logs only: with the `tracing`
@@ -177,7 +225,10 @@ pub trait ProblemCode {
     /// # Ok::<(), std::string::FromUtf8Error>(())
     /// ```
     fn as_error(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        None
+        match self.__row() {
+            Row::Inner(inner) => inner.as_error(),
+            Row::Table(_) | Row::None => None,
+        }
     }
 
     /// The stable code, e.g. `AUTH_TOO_MANY_REQUESTS`. This, [`status`](ProblemCode::status),
@@ -354,6 +405,12 @@ macro_rules! forward_problem_code {
             }
             fn __is_entry_only(&self) -> bool {
                 (**self).__is_entry_only()
+            }
+            fn __row(&self) -> Row<'_> {
+                (**self).__row()
+            }
+            fn __args(&self, f: &mut dyn FnMut(&[Arg<'_>])) {
+                (**self).__args(f)
             }
             fn extensions(&self, ext: &mut ExtensionSink<'_>) {
                 (**self).extensions(ext)

@@ -30,7 +30,7 @@ pub trait ComposedCatalog: Catalog {
 
 /// The seed of [`ComposedCatalog::ENTRIES`]' array, overwritten before it is read.
 pub const NO_ENTRY: (&Entry, &str) = (
-    &Entry::__from_macro("NO_ENTRY", 500, "", "", "", "", ""),
+    &Entry::__from_macro("NO_ENTRY", 500, "", "", "", "", "", (0, 0)),
     "",
 );
 
@@ -321,11 +321,11 @@ mod tests {
 
     static ENTRIES: [(&Entry, &str); 2] = [
         (
-            &Entry::__from_macro("AUTH_USER_NOT_FOUND", 404, "", "", "", "", ""),
+            &Entry::__from_macro("AUTH_USER_NOT_FOUND", 404, "", "", "", "", "", (0, 0)),
             "Auth",
         ),
         (
-            &Entry::__from_macro("AVATAR_FILE_INVALID", 422, "", "", "", "", ""),
+            &Entry::__from_macro("AVATAR_FILE_INVALID", 422, "", "", "", "", "", (0, 0)),
             "Avatar",
         ),
     ];

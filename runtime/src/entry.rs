@@ -304,6 +304,7 @@ impl Entry {
         handling: &'static str,
         section: &'static str,
         json: &'static str,
+        title_in_json: (u32, u32),
     ) -> Entry {
         Entry {
             code,
@@ -316,11 +317,7 @@ impl Entry {
             handling,
             section,
             json,
-            title_in_json: if json.is_empty() {
-                (0, 0)
-            } else {
-                title_in_json(type_uri, title)
-            },
+            title_in_json,
             lifecycle: Lifecycle::Active,
             replacement: None,
             members: &[],
@@ -493,37 +490,26 @@ pub const fn is_error_status(status: u16) -> bool {
     matches!(status, 400..=599)
 }
 
-/// Where the escaped `title` starts and ends in a pre-rendered
-/// `{"type":"<type_uri>","title":"<title>",…`, computed at compile time.
-const fn title_in_json(type_uri: &str, title: &str) -> (u32, u32) {
-    let start =
-        r#"{"type":""#.len() + crate::json::escaped_len_const(type_uri) + r#"","title":""#.len();
-    let end = start + crate::json::escaped_len_const(title);
-    // A head longer than 4 GiB cannot be pre-rendered; `(0, 0)` then means "measure".
-    if end > u32::MAX as usize {
-        return (0, 0);
-    }
-    #[allow(clippy::cast_possible_truncation, reason = "bounded just above")]
-    (start as u32, end as u32)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn the_title_is_found_in_the_pre_rendered_head_even_escaped() {
-        const ESCAPED: Entry = Entry::__from_macro(
+        let json = r#"{"type":"https://shop.example/p/\"q\"","title":"Say \"hi\"\n\u0001","status":409,"code":"ORDER_QUOTED"}"#;
+        let at = |s: &str| u32::try_from(json.find(s).unwrap_or_default()).unwrap_or_default();
+        let escaped = Entry::__from_macro(
             "ORDER_QUOTED",
             409,
             "Say \"hi\"\n\u{1}",
             "https://shop.example/p/\"q\"",
             "",
             "",
-            r#"{"type":"https://shop.example/p/\"q\"","title":"Say \"hi\"\n\u0001","status":409,"code":"ORDER_QUOTED"}"#,
+            json,
+            (at("Say"), at(r#"","status""#)),
         );
         assert_eq!(
-            ESCAPED.json_head_around_title(),
+            escaped.json_head_around_title(),
             Some((
                 r#"{"type":"https://shop.example/p/\"q\"","title":""#,
                 r#"","status":409"#

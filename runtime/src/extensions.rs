@@ -319,13 +319,19 @@ impl<'a> ExtensionSink<'a> {
     /// assert!(body.ends_with(br#""code":"AUTH_TOO_MANY_REQUESTS","limit":5}"#));
     /// ```
     pub fn insert<T: Serialize + ?Sized>(&mut self, name: ExtensionName, value: &T) -> &mut Self {
+        self.insert_json(name, &Erased(value))
+    }
+
+    /// [`insert`](ExtensionSink::insert) for a value whose type is erased: one body for
+    /// every member type, which the derive's table of members calls.
+    pub(crate) fn insert_json(&mut self, name: ExtensionName, value: &dyn MemberJson) -> &mut Self {
         match &mut self.sink {
             Sink::Bytes(out) => {
                 let mark = out.len();
                 out.put(b",\"");
                 out.put(name.as_str().as_bytes());
                 out.put(b"\":");
-                if !write_value(&mut **out, value) {
+                if !value.write_json(&mut **out) {
                     out.truncate(mark);
                 }
             }
@@ -336,7 +342,7 @@ impl<'a> ExtensionSink<'a> {
             } => {
                 if !**found && name.as_str() == *wanted {
                     let mark = out.len();
-                    if write_value(&mut **out, value) {
+                    if value.write_json(&mut **out) {
                         **found = true;
                     } else {
                         out.truncate(mark);
@@ -344,7 +350,7 @@ impl<'a> ExtensionSink<'a> {
                 }
             }
             Sink::Map(map) => {
-                if let Some(value) = to_value(value)
+                if let Some(value) = value.to_json_value()
                     && !value.is_null()
                 {
                     map.insert(name.as_str().to_owned(), value);
@@ -352,6 +358,38 @@ impl<'a> ExtensionSink<'a> {
             }
         }
         self
+    }
+}
+
+/// A member's value with its type erased, as the derive's table hands it over: each
+/// field type instantiates these two functions once, not a renderer.
+pub trait MemberJson {
+    /// Writes the value's JSON; `false` when it serializes to `null` or fails to.
+    fn write_json(&self, out: &mut dyn ByteSink) -> bool;
+    /// The value as a `Value`; `None` when it fails to serialize.
+    fn to_json_value(&self) -> Option<Value>;
+}
+
+impl<T: Serialize> MemberJson for T {
+    fn write_json(&self, out: &mut dyn ByteSink) -> bool {
+        write_value(out, self)
+    }
+
+    fn to_json_value(&self) -> Option<Value> {
+        to_value(self)
+    }
+}
+
+/// An unsized value, erased behind a reference.
+struct Erased<'a, T: ?Sized>(&'a T);
+
+impl<T: Serialize + ?Sized> MemberJson for Erased<'_, T> {
+    fn write_json(&self, out: &mut dyn ByteSink) -> bool {
+        write_value(out, self.0)
+    }
+
+    fn to_json_value(&self) -> Option<Value> {
+        to_value(self.0)
     }
 }
 

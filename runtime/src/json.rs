@@ -7,7 +7,7 @@ const HEX: &[u8; 16] = b"0123456789abcdef";
 
 /// Where rendered bytes go. Every sink can be cut back to an earlier length, so a
 /// member that fails half-way is removed whole.
-pub(crate) trait ByteSink {
+pub trait ByteSink {
     fn put(&mut self, bytes: &[u8]);
     fn len(&self) -> usize;
     fn truncate(&mut self, len: usize);
@@ -275,22 +275,6 @@ const GROWTH: [u8; 256] = {
     }
     table
 };
-
-/// [`escaped_len`] in const evaluation, for lengths known at compile time.
-pub(crate) const fn escaped_len_const(s: &str) -> usize {
-    let bytes = s.as_bytes();
-    let mut len = bytes.len();
-    let mut i = 0;
-    while i < bytes.len() {
-        len += match ESCAPE[bytes[i] as usize] {
-            0 => 0,
-            b'u' => 5,
-            _ => 1,
-        };
-        i += 1;
-    }
-    len
-}
 
 /// The length of `s` once escaped, without the surrounding quotes: counts of byte
 /// classes, in chunks small enough for byte-wide counters, which compilers vectorize.

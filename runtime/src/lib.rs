@@ -145,6 +145,7 @@ mod member_check;
 mod problem;
 mod render;
 mod retry;
+mod table;
 mod typed;
 mod uri;
 mod validation;

@@ -231,6 +231,24 @@ impl Member {
         }
     }
 
+    /// A member the macro has already checked, with every fact at once, so const
+    /// evaluation does no work of its own. Not public API: see the table in `__private`.
+    #[doc(hidden)]
+    #[must_use]
+    pub const fn __from_macro(
+        name: &'static str,
+        ty: MemberType,
+        optional: bool,
+        doc: &'static str,
+    ) -> Member {
+        Member {
+            name,
+            ty,
+            optional,
+            doc,
+        }
+    }
+
     /// Whether `name` and `ty` make a member: the name follows RFC 9457 §3.2 (a
     /// letter, then letters, digits and `_`) and is not a
     /// standard member; `retry_after` is known and must be an `integer` (seconds), and
@@ -425,7 +443,16 @@ impl<K: MemberKey, V: MemberValue, S> MemberValue for std::collections::HashMap<
 
 /// Whether `a` sorts before `b`, as `str`'s `Ord` does, in const evaluation.
 pub(crate) const fn str_lt(a: &str, b: &str) -> bool {
-    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let (mut a, mut b) = (a.as_bytes(), b.as_bytes());
+    // Equal prefixes sixteen bytes a step, as `eq` does; then byte by byte.
+    while let (Some((head_a, rest_a)), Some((head_b, rest_b))) =
+        (a.split_first_chunk::<16>(), b.split_first_chunk::<16>())
+    {
+        if u128::from_ne_bytes(*head_a) != u128::from_ne_bytes(*head_b) {
+            break;
+        }
+        (a, b) = (rest_a, rest_b);
+    }
     let mut i = 0;
     while i < a.len() && i < b.len() {
         if a[i] != b[i] {
@@ -436,11 +463,21 @@ pub(crate) const fn str_lt(a: &str, b: &str) -> bool {
     a.len() < b.len()
 }
 
-/// Whether `a` equals `b`, in const evaluation.
+/// Whether `a` equals `b`, in const evaluation. Sixteen bytes a step: the const
+/// evaluator runs a loop's body at about a microsecond an iteration, and a locale's
+/// checks compare every code of its catalog.
 pub(crate) const fn eq(a: &str, b: &str) -> bool {
-    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let (mut a, mut b) = (a.as_bytes(), b.as_bytes());
     if a.len() != b.len() {
         return false;
+    }
+    while let (Some((head_a, rest_a)), Some((head_b, rest_b))) =
+        (a.split_first_chunk::<16>(), b.split_first_chunk::<16>())
+    {
+        if u128::from_ne_bytes(*head_a) != u128::from_ne_bytes(*head_b) {
+            return false;
+        }
+        (a, b) = (rest_a, rest_b);
     }
     let mut i = 0;
     while i < a.len() {
@@ -455,6 +492,33 @@ pub(crate) const fn eq(a: &str, b: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn const_string_order_is_strs() {
+        let words = [
+            "",
+            "A",
+            "AB",
+            "AUTH_TOO_MANY_REQUESTS",
+            "AUTH_TOO_MANY_REQUESTT",
+            "AUTH_TOO_MANY_REQUESTS_",
+            "AUTH_TOO_MANY_REQUEST",
+            "SVC00_OPERATION_0000_FAILED",
+            "SVC00_OPERATION_0001_FAILED",
+            "SVC01_OPERATION_0000_FAILED",
+            "é",
+            "e\u{301}",
+            "0123456789abcdef",
+            "0123456789abcdeg",
+            "0123456789abcdef0",
+        ];
+        for a in words {
+            for b in words {
+                assert_eq!(eq(a, b), a == b, "{a:?} == {b:?}");
+                assert_eq!(str_lt(a, b), a < b, "{a:?} < {b:?}");
+            }
+        }
+    }
 
     #[test]
     fn every_type_name_reads_back() {

@@ -8,16 +8,20 @@
 //!
 //! | item | where it lives | what it is for |
 //! |---|---|---|
+//! | `ProblemCode::__row`, `ProblemCode::__args` | `code.rs` | a derived value's row of the derive's table (or a `transparent` variant's inner problem), and the values that fill it |
+//! | `Variant`, `Piece`, `Slot`, `Arg`, `Row`, `ViaFastArg`, `ViaDisplayArg`, `retry` | `table.rs` | the derive's table: one static descriptor per variant, read by the runtime, and the probe that erases a field to an `Arg` |
 //! | `ProblemCode::__write_detail` | `code.rs` | writes the detail into the body being rendered, without `core::fmt` |
 //! | `ProblemCode::__is_entry_only` | `code.rs` | says the occurrence has no part of its own, so the entry's pre-rendered body is copied whole |
+//! | `Catalog::__BY_CODE`, `Catalog::__DIGEST` | `catalog.rs` | a catalog's codes sorted by string, and their digest: its `from_code`, and a locale's checks in const evaluation |
 //! | `Entry::__from_macro` | `entry.rs` | a catalog's entry with its body pre-rendered at compile time |
+//! | `Member::__from_macro` | `member.rs` | a member the macro has already checked |
 //! | `ExtensionName::__from_macro` | `extensions.rs` | an extension name the derive has already checked |
 //! | `DetailSink` and its methods | `detail.rs` | where `__write_detail` writes: literal text, run-time text, integers, `Display` |
 //! | `DetailArg`, `ViaFastWriter`, `ViaDisplayWriter` | `detail.rs` | the autoref probe that writes a field spelt `u64` or `String` by the fast writer when the type is the primitive, by `Display` when it is the user's own |
 //! | `check_field`, `check_provided`, `MemberReport` | `member_check.rs` | the derive's const checks of the fields that render members against the members their code declares |
 //! | `EntryScope`, `ComposedCatalog`, `NO_ENTRY`, `FoundEntry`, `find_entry`, `EntryReport` | `compose.rs` | where the derive resolves `Catalog::CODE`: the catalog's own const, or a composed catalog's entry found in const evaluation |
 //! | `HeaderField` | here | sets a `header` field's header; says in its own words when the field's type has no `Display` |
-//! | `check_complete`, `check_code`, `check_placeholder`, `LocaleReport`, `NO_LOCALE_ENTRY` | `locale/check.rs` | `catalog_locale!`'s const checks of a translation against the catalog it translates |
+//! | `check_complete`, `check_code`, `check_placeholder`, `find_code`, `find_in`, `LocaleReport`, `NO_LOCALE_ENTRY` | `locale/check.rs` | `catalog_locale!`'s const checks of a translation against the catalog it translates |
 //! | `Locale::__from_macro`, `LocaleEntry::__from_macro` | `locale/mod.rs` | a locale with its entries sorted and its titles escaped at compile time |
 //! | `InnerCodes`, `ViaCodeSet`, `ViaNoCodeSet` | `code_set.rs` | the autoref probe that lists a `transparent` field's codes when its type is a `CodeSet` |
 //! | `__problem_code_integrations!` and one `__problem_code_*!` per integration | here | the framework impls of the features this crate was built with |
@@ -58,10 +62,15 @@ pub use crate::compose::{DuplicateReport, find_duplicate, subslice};
 pub use crate::detail::{DetailArg, DetailSink, ViaDisplayWriter, ViaFastWriter};
 /// A locale's checks against the catalog it translates.
 pub use crate::locale::check::{
-    LocaleReport, NO_LOCALE_ENTRY, check_code, check_complete, check_placeholder,
+    LocaleReport, NO_LOCALE_ENTRY, check_code, check_complete, check_placeholder, find_code,
+    find_in,
 };
 /// The derive's checks of the fields that render members.
 pub use crate::member_check::{MemberReport, check_field, check_provided};
+/// The derive's table: a descriptor per variant and the values that fill it.
+pub use crate::table::{
+    Arg, Piece, Row, Slot, Variant, ViaDisplayArg, ViaFastArg, entry_of, retry,
+};
 
 /// A catalog's `from_code`: finds `code` in a table sorted by code, O(log n) with no
 /// allocation.

@@ -17,6 +17,7 @@ use serde_json::Map;
 use crate::detail::DetailSink;
 use crate::entry::CODE_MEMBER;
 use crate::json::{self, ByteSink, Counter, StackBuf};
+use crate::table;
 use crate::{Entry, ExtensionSink, Locale, LocaleEntry, Problem, ProblemCode};
 
 /// Room for the varying parts of most bodies; longer ones take the two-pass path.
@@ -248,6 +249,9 @@ impl<'a, P: ProblemCode + ?Sized> Render<'a, P> {
     /// ```
     #[must_use]
     pub fn len(&self) -> usize {
+        if let Some(len) = table::with_occurrence(self.problem, |o| self.of(o).len()) {
+            return len;
+        }
         let entry = self.problem.entry();
         let mut parts = Counter::default();
         self.write_before_code(&mut parts);
@@ -324,6 +328,9 @@ impl<'a, P: ProblemCode + ?Sized> Render<'a, P> {
     /// Writes the body and returns the offset, from the body's start, where `instance`
     /// goes (or went): right after `detail`, before `code`.
     fn write_body(&self, out: &mut Vec<u8>) -> usize {
+        if let Some(at) = table::with_occurrence(self.problem, |o| self.of(o).write_body(out)) {
+            return at;
+        }
         let entry = self.problem.entry();
         if self.instance.is_none()
             && self.translation.is_none()
@@ -375,6 +382,17 @@ impl<'a, P: ProblemCode + ?Sized> Render<'a, P> {
         };
         out.extend_from_slice(tail);
         head + detail_end
+    }
+
+    /// This render's settings over `problem`: a derived value's occurrence, so one
+    /// renderer, compiled here, serves every derived type.
+    fn of<'b, Q: ProblemCode + ?Sized>(&'b self, problem: &'b Q) -> Render<'b, Q> {
+        Render {
+            problem,
+            instance: self.instance.as_deref().map(Cow::Borrowed),
+            translation: self.translation,
+            language: self.language,
+        }
     }
 
     fn write_in_two_passes(&self, out: &mut Vec<u8>) -> usize {

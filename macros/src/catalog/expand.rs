@@ -71,6 +71,7 @@ fn defined(catalog: &Catalog, type_base: &str, sections: &[Section]) -> TokenStr
     let entries = codes.iter().map(|code| {
         let type_uri = code.type_uri(type_base);
         let json = json::body(&type_uri, &code.title, code.status, &code.code);
+        let (title_start, title_end) = json::title_at(&type_uri, &code.title);
         let Code {
             code: text,
             status,
@@ -94,11 +95,12 @@ fn defined(catalog: &Catalog, type_base: &str, sections: &[Section]) -> TokenStr
             quote!(.with_members(&[#(#members),*]))
         });
         quote! {
-            #krate::Entry::__from_macro(#text, #status, #title, #type_uri, #handling, #section, #json)
+            #krate::Entry::__from_macro(#text, #status, #title, #type_uri, #handling, #section, #json, (#title_start, #title_end))
                 #lifecycle
                 #members
         }
     });
+    let variant_names = codes.iter().map(|code| code.variant.to_string());
     let all = codes.iter().map(|code| {
         let variant = &code.variant;
         quote!(#ident::#variant)
@@ -113,6 +115,7 @@ fn defined(catalog: &Catalog, type_base: &str, sections: &[Section]) -> TokenStr
     });
     let mut sorted: Vec<&&Code> = codes.iter().collect();
     sorted.sort_by(|a, b| a.code.cmp(&b.code));
+    let digest = crate::shared::code::digest(sorted.iter().map(|code| code.code.as_str()));
     let lookup = sorted.iter().map(|code| {
         let text = &code.code;
         let variant = &code.variant;
@@ -139,7 +142,6 @@ fn defined(catalog: &Catalog, type_base: &str, sections: &[Section]) -> TokenStr
         #[derive(
             ::core::clone::Clone,
             ::core::marker::Copy,
-            ::core::fmt::Debug,
             ::core::cmp::PartialEq,
             ::core::cmp::Eq,
             ::core::hash::Hash,
@@ -184,6 +186,16 @@ fn defined(catalog: &Catalog, type_base: &str, sections: &[Section]) -> TokenStr
                 }
             }
 
+            // What `derive(Debug)` writes, the variant's name, from a table: the derive's
+            // match of one arm per code costs more to compile than the rest of `Debug`.
+            #[automatically_derived]
+            impl ::core::fmt::Debug for #ident {
+                fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    static NAMES: [&::core::primitive::str; #count] = [#(#variant_names),*];
+                    f.write_str(NAMES[*self as ::core::primitive::usize])
+                }
+            }
+
             // A derive names this catalog's codes as the consts above.
             #[automatically_derived]
             impl #krate::__private::EntryScope for #ident {
@@ -197,9 +209,11 @@ fn defined(catalog: &Catalog, type_base: &str, sections: &[Section]) -> TokenStr
                 const ALL: &'static [Self] = &[#(#all),*];
                 const SECTIONS: &'static [#krate::Section<Self>] = &[#(#section_consts),*];
 
+                const __BY_CODE: &'static [(&'static ::core::primitive::str, Self)] = &[#(#lookup),*];
+                const __DIGEST: ::core::primitive::u64 = #digest;
+
                 fn from_code(code: &::core::primitive::str) -> ::core::option::Option<Self> {
-                    static BY_CODE: [(&::core::primitive::str, #ident); #count] = [#(#lookup),*];
-                    #krate::__private::lookup(&BY_CODE, code)
+                    #krate::__private::lookup(<Self as #krate::Catalog>::__BY_CODE, code)
                 }
             }
 

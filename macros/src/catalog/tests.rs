@@ -441,14 +441,16 @@ fn members_expand_with_their_types_and_docs() {
         }
     "#);
     let text = output.to_string().replace(' ', "");
-    assert!(text.contains(r#"Member::new("balance",::problem_codes::MemberType::Integer).with_doc("Pointstheuserhas.")"#), "{text}");
-    assert!(text.contains(r#"Member::new("tags",::problem_codes::MemberType::Array(::problem_codes::Scalar::Text)).optional()"#), "{text}");
+    assert!(text.contains(r#"Member::__from_macro("balance",::problem_codes::MemberType::Integer,false,"Pointstheuserhas.")"#), "{text}");
+    assert!(text.contains(r#"Member::__from_macro("tags",::problem_codes::MemberType::Array(::problem_codes::Scalar::Text),true,"")"#), "{text}");
     assert!(
         text.contains(r#"MemberType::Object(::problem_codes::Scalar::Number)"#),
         "{text}"
     );
     assert!(
-        text.contains(r#"Member::new("errors",::problem_codes::MemberType::Errors)"#),
+        text.contains(
+            r#"Member::__from_macro("errors",::problem_codes::MemberType::Errors,false,"")"#
+        ),
         "{text}"
     );
 }

@@ -6,9 +6,9 @@ use syn::ext::IdentExt;
 use syn::spanned::Spanned;
 use syn::{Ident, LitInt, LitStr, Path, Type};
 
-use super::ast::{Field, Input, Variant};
+use super::ast::{Field, Input, Shape, Variant};
 use super::bound::Bounds;
-use super::fmt::{self, FmtTrait, Piece};
+use super::table;
 use crate::shared::code::{shape_error, slug};
 use crate::shared::json;
 use crate::shared::krate::Krate;
@@ -29,111 +29,88 @@ pub fn problem_code(input: &Input) -> TokenStream {
     let variants = input.variants();
     let mut bounds = Bounds::new(input.generics);
 
-    // Inline codes live in one static array: one const evaluation for the whole type.
-    // Every entry the type can have goes to the integrations as tokens (OpenAPI lists
-    // each code), so they cost nothing when no integration is enabled.
+    // Inline codes live in one static array, and every variant's row in another: one
+    // const evaluation each for the whole type. The runtime reads the rows, so each
+    // variant adds a descriptor and an arm or two, not a method body.
     let mut inline_entries: Vec<TokenStream> = Vec::new();
-    let mut all_entries: Vec<TokenStream> = Vec::new();
     let mut member_checks: Vec<TokenStream> = Vec::new();
-    let entry_arms: Vec<TokenStream> = variants
-        .iter()
-        .map(|v| {
-            let (arm, entry) = entry_arm(input, &krate, v, &mut bounds, &mut inline_entries);
-            if let Some(entry) = &entry {
-                member_checks.extend(self::member_checks(input, &krate, v, entry, &bounds));
+    let mut descriptors: Vec<TokenStream> = Vec::new();
+    let mut row_arms: Vec<TokenStream> = Vec::new();
+    let mut index_arms: Vec<TokenStream> = Vec::new();
+    let mut args_arms: Vec<TokenStream> = Vec::new();
+    let mut has_inner = false;
+    let mut probes = false;
+    for variant in variants {
+        if let Some(field) = transparent_field(variant) {
+            let pat = pattern(variant, &[field]);
+            let binding = &field.binding;
+            bounds.add(field.ty, quote!(#krate::ProblemCode));
+            let inner = quote_spanned!(field.span=> #krate::__private::Row::Inner(#binding));
+            row_arms.push(quote!(#pat => #inner,));
+            has_inner = true;
+            continue;
+        }
+        let entry = match entry_value(input, variant) {
+            Some(value) => value,
+            None => {
+                let index = inline_entries.len();
+                inline_entries.push(inline_entry(input, &krate, variant));
+                quote!(&__ENTRIES[#index])
             }
-            all_entries.extend(entry);
-            arm
-        })
-        .collect();
-    let listed = all_entries.len();
+        };
+        member_checks.extend(self::member_checks(input, &krate, variant, &entry, &bounds));
+        let row = table::row(&krate, variant, entry, &mut bounds);
+        let index = descriptors.len();
+        descriptors.push(row.descriptor);
+        let pat = pattern(variant, &[]);
+        index_arms.push(quote!(#pat => #index,));
+        row_arms.push(quote!(#pat => #krate::__private::Row::Table(&__VARIANTS[#index]),));
+        if !row.args.is_empty() {
+            let used: Vec<&Field> = row
+                .used
+                .iter()
+                .filter_map(|i| variant.fields.get(*i))
+                .collect();
+            let pat = pattern(variant, &used);
+            let args = &row.args;
+            probes |= args.iter().any(|arg| arg.to_string().contains("__arg"));
+            args_arms.push(quote!(#pat => __f(&[#(#args),*]),));
+        }
+    }
+    let rows = descriptors.len();
     let entry_count = inline_entries.len();
     let entries_static = (entry_count > 0).then(|| {
         quote! {
             static __ENTRIES: [#krate::Entry; #entry_count] = [#(#inline_entries),*];
         }
     });
-    let entry_body = if variants.is_empty() {
+    let row_body = if variants.is_empty() {
         quote!(match *self {})
+    } else if has_inner {
+        quote!(match self { #(#row_arms)* })
+    } else if matches!(input.shape, Shape::Struct(_)) {
+        quote!(#krate::__private::Row::Table(&__VARIANTS[0]))
     } else {
-        quote!(match self { #(#entry_arms)* })
+        quote!(#krate::__private::Row::Table(&__VARIANTS[match self { #(#index_arms)* }]))
     };
-
-    // One description of the detail serves both the renderer (escaped, into the body)
-    // and `fmt_detail` (as text, into a formatter). A type without details still says
-    // so, sparing the renderer the trait's default, which goes through `core::fmt`.
-    let write_detail = method(
-        variants,
-        |v| write_detail_arm(&krate, v, &mut bounds),
-        |arms| {
+    let args = (!args_arms.is_empty()).then(|| {
+        let imports = probes.then(|| {
             quote! {
-                fn fmt_detail(
-                    &self,
-                    __formatter: &mut ::core::fmt::Formatter<'_>,
-                ) -> ::core::fmt::Result {
-                    #krate::ProblemCode::__write_detail(
-                        self,
-                        &mut #krate::__private::DetailSink::formatter(__formatter),
-                    )
-                }
-
-                fn __write_detail(
-                    &self,
-                    __sink: &mut #krate::__private::DetailSink<'_>,
-                ) -> ::core::fmt::Result {
-                    #[allow(unreachable_patterns)]
-                    match self {
-                        #(#arms)*
-                        _ => ::core::result::Result::Ok(()),
-                    }
-                }
+                #[allow(unused_imports)]
+                use #krate::__private::{ViaDisplayArg as _, ViaFastArg as _};
             }
-        },
-    );
-    let write_detail = if write_detail.is_empty() && !variants.is_empty() {
+        });
         quote! {
-            #[inline]
-            fn __write_detail(
-                &self,
-                _: &mut #krate::__private::DetailSink<'_>,
-            ) -> ::core::fmt::Result {
-                ::core::result::Result::Ok(())
+            fn __args(&self, __f: &mut dyn ::core::ops::FnMut(&[#krate::__private::Arg<'_>])) {
+                #imports
+                #[allow(unreachable_patterns)]
+                match self {
+                    #(#args_arms)*
+                    _ => __f(&[]),
+                }
             }
         }
-    } else {
-        write_detail
-    };
-    let entry_only = is_entry_only(&krate, variants);
-    let extensions = method(
-        variants,
-        |v| extensions_arm(&krate, v, &mut bounds),
-        |arms| {
-            quote! {
-                fn extensions(&self, __ext: &mut #krate::ExtensionSink<'_>) {
-                    #[allow(unreachable_patterns)]
-                    match self {
-                        #(#arms)*
-                        _ => {}
-                    }
-                }
-            }
-        },
-    );
-    let retry_after = method(
-        variants,
-        |v| retry_after_arm(&krate, v, &mut bounds),
-        |arms| {
-            quote! {
-                fn retry_after(&self) -> ::core::option::Option<::core::primitive::u64> {
-                    #[allow(unreachable_patterns)]
-                    match self {
-                        #(#arms)*
-                        _ => ::core::option::Option::None,
-                    }
-                }
-            }
-        },
-    );
+    });
     let headers = method(
         variants,
         |v| headers_arm(&krate, v, &mut bounds),
@@ -165,6 +142,7 @@ pub fn problem_code(input: &Input) -> TokenStream {
         .map(|field| field.ty)
         .collect();
     let own_where = &input.generics.where_clause;
+    let entries = quote!(__VARIANTS.iter().map(|__v| __v.entry));
     quote! {
         #[doc(hidden)]
         #[allow(non_upper_case_globals, unused_qualifications, clippy::all)]
@@ -173,21 +151,24 @@ pub fn problem_code(input: &Input) -> TokenStream {
             #catalog_alias
             #entry_lookup
             #entries_static
+            // A deprecated catalog code named by a variant warns once, in its member
+            // check below, not here too.
+            #[allow(deprecated)]
+            static __VARIANTS: [#krate::__private::Variant; #rows] = [#(#descriptors),*];
 
-            // The user's own `#[deprecated]` type, variants and fields are not a use;
-            // a deprecated catalog code named by a variant still warns, in the member
-            // check below.
+            // The user's own `#[deprecated]` type, variants and fields are not a use.
             #[automatically_derived]
             #[allow(deprecated)]
             impl #impl_generics #krate::ProblemCode for #ident #ty_generics #where_clause {
                 #[inline]
                 fn entry(&self) -> &'static #krate::Entry {
-                    #entry_body
+                    #krate::__private::entry_of(self)
                 }
-                #write_detail
-                #entry_only
-                #extensions
-                #retry_after
+                #[inline]
+                fn __row(&self) -> #krate::__private::Row<'_> {
+                    #row_body
+                }
+                #args
                 #headers
                 #as_error
             }
@@ -197,8 +178,7 @@ pub fn problem_code(input: &Input) -> TokenStream {
                 fn entries(__out: &mut ::std::vec::Vec<&'static #krate::Entry>) {
                     #[allow(unused_imports)]
                     use #krate::__private::{ViaCodeSet as _, ViaNoCodeSet as _};
-                    let __entries: [&'static #krate::Entry; #listed] = [#(#all_entries),*];
-                    __out.extend(__entries);
+                    __out.extend(#entries);
                     #((&#krate::__private::InnerCodes::<#transparent_types>::NEW).__entries(__out);)*
                 }
             }
@@ -211,10 +191,7 @@ pub fn problem_code(input: &Input) -> TokenStream {
                 #krate::__private::integrations! {
                     skip [#(#skipped)*]
                 impl [#impl_generics] for [#ident #ty_generics] where [#(#predicates,)*]
-                    entries [{
-                        let __entries: [&'static #krate::Entry; #listed] = [#(#all_entries),*];
-                        __entries
-                    }]
+                    entries [#entries]
                     transparent [#(#transparent_types),*]
                 }
             };
@@ -296,54 +273,6 @@ fn headers_arm(krate: &TokenStream, variant: &Variant, bounds: &mut Bounds) -> O
     Some(quote!(#pat => { #(#inserts)* }))
 }
 
-/// `__is_entry_only`: `false` for the variants with a part of their own (detail, extension
-/// member, `retry_after`), the inner problem's answer for `transparent` ones, `true` for
-/// the rest. One arm per variant that is not entry-only, so a type whose variants all
-/// are answers `true` without a match; when no variant is, the trait's default
-/// (`false`) stands and nothing is written.
-fn is_entry_only(krate: &TokenStream, variants: &[Variant]) -> TokenStream {
-    if variants.is_empty() {
-        return TokenStream::new();
-    }
-    let arms: Vec<TokenStream> = variants
-        .iter()
-        .filter_map(|variant| {
-            if let Some(arm) = delegate(krate, variant, quote!(__is_entry_only), TokenStream::new())
-            {
-                return Some(arm);
-            }
-            let dynamic = variant.attrs.detail.is_set()
-                || variant
-                    .fields
-                    .iter()
-                    .any(|f| f.attrs.extension.is_set() || f.attrs.retry_after.is_set());
-            dynamic.then(|| {
-                let pat = pattern(variant, &[]);
-                quote!(#pat => false,)
-            })
-        })
-        .collect();
-    let body = if arms.is_empty() {
-        quote!(true)
-    } else if arms.len() == variants.len() {
-        return TokenStream::new();
-    } else {
-        quote! {
-            #[allow(unreachable_patterns)]
-            match self {
-                #(#arms)*
-                _ => true,
-            }
-        }
-    };
-    quote! {
-        #[inline]
-        fn __is_entry_only(&self) -> ::core::primitive::bool {
-            #body
-        }
-    }
-}
-
 /// A trait method from its arms, or nothing when no variant needs it.
 fn method<'a>(
     variants: &'a [Variant<'a>],
@@ -374,51 +303,12 @@ fn pattern(variant: &Variant, used: &[&Field]) -> TokenStream {
     quote!(#path { #(#bindings)* .. })
 }
 
-/// For a `transparent` variant, the arm that hands `method` to the inner problem.
-fn delegate(
-    krate: &TokenStream,
-    variant: &Variant,
-    method: TokenStream,
-    args: TokenStream,
-) -> Option<TokenStream> {
-    let field = transparent_field(variant)?;
-    let pat = pattern(variant, &[field]);
-    let binding = &field.binding;
-    Some(quote!(#pat => #krate::ProblemCode::#method(#binding #args),))
-}
-
 fn transparent_field<'a>(variant: &'a Variant) -> Option<&'a Field<'a>> {
     if variant.attrs.transparent.is_set() {
         variant.fields.first()
     } else {
         None
     }
-}
-
-/// The match arm of `entry`, and the entry value the arm names as `__ENTRY_<i>` (none
-/// for a `transparent` variant, which asks its field).
-fn entry_arm(
-    input: &Input,
-    krate: &TokenStream,
-    variant: &Variant,
-    bounds: &mut Bounds,
-    inline_entries: &mut Vec<TokenStream>,
-) -> (TokenStream, Option<TokenStream>) {
-    if let Some(field) = transparent_field(variant) {
-        let pat = pattern(variant, &[field]);
-        let binding = &field.binding;
-        bounds.add(field.ty, quote!(#krate::ProblemCode));
-        let call = quote_spanned!(field.span=> #krate::ProblemCode::entry(#binding));
-        return (quote!(#pat => #call,), None);
-    }
-    let pat = pattern(variant, &[]);
-    if let Some(value) = entry_value(input, variant) {
-        return (quote!(#pat => #value,), Some(value));
-    }
-    let index = inline_entries.len();
-    inline_entries.push(inline_entry(input, krate, variant));
-    let value = quote!(&__ENTRIES[#index]);
-    (quote!(#pat => #value,), Some(value))
 }
 
 /// `type __Catalog = path::to::Catalog;`, through which bare entries are named. rustc
@@ -578,6 +468,7 @@ fn inline_entry(input: &Input, krate: &TokenStream, variant: &Variant) -> TokenS
         .get()
         .map_or_else(|| input.ident.to_string(), LitStr::value);
     let json = json::body(&type_uri, &title, status, &code);
+    let (title_start, title_end) = json::title_at(&type_uri, &title);
     let members = attrs
         .members
         .get()
@@ -587,7 +478,7 @@ fn inline_entry(input: &Input, krate: &TokenStream, variant: &Variant) -> TokenS
             quote!(.with_members(&[#(#members),*]))
         });
     quote! {
-        #krate::Entry::__from_macro(#code, #status, #title, #type_uri, #handling, #section, #json)
+        #krate::Entry::__from_macro(#code, #status, #title, #type_uri, #handling, #section, #json, (#title_start, #title_end))
             #members
     }
 }
@@ -736,122 +627,7 @@ fn respan(tokens: TokenStream, span: Span) -> TokenStream {
         .collect()
 }
 
-/// The detail written piece by piece: text escaped here at compile time, each field by
-/// the fastest writer its type has. A string with format specs goes through `Display`.
-fn write_detail_arm(
-    krate: &TokenStream,
-    variant: &Variant,
-    bounds: &mut Bounds,
-) -> Option<TokenStream> {
-    if let Some(arm) = delegate(krate, variant, quote!(__write_detail), quote!(, __sink)) {
-        return Some(arm);
-    }
-    let lit = variant.attrs.detail.get()?;
-    let detail = fmt::parse(lit, &variant.fields).ok()?;
-    let mut used: Vec<&Field> = Vec::new();
-    for (index, fmt_trait) in &detail.uses {
-        let Some(field) = variant.fields.get(*index) else {
-            continue;
-        };
-        match fmt_trait {
-            FmtTrait::Display => bounds.add(field.ty, quote!(::core::fmt::Display)),
-            FmtTrait::Debug => bounds.add(field.ty, quote!(::core::fmt::Debug)),
-            FmtTrait::Other => {}
-        }
-        if !used.iter().any(|f| f.binding == field.binding) {
-            used.push(field);
-        }
-    }
-    let pat = pattern(variant, &used);
-    let has_spec = detail
-        .pieces
-        .iter()
-        .any(|piece| matches!(piece, Piece::Arg { spec: Some(_), .. }));
-    if has_spec {
-        let fmt = &detail.lit;
-        let args = &detail.args;
-        return Some(quote!(#pat => {
-            __sink.display(&::core::format_args!(#fmt #(, #args)*));
-            __sink.finish()
-        }));
-    }
-    let writes = detail.pieces.iter().map(|piece| match piece {
-        Piece::Text(text) => {
-            let escaped = json::escaped(text);
-            quote!(__sink.literal(#text, #escaped);)
-        }
-        Piece::Arg { index, .. } => match variant.fields.get(*index) {
-            Some(field) => write_arg(krate, field, lit.span()),
-            None => TokenStream::new(),
-        },
-    });
-    Some(quote!(#pat => { #(#writes)* __sink.finish() }))
-}
-
-/// The call that writes one `{field}`. The field's type, as written, picks a writer that
-/// needs no `core::fmt`: unsigned and signed integers as digits, strings escaped in
-/// place. The name alone does not prove the type (a user may declare `struct u64`), so
-/// those go through the runtime's autoref probe, which falls back to `Display`. Any
-/// other type goes through `Display`, whose missing impl rustc reports on the detail
-/// string.
-fn write_arg(krate: &TokenStream, field: &Field, span: Span) -> TokenStream {
-    let binding = &field.binding;
-    let name = match field.ty {
-        Type::Path(path) if path.qself.is_none() && path.path.segments.len() == 1 => {
-            path.path.segments.first().map(|seg| seg.ident.to_string())
-        }
-        Type::Reference(reference) => match &*reference.elem {
-            Type::Path(path) if path.path.is_ident("str") => Some("str".to_owned()),
-            _ => None,
-        },
-        _ => None,
-    };
-    match name.as_deref() {
-        Some(
-            "u8" | "u16" | "u32" | "u64" | "usize" | "i8" | "i16" | "i32" | "i64" | "isize"
-            | "String" | "str",
-        ) => quote! {
-            {
-                #[allow(unused_imports)]
-                use #krate::__private::{ViaDisplayWriter as _, ViaFastWriter as _};
-                (&&#krate::__private::DetailArg(#binding)).__write_arg(__sink);
-            }
-        },
-        // `format_args!` rather than a generic bound: rustc's own message for a field that
-        // is not `Display` then names the format string, not our internals.
-        _ => quote_spanned!(span=> __sink.display(&::core::format_args!("{}", #binding));),
-    }
-}
-
-fn extensions_arm(
-    krate: &TokenStream,
-    variant: &Variant,
-    bounds: &mut Bounds,
-) -> Option<TokenStream> {
-    if let Some(arm) = delegate(krate, variant, quote!(extensions), quote!(, __ext)) {
-        return Some(arm);
-    }
-    let fields: Vec<&Field> = variant
-        .fields
-        .iter()
-        .filter(|f| f.attrs.extension.is_set() && !f.attrs.retry_after.is_set())
-        .collect();
-    if fields.is_empty() {
-        return None;
-    }
-    let inserts = fields.iter().map(|field| {
-        let name = extension_name(field);
-        let binding = &field.binding;
-        bounds.add(field.ty, quote!(#krate::__private::serde::Serialize));
-        quote_spanned! {field.span=>
-            let _ = __ext.insert(#krate::ExtensionName::__from_macro(#name), #binding);
-        }
-    });
-    let pat = pattern(variant, &fields);
-    Some(quote!(#pat => { #(#inserts)* }))
-}
-
-fn extension_name(field: &Field) -> String {
+pub fn extension_name(field: &Field) -> String {
     match (field.attrs.extension.get(), &field.member) {
         (Some(Some(lit)), _) => lit.value(),
         (_, syn::Member::Named(ident)) => {
@@ -860,25 +636,6 @@ fn extension_name(field: &Field) -> String {
         }
         (_, syn::Member::Unnamed(index)) => format!("field{}", index.index),
     }
-}
-
-fn retry_after_arm(
-    krate: &TokenStream,
-    variant: &Variant,
-    bounds: &mut Bounds,
-) -> Option<TokenStream> {
-    if let Some(arm) = delegate(krate, variant, quote!(retry_after), TokenStream::new()) {
-        return Some(arm);
-    }
-    let field = variant
-        .fields
-        .iter()
-        .find(|f| f.attrs.retry_after.is_set())?;
-    bounds.add(field.ty, quote!(#krate::RetryAfterValue));
-    let pat = pattern(variant, &[field]);
-    let binding = &field.binding;
-    let call = quote_spanned!(field.span=> #krate::__private::retry_after(#binding));
-    Some(quote!(#pat => #call,))
 }
 
 /// With `catalog = C`, an inline `code = "X"` that `C` already has is a mistake: the

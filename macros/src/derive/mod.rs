@@ -6,6 +6,7 @@ mod bound;
 mod expand;
 mod fallback;
 mod fmt;
+mod table;
 mod valid;
 
 use proc_macro2::TokenStream;

@@ -24,67 +24,54 @@ pub fn locale(locale: &Locale) -> TokenStream {
     let as_catalog = quote_spanned!(catalog_span=> <#catalog as #krate::Catalog>);
     let rows = entries.iter().map(|entry| row(krate, entry));
     let name = ident.to_string();
-    let codes = entries.iter().map(|entry| entry.code.to_string());
+    let codes: Vec<String> = entries.iter().map(|entry| entry.code.to_string()).collect();
+    let digest = crate::shared::code::digest(codes.iter().map(String::as_str));
     let complete_check = format_ident!("each_code_is_translated_in_{}", ident, span = ident.span());
     // Spanned on the locale's name, where the missing codes are listed.
     let complete = quote_spanned! {ident.span()=>
         #[allow(dead_code, non_upper_case_globals, non_snake_case)]
         const #complete_check: () = {
-            let __report = #krate::__private::check_complete(
-                &__ENTRIES,
-                &[#(#codes),*],
-                #name,
-                #as_catalog::NAME,
-            );
-            if __report.failed() {
-                ::core::panic!("{}", __report.message());
-            }
-        };
-    };
-    let code_checks = entries.iter().map(|entry| {
-        let code = entry.code.to_string();
-        let check = format_ident!(
-            "{}_is_a_code_of_the_catalog",
-            entry.code,
-            span = entry.code.span()
-        );
-        quote_spanned! {entry.code.span()=>
-            #[allow(dead_code, non_upper_case_globals, non_snake_case)]
-            const #check: () = {
-                let __report = #krate::__private::check_code(&__ENTRIES, #code, #as_catalog::NAME);
+            if !__EXACT {
+                let __report = #krate::__private::check_complete(
+                    &__entries(),
+                    __TRANSLATED,
+                    #name,
+                    #as_catalog::NAME,
+                );
                 if __report.failed() {
                     ::core::panic!("{}", __report.message());
                 }
-            };
-        }
+            }
+        };
+    };
+    // One body for each kind of check, not one const per fact, and one call per fact:
+    // rustc type-checks each const body and each statement, which for a 2,000-code
+    // locale cost more than the catalog. Each call is spanned on its token, where const
+    // evaluation reports the panic inside it; the first one reached stops evaluation.
+    let code_checks = entries.iter().map(|entry| {
+        let code = entry.code.to_string();
+        quote_spanned!(entry.code.span()=> __check_code(#code);)
     });
-    let member_checks = entries.iter().flat_map(|entry| {
+    let placeholder_checks = entries.iter().enumerate().flat_map(|(index, entry)| {
         let code = entry.code.to_string();
         let detail = entry.detail.as_ref();
         detail.into_iter().flat_map(move |(lit, pieces)| {
             let code = code.clone();
             pieces.iter().filter_map(move |piece| match piece {
-                Piece::Member(member) => {
-                    let check = format_ident!(
-                        "{}_declares_{}",
-                        code,
-                        member,
-                        span = lit.span()
-                    );
-                    Some(quote_spanned! {lit.span()=>
-                        #[allow(dead_code, non_upper_case_globals, non_snake_case)]
-                        const #check: () = {
-                            let __report = #krate::__private::check_placeholder(&__ENTRIES, #code, #member);
-                            if __report.failed() {
-                                ::core::panic!("{}", __report.message());
-                            }
-                        };
-                    })
-                }
+                Piece::Member(member) => Some(quote_spanned! {lit.span()=>
+                    __check_placeholder(#index, #code, #member);
+                }),
                 Piece::Text(_) => None,
             })
         })
     });
+    let code_check = format_ident!(
+        "codes_translated_in_{}_are_the_catalogs",
+        ident,
+        span = ident.span()
+    );
+    let placeholder_check =
+        format_ident!("placeholders_in_{}_are_members", ident, span = ident.span());
     let doc = format!(
         "The translation of the catalog `{}` into `{}`, declared with `catalog_locale!`.",
         quote!(#catalog).to_string().replace(' ', ""),
@@ -102,13 +89,21 @@ pub fn locale(locale: &Locale) -> TokenStream {
         );
 
         #[doc(hidden)]
-        #[allow(unused_qualifications, deprecated, clippy::all, clippy::pedantic, clippy::nursery)]
+        #[allow(dead_code, unused_qualifications, deprecated, clippy::all, clippy::pedantic, clippy::nursery)]
         const _: () = {
             const __ALL: &[#catalog] = #as_catalog::ALL;
             const __COUNT: ::core::primitive::usize = __ALL.len();
+            const __TRANSLATED: &[&::core::primitive::str] = &[#(#codes),*];
+            // The usual case, told by the digests of the sorted codes, computed by the
+            // two macros alike: the locale translates exactly the catalog's codes, and
+            // the checks below look nothing up.
+            const __EXACT: ::core::primitive::bool = #as_catalog::__BY_CODE.len() == __COUNT
+                && __TRANSLATED.len() == __COUNT
+                && #as_catalog::__DIGEST == #digest;
             // Every entry of the catalog, read in const evaluation, where the trait's
-            // `entry` cannot be called: the catalog's own `const fn entry` is.
-            const __ENTRIES: [&#krate::Entry; __COUNT] = {
+            // `entry` cannot be called: the catalog's own `const fn entry` is. A
+            // function, so only a locale that does not match its catalog reads them.
+            const fn __entries() -> [&'static #krate::Entry; __COUNT] {
                 let mut __entries = [#krate::__private::NO_LOCALE_ENTRY; __COUNT];
                 let mut __i = 0;
                 while __i < __COUNT {
@@ -116,12 +111,66 @@ pub fn locale(locale: &Locale) -> TokenStream {
                     __i += 1;
                 }
                 __entries
-            };
+            }
+            const fn __entry(
+                __code: &::core::primitive::str,
+            ) -> ::core::option::Option<&'static #krate::Entry> {
+                match #krate::__private::find_code(#as_catalog::__BY_CODE, __code) {
+                    ::core::option::Option::Some(__found) => ::core::option::Option::Some(__found.entry()),
+                    ::core::option::Option::None => #krate::__private::find_in(&__entries(), __code),
+                }
+            }
+
+            // The entry of the translation at `index` of the sorted table, `code`.
+            const fn __entry_at(
+                __index: ::core::primitive::usize,
+                __code: &::core::primitive::str,
+            ) -> ::core::option::Option<&'static #krate::Entry> {
+                if __EXACT {
+                    ::core::option::Option::Some(#as_catalog::__BY_CODE[__index].1.entry())
+                } else {
+                    __entry(__code)
+                }
+            }
+
+            const fn __check_code(__code: &::core::primitive::str) {
+                let __report = #krate::__private::check_code(
+                    __entry(__code).is_some(),
+                    __code,
+                    #as_catalog::NAME,
+                );
+                if __report.failed() {
+                    ::core::panic!("{}", __report.message());
+                }
+            }
+            const fn __check_placeholder(
+                __index: ::core::primitive::usize,
+                __code: &::core::primitive::str,
+                __member: &::core::primitive::str,
+            ) {
+                let __report = #krate::__private::check_placeholder(
+                    __entry_at(__index, __code),
+                    __code,
+                    __member,
+                );
+                if __report.failed() {
+                    ::core::panic!("{}", __report.message());
+                }
+            }
 
             #complete
 
-            #(#code_checks)*
-            #(#member_checks)*
+            #[allow(dead_code, non_upper_case_globals, non_snake_case)]
+            const #code_check: () = {
+                if !__EXACT {
+                    #(#code_checks)*
+                }
+            };
+
+            #[allow(dead_code, non_upper_case_globals, non_snake_case)]
+            const #placeholder_check: () = {
+                #(#placeholder_checks)*
+            };
         };
     }
 }

@@ -22,11 +22,16 @@ fn a_sound_locale_sorts_its_table_and_checks_each_fact() {
     assert!(a < b, "sorted by code");
     for check in [
         "each_code_is_translated_in_ZH",
-        "A_CODE_is_a_code_of_the_catalog",
-        "B_CODE_declares_retry_after",
+        "codes_translated_in_ZH_are_the_catalogs",
+        "__check_code (\"A_CODE\")",
+        "placeholders_in_ZH_are_members",
+        "__check_placeholder (1usize , \"B_CODE\" , \"retry_after\")",
     ] {
-        assert!(text.contains(check), "{check}");
+        assert!(text.contains(check), "{check}: {text}");
     }
+    // The digest the catalog's macro computes for the same codes.
+    let digest = crate::shared::code::digest(["A_CODE", "B_CODE"]);
+    assert!(text.contains(&format!("{digest}u64")), "{text}");
 }
 
 #[test]

@@ -282,6 +282,15 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_digest_tells_lists_apart_by_their_codes_not_their_joins() {
+        let d = |codes: &[&str]| digest(codes.iter().copied());
+        assert_eq!(d(&["A_CODE", "B_CODE"]), d(&["A_CODE", "B_CODE"]));
+        assert_ne!(d(&["AB", "C"]), d(&["A", "BC"]));
+        assert_ne!(d(&["A_CODE"]), d(&["A_CODE", "B_CODE"]));
+        assert_ne!(d(&[]), d(&[""]));
+    }
+
+    #[test]
     fn names_derived_from_codes() {
         assert_eq!(camel_case("AUTH_TOO_MANY_REQUESTS"), "AuthTooManyRequests");
         assert_eq!(camel_case("A1_B2"), "A1B2");
@@ -360,4 +369,19 @@ mod tests {
         assert_eq!(status_of_name("StatusCode::TOO_MANY_REQUESTS"), Some(429));
         assert_eq!(status_of_name("OK"), None);
     }
+}
+
+/// A digest of a list of codes, sorted: FNV-1a over the codes, each ended by a zero
+/// byte. A catalog and a locale of it compute it alike, so const evaluation can tell
+/// in one comparison that a locale translates exactly the catalog's codes, instead of
+/// comparing every code, which costs seconds for thousands of codes.
+pub fn digest<'a>(sorted: impl IntoIterator<Item = &'a str>) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for code in sorted {
+        for byte in code.bytes().chain([0]) {
+            hash ^= u64::from(byte);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    hash
 }

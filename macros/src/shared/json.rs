@@ -28,6 +28,18 @@ pub fn string(s: &str) -> String {
     out
 }
 
+/// Where the escaped `title` starts and ends in [`body`]'s text, as the runtime's
+/// `Entry` records it to cut the head around a translated title; `(0, 0)` for a body
+/// too long to index with `u32`, which the runtime then renders member by member.
+pub fn title_at(type_uri: &str, title: &str) -> (u32, u32) {
+    let start = r#"{"type":""#.len() + escaped(type_uri).len() + r#"","title":""#.len();
+    let end = start + escaped(title).len();
+    match (u32::try_from(start), u32::try_from(end)) {
+        (Ok(start), Ok(end)) => (start, end),
+        _ => (0, 0),
+    }
+}
+
 /// The body of an occurrence with no per-occurrence parts:
 /// `{"type":…,"title":…,"status":…,"code":…}`. The runtime copies it whole, or its head
 /// when an occurrence adds members.
@@ -45,5 +57,16 @@ mod tests {
     #[test]
     fn escapes_quotes_backslashes_and_controls() {
         assert_eq!(super::string("a\"b\\c\nd\u{1}é"), r#""a\"b\\c\nd\u0001é""#);
+    }
+
+    #[test]
+    fn title_at_finds_the_escaped_title_in_the_body() {
+        let (type_uri, title) = ("/p/\"q\"", "Say \"hi\"\n\u{1}");
+        let body = super::body(type_uri, title, 409, "ORDER_QUOTED");
+        let (start, end) = super::title_at(type_uri, title);
+        let (start, end) = (start as usize, end as usize);
+        assert_eq!(&body[start..end], super::escaped(title));
+        assert!(body[..start].ends_with(r#""title":""#));
+        assert!(body[end..].starts_with(r#"","status":409"#));
     }
 }

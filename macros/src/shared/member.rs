@@ -117,16 +117,16 @@ pub struct Member {
 }
 
 impl Member {
-    /// `Member::new("balance", MemberType::Integer).with_doc("…")`: a const expression.
+    /// `Member::__from_macro("balance", MemberType::Integer, false, "…")`: a const
+    /// expression.
     pub fn tokens(&self, krate: &TokenStream) -> TokenStream {
         let name = &self.name;
         let ty = self.ty.tokens(krate);
-        let optional = self.optional.then(|| quote!(.optional()));
-        let doc = (!self.doc.is_empty()).then(|| {
-            let doc = &self.doc;
-            quote!(.with_doc(#doc))
-        });
-        quote!(#krate::Member::new(#name, #ty) #optional #doc)
+        let optional = self.optional;
+        let doc = &self.doc;
+        // Checked here already: the runtime's `Member::new` would check again, in const
+        // evaluation, once per member of every code.
+        quote!(#krate::Member::__from_macro(#name, #ty, #optional, #doc))
     }
 }
 

@@ -31,13 +31,35 @@ const fn contains(sorted: &[&str], code: &str) -> bool {
     false
 }
 
-const fn find<'a>(entries: &[&'a Entry], code: &str) -> Option<&'a Entry> {
+/// The entry of `code` among `entries`, in any order: a linear scan, for the catalogs
+/// that do not list their codes sorted, and for the messages of a locale that does not
+/// match its catalog.
+#[must_use]
+pub const fn find_in<'a>(entries: &[&'a Entry], code: &str) -> Option<&'a Entry> {
     let mut i = 0;
     while i < entries.len() {
         if eq(entries[i].code(), code) {
             return Some(entries[i]);
         }
         i += 1;
+    }
+    None
+}
+
+/// The code whose string is `code` in a catalog's codes sorted by string: a binary
+/// search, so a locale's checks stay linear in the catalog's size.
+#[must_use]
+pub const fn find_code<C: Copy>(by_code: &[(&str, C)], code: &str) -> Option<C> {
+    let (mut low, mut high) = (0, by_code.len());
+    while low < high {
+        let mid = low + (high - low) / 2;
+        if str_lt(by_code[mid].0, code) {
+            low = mid + 1;
+        } else if str_lt(code, by_code[mid].0) {
+            high = mid;
+        } else {
+            return Some(by_code[mid].1);
+        }
     }
     None
 }
@@ -91,10 +113,10 @@ pub const fn check_complete(
     report.push("; give each a translation, `CODE { title: \"…\" }`")
 }
 
-/// The catalog `catalog`, whose entries are `entries`, has `code`.
+/// The catalog `catalog` has `code`, as `found` says.
 #[must_use]
-pub const fn check_code(entries: &[&Entry], code: &str, catalog: &str) -> LocaleReport {
-    if find(entries, code).is_some() {
+pub const fn check_code(found: bool, code: &str, catalog: &str) -> LocaleReport {
+    if found {
         return OK;
     }
     OK.push("`")
@@ -104,11 +126,12 @@ pub const fn check_code(entries: &[&Entry], code: &str, catalog: &str) -> Locale
         .push("`; translate only the catalog's codes, or remove this translation")
 }
 
-/// The code `code` of the catalog declares the member `member` that a detail template
-/// names. A code the catalog lacks passes: [`check_code`] reports it.
+/// The code `code` of the catalog, whose entry is `entry`, declares the member `member`
+/// that a detail template names. A code the catalog lacks passes: [`check_code`]
+/// reports it.
 #[must_use]
-pub const fn check_placeholder(entries: &[&Entry], code: &str, member: &str) -> LocaleReport {
-    let Some(entry) = find(entries, code) else {
+pub const fn check_placeholder(entry: Option<&Entry>, code: &str, member: &str) -> LocaleReport {
+    let Some(entry) = entry else {
         return OK;
     };
     let members = entry.members();
@@ -181,26 +204,40 @@ mod tests {
 
     #[test]
     fn a_code_the_catalog_lacks_is_named() {
-        assert!(!check_code(&ENTRIES, "AUTH_GONE", "Auth").failed());
+        let found = |code| find_in(&ENTRIES, code).is_some();
+        assert!(!check_code(found("AUTH_GONE"), "AUTH_GONE", "Auth").failed());
         assert_eq!(
-            check_code(&ENTRIES, "AUTH_NOPE", "Auth").message(),
+            check_code(found("AUTH_NOPE"), "AUTH_NOPE", "Auth").message(),
             "`Auth` has no code `AUTH_NOPE`; translate only the catalog's codes, or remove this translation"
         );
     }
 
     #[test]
     fn placeholders_are_the_codes_members() {
-        assert!(!check_placeholder(&ENTRIES, "AUTH_TOO_MANY_REQUESTS", "retry_after").failed());
-        assert!(!check_placeholder(&ENTRIES, "AUTH_NOPE", "anything").failed());
+        let entry = |code| find_in(&ENTRIES, code);
+        let throttled = entry("AUTH_TOO_MANY_REQUESTS");
+        assert!(!check_placeholder(throttled, "AUTH_TOO_MANY_REQUESTS", "retry_after").failed());
+        assert!(!check_placeholder(entry("AUTH_NOPE"), "AUTH_NOPE", "anything").failed());
         assert_eq!(
-            check_placeholder(&ENTRIES, "AUTH_TOO_MANY_REQUESTS", "seconds").message(),
+            check_placeholder(throttled, "AUTH_TOO_MANY_REQUESTS", "seconds").message(),
             "`{seconds}` is not a member of `AUTH_TOO_MANY_REQUESTS`; a template names the code's members: `{retry_after}`"
         );
         assert!(
-            check_placeholder(&ENTRIES, "AUTH_GONE", "x")
+            check_placeholder(entry("AUTH_GONE"), "AUTH_GONE", "x")
                 .message()
                 .ends_with("declares no members, so its template can only be text")
         );
+    }
+
+    #[test]
+    fn the_sorted_table_is_searched() {
+        let by_code = [("A", 0), ("AB", 1), ("B", 2), ("BA", 3), ("C", 4)];
+        for (code, index) in by_code {
+            assert_eq!(find_code(&by_code, code), Some(index));
+        }
+        for missing in ["", "AA", "BB", "D"] {
+            assert_eq!(find_code(&by_code, missing), None, "{missing}");
+        }
     }
 
     #[test]

@@ -128,6 +128,7 @@ mod tests {
             "",
             "",
             r#"{"type":"/p/\"gone\"","title":"Gone \"now\"","status":410,"code":"AUTH_GONE"}"#,
+            (31, 43),
         );
         let by_macro =
             LocaleEntry::__from_macro("AUTH_GONE", "已\"删除\"", r#"已\"删除\""#, None, None);
