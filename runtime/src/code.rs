@@ -86,6 +86,16 @@ pub trait ProblemCode {
         Row::None
     }
 
+    /// This problem as a trait object, for a `transparent` variant's row. Not public
+    /// API: see the table in `__private`.
+    #[doc(hidden)]
+    fn __as_dyn(&self) -> &dyn ProblemCode
+    where
+        Self: Sized,
+    {
+        self
+    }
+
     /// Calls `f` with this occurrence's values, in the order its row names them. Not
     /// public API: see the table in `__private`.
     #[doc(hidden)]

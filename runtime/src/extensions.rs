@@ -363,6 +363,11 @@ impl<'a> ExtensionSink<'a> {
 
 /// A member's value with its type erased, as the derive's table hands it over: each
 /// field type instantiates these two functions once, not a renderer.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be an extension member: it is not `serde::Serialize`",
+    label = "an `extension` field is serialized with serde",
+    note = "derive or implement `serde::Serialize` for `{Self}`, or give the field a type that has it"
+)]
 pub trait MemberJson {
     /// Writes the value's JSON; `false` when it serializes to `null` or fails to.
     fn write_json(&self, out: &mut dyn ByteSink) -> bool;

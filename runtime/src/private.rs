@@ -9,7 +9,7 @@
 //! | item | where it lives | what it is for |
 //! |---|---|---|
 //! | `ProblemCode::__row`, `ProblemCode::__args` | `code.rs` | a derived value's row of the derive's table (or a `transparent` variant's inner problem), and the values that fill it |
-//! | `Variant`, `Piece`, `Slot`, `Arg`, `Row`, `ViaFastArg`, `ViaDisplayArg`, `retry` | `table.rs` | the derive's table: one static descriptor per variant, read by the runtime, and the probe that erases a field to an `Arg` |
+//! | `Variant`, `Piece`, `Slot`, `Arg`, `Row`, `ViaFastArg`, `ViaDisplayArg`, `retry`, `entry_of`; `MemberJson` (`extensions.rs`); `ProblemCode::__as_dyn` (`code.rs`) | `table.rs` | the derive's table: one static descriptor per variant, read by the runtime, and the probe that erases a field to an `Arg` |
 //! | `ProblemCode::__write_detail` | `code.rs` | writes the detail into the body being rendered, without `core::fmt` |
 //! | `ProblemCode::__is_entry_only` | `code.rs` | says the occurrence has no part of its own, so the entry's pre-rendered body is copied whole |
 //! | `Catalog::__BY_CODE`, `Catalog::__DIGEST` | `catalog.rs` | a catalog's codes sorted by string, and their digest: its `from_code`, and a locale's checks in const evaluation |
@@ -60,6 +60,8 @@ pub use crate::compose::{
 pub use crate::compose::{DuplicateReport, find_duplicate, subslice};
 /// Where the derive's `__write_detail` writes, and the probe that picks a field's writer.
 pub use crate::detail::{DetailArg, DetailSink, ViaDisplayWriter, ViaFastWriter};
+/// A member value with its type erased, as the derive's table holds it.
+pub use crate::extensions::MemberJson;
 /// A locale's checks against the catalog it translates.
 pub use crate::locale::check::{
     LocaleReport, NO_LOCALE_ENTRY, check_code, check_complete, check_placeholder, find_code,

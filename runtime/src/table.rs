@@ -32,9 +32,11 @@ pub enum Piece {
     Arg(usize),
 }
 
-/// An extension member and the index of the [`Arg`] that holds its value.
+/// An extension member's name, checked by the derive, and the index of the [`Arg`]
+/// that holds its value. The name is a plain string, so the descriptor is a literal
+/// that const evaluation copies rather than a call it runs.
 #[derive(Debug)]
-pub struct Slot(pub ExtensionName, pub usize);
+pub struct Slot(pub &'static str, pub usize);
 
 /// One value of an occurrence, erased to what the table does with it.
 pub enum Arg<'a> {
@@ -107,7 +109,7 @@ impl Variant {
     pub(crate) fn extensions(&self, args: &[Arg<'_>], ext: &mut ExtensionSink<'_>) {
         for Slot(name, index) in self.members {
             if let Some(Arg::Member(value)) = args.get(*index) {
-                ext.insert_json(*name, *value);
+                ext.insert_json(ExtensionName::__from_macro(name), *value);
             }
         }
     }
@@ -255,7 +257,7 @@ mod tests {
             Piece::Text(" \"failed\" ", r#" \"failed\" "#),
             Piece::Arg(1),
         ],
-        members: &[Slot(ExtensionName::__from_macro("count"), 2)],
+        members: &[Slot("count", 2)],
         retry_after: Some(3),
     };
 

@@ -29,10 +29,9 @@ pub fn problem_code(input: &Input) -> TokenStream {
     let variants = input.variants();
     let mut bounds = Bounds::new(input.generics);
 
-    // Inline codes live in one static array, and every variant's row in another: one
-    // const evaluation each for the whole type. The runtime reads the rows, so each
+    // Every variant's row, its inline entry included, lives in one static array: one
+    // const evaluation for the whole type. The runtime reads the rows, so each
     // variant adds a descriptor and an arm or two, not a method body.
-    let mut inline_entries: Vec<TokenStream> = Vec::new();
     let mut member_checks: Vec<TokenStream> = Vec::new();
     let mut descriptors: Vec<TokenStream> = Vec::new();
     let mut row_arms: Vec<TokenStream> = Vec::new();
@@ -45,22 +44,28 @@ pub fn problem_code(input: &Input) -> TokenStream {
             let pat = pattern(variant, &[field]);
             let binding = &field.binding;
             bounds.add(field.ty, quote!(#krate::ProblemCode));
-            let inner = quote_spanned!(field.span=> #krate::__private::Row::Inner(#binding));
+            // Through a trait method, not a cast: a field that is no problem code is then
+            // the same error as in `as_error`'s arm, which rustc reports once.
+            let inner = quote_spanned!(field.span=>
+                #krate::__private::Row::Inner(#krate::ProblemCode::__as_dyn(#binding)));
             row_arms.push(quote!(#pat => #inner,));
             has_inner = true;
             continue;
         }
-        let entry = match entry_value(input, variant) {
-            Some(value) => value,
+        let index = descriptors.len();
+        // An inline entry is written in its row, where the static extends its life; the
+        // checks read it back from there.
+        let (entry, checked) = match entry_value(input, variant) {
+            Some(value) => (value.clone(), value),
             None => {
-                let index = inline_entries.len();
-                inline_entries.push(inline_entry(input, &krate, variant));
-                quote!(&__ENTRIES[#index])
+                let entry = inline_entry(input, &krate, variant);
+                (quote!(&#entry), quote!(__VARIANTS[#index].entry))
             }
         };
-        member_checks.extend(self::member_checks(input, &krate, variant, &entry, &bounds));
+        member_checks.extend(self::member_checks(
+            input, &krate, variant, &checked, &bounds,
+        ));
         let row = table::row(&krate, variant, entry, &mut bounds);
-        let index = descriptors.len();
         descriptors.push(row.descriptor);
         let pat = pattern(variant, &[]);
         index_arms.push(quote!(#pat => #index,));
@@ -78,12 +83,6 @@ pub fn problem_code(input: &Input) -> TokenStream {
         }
     }
     let rows = descriptors.len();
-    let entry_count = inline_entries.len();
-    let entries_static = (entry_count > 0).then(|| {
-        quote! {
-            static __ENTRIES: [#krate::Entry; #entry_count] = [#(#inline_entries),*];
-        }
-    });
     let row_body = if variants.is_empty() {
         quote!(match *self {})
     } else if has_inner {
@@ -150,7 +149,6 @@ pub fn problem_code(input: &Input) -> TokenStream {
             #import
             #catalog_alias
             #entry_lookup
-            #entries_static
             // A deprecated catalog code named by a variant warns once, in its member
             // check below, not here too.
             #[allow(deprecated)]

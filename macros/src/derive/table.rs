@@ -39,7 +39,7 @@ pub fn row(krate: &TokenStream, variant: &Variant, entry: TokenStream, bounds: &
                 index,
                 quote_spanned!(field.span=> #krate::__private::Arg::Member(#binding)),
             );
-            quote!(#krate::__private::Slot(#krate::ExtensionName::__from_macro(#name), #slot))
+            quote!(#krate::__private::Slot(#name, #slot))
         })
         .collect();
     let retry_after = match variant
@@ -187,6 +187,10 @@ fn arg(krate: &TokenStream, field: &Field, span: Span) -> TokenStream {
             "u8" | "u16" | "u32" | "u64" | "usize" | "i8" | "i16" | "i32" | "i64" | "isize"
             | "String" | "str",
         ) => quote!((&&#krate::__private::DetailArg(#binding)).__arg()),
-        _ => quote_spanned!(span=> #krate::__private::Arg::Display(#binding)),
+        // `format_args!` rather than a cast to `dyn Display`: rustc's own message for a
+        // field that is not `Display` then names the format string, not our internals.
+        _ => {
+            quote_spanned!(span=> #krate::__private::Arg::Display(&::core::format_args!("{}", #binding)))
+        }
     }
 }

@@ -72,6 +72,34 @@ pub fn locale(locale: &Locale) -> TokenStream {
     );
     let placeholder_check =
         format_ident!("placeholders_in_{}_are_members", ident, span = ident.span());
+    // Spanned on the locale's name: const evaluation's note on where a check panicked
+    // points there, not at the whole invocation.
+    let checkers = quote_spanned! {ident.span()=>
+        const fn __check_code(__code: &::core::primitive::str) {
+            let __report = #krate::__private::check_code(
+                __entry(__code).is_some(),
+                __code,
+                #as_catalog::NAME,
+            );
+            if __report.failed() {
+                ::core::panic!("{}", __report.message());
+            }
+        }
+        const fn __check_placeholder(
+            __index: ::core::primitive::usize,
+            __code: &::core::primitive::str,
+            __member: &::core::primitive::str,
+        ) {
+            let __report = #krate::__private::check_placeholder(
+                __entry_at(__index, __code),
+                __code,
+                __member,
+            );
+            if __report.failed() {
+                ::core::panic!("{}", __report.message());
+            }
+        }
+    };
     let doc = format!(
         "The translation of the catalog `{}` into `{}`, declared with `catalog_locale!`.",
         quote!(#catalog).to_string().replace(' ', ""),
@@ -133,30 +161,7 @@ pub fn locale(locale: &Locale) -> TokenStream {
                 }
             }
 
-            const fn __check_code(__code: &::core::primitive::str) {
-                let __report = #krate::__private::check_code(
-                    __entry(__code).is_some(),
-                    __code,
-                    #as_catalog::NAME,
-                );
-                if __report.failed() {
-                    ::core::panic!("{}", __report.message());
-                }
-            }
-            const fn __check_placeholder(
-                __index: ::core::primitive::usize,
-                __code: &::core::primitive::str,
-                __member: &::core::primitive::str,
-            ) {
-                let __report = #krate::__private::check_placeholder(
-                    __entry_at(__index, __code),
-                    __code,
-                    __member,
-                );
-                if __report.failed() {
-                    ::core::panic!("{}", __report.message());
-                }
-            }
+            #checkers
 
             #complete
 

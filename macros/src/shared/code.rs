@@ -277,6 +277,21 @@ fn has_scheme(uri: &str) -> bool {
     })
 }
 
+/// A digest of a list of codes, sorted: FNV-1a over the codes, each ended by a zero
+/// byte. A catalog and a locale of it compute it alike, so const evaluation can tell
+/// in one comparison that a locale translates exactly the catalog's codes, instead of
+/// comparing every code, which costs seconds for thousands of codes.
+pub fn digest<'a>(sorted: impl IntoIterator<Item = &'a str>) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for code in sorted {
+        for byte in code.bytes().chain([0]) {
+            hash ^= u64::from(byte);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    hash
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -369,19 +384,4 @@ mod tests {
         assert_eq!(status_of_name("StatusCode::TOO_MANY_REQUESTS"), Some(429));
         assert_eq!(status_of_name("OK"), None);
     }
-}
-
-/// A digest of a list of codes, sorted: FNV-1a over the codes, each ended by a zero
-/// byte. A catalog and a locale of it compute it alike, so const evaluation can tell
-/// in one comparison that a locale translates exactly the catalog's codes, instead of
-/// comparing every code, which costs seconds for thousands of codes.
-pub fn digest<'a>(sorted: impl IntoIterator<Item = &'a str>) -> u64 {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for code in sorted {
-        for byte in code.bytes().chain([0]) {
-            hash ^= u64::from(byte);
-            hash = hash.wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-    hash
 }
