@@ -9,7 +9,7 @@
 //! | item | where it lives | what it is for |
 //! |---|---|---|
 //! | `ProblemCode::__row`, `ProblemCode::__args` | `code.rs` | a derived value's row of the derive's table (or a `transparent` variant's inner problem), and the values that fill it |
-//! | `Variant`, `Piece`, `Slot`, `Arg`, `Row`, `ViaFastArg`, `ViaDisplayArg`, `retry`, `entry_of`; `MemberJson` (`extensions.rs`); `ProblemCode::__as_dyn` (`code.rs`) | `table.rs` | the derive's table: one static descriptor per variant, read by the runtime, and the probe that erases a field to an `Arg` |
+//! | `Variant`, `Piece`, `Slot`, `Arg`, `Row`, `ViaFastArg`, `ViaDisplayArg`, `MemberArg`, `ViaFastMember`, `ViaSerdeMember`, `retry`, `entry_of`; `MemberJson` (`extensions.rs`); `ProblemCode::__as_dyn` (`code.rs`) | `table.rs` | the derive's table: one static descriptor per variant, read by the runtime, and the probe that erases a field to an `Arg` |
 //! | `ProblemCode::__write_detail` | `code.rs` | writes the detail into the body being rendered, without `core::fmt` |
 //! | `ProblemCode::__is_entry_only` | `code.rs` | says the occurrence has no part of its own, so the entry's pre-rendered body is copied whole |
 //! | `Catalog::__BY_CODE`, `Catalog::__DIGEST` | `catalog.rs` | a catalog's codes sorted by string, and their digest: its `from_code`, and a locale's checks in const evaluation |
@@ -71,7 +71,8 @@ pub use crate::locale::check::{
 pub use crate::member_check::{MemberReport, check_field, check_provided};
 /// The derive's table: a descriptor per variant and the values that fill it.
 pub use crate::table::{
-    Arg, Piece, Row, Slot, Variant, ViaDisplayArg, ViaFastArg, entry_of, retry,
+    Arg, MemberArg, Piece, Row, Slot, Variant, ViaDisplayArg, ViaFastArg, ViaFastMember,
+    ViaSerdeMember, entry_of, retry,
 };
 
 /// A catalog's `from_code`: finds `code` in a table sorted by code, O(log n) with no

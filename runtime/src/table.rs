@@ -48,7 +48,9 @@ pub enum Arg<'a> {
     Text(&'a str),
     /// A detail value of any other type, through its `Display`.
     Display(&'a dyn fmt::Display),
-    /// An extension member's value.
+    /// A boolean extension member's value.
+    Bool(bool),
+    /// An extension member's value of any other type, through `serde`.
     Member(&'a dyn MemberJson),
     /// The `retry_after` seconds.
     Retry(Option<u64>),
@@ -64,6 +66,7 @@ impl fmt::Debug for Arg<'_> {
                 .debug_tuple("Display")
                 .field(&format_args!("{value}"))
                 .finish(),
+            Arg::Bool(b) => f.debug_tuple("Bool").field(b).finish(),
             Arg::Member(_) => f.write_str("Member"),
             Arg::Retry(secs) => f.debug_tuple("Retry").field(secs).finish(),
         }
@@ -98,7 +101,7 @@ impl Variant {
                     Some(Arg::Signed(n)) => sink.signed(*n),
                     Some(Arg::Text(text)) => sink.text(text),
                     Some(Arg::Display(value)) => sink.display(*value),
-                    Some(Arg::Member(_) | Arg::Retry(_)) | None => {}
+                    Some(Arg::Bool(_) | Arg::Member(_) | Arg::Retry(_)) | None => {}
                 },
             }
         }
@@ -108,9 +111,18 @@ impl Variant {
     /// Adds the extension members from `args`.
     pub(crate) fn extensions(&self, args: &[Arg<'_>], ext: &mut ExtensionSink<'_>) {
         for Slot(name, index) in self.members {
-            if let Some(Arg::Member(value)) = args.get(*index) {
-                ext.insert_json(ExtensionName::__from_macro(name), *value);
-            }
+            let name = ExtensionName::__from_macro(name);
+            // The primitives are serialized here, so a derived type does not compile
+            // `serde_json`'s writer for each of them again.
+            let value: &dyn MemberJson = match args.get(*index) {
+                Some(Arg::Unsigned(n)) => n,
+                Some(Arg::Signed(n)) => n,
+                Some(Arg::Text(text)) => text,
+                Some(Arg::Bool(b)) => b,
+                Some(Arg::Member(value)) => *value,
+                Some(Arg::Display(_) | Arg::Retry(_)) | None => continue,
+            };
+            ext.insert_json(name, value);
         }
     }
 
@@ -229,6 +241,59 @@ fast_arg! {
     str => |text| Arg::Text(text);
     &str => |text| Arg::Text(text);
     String => |text| Arg::Text(text);
+}
+
+/// An `extension` field whose type is spelt as an integer, `bool`, `str` or `String`,
+/// for the member probe: `(&&MemberArg(field)).__member()` finds [`ViaFastMember`] when
+/// the type is the primitive, else, after a dereference, [`ViaSerdeMember`].
+pub struct MemberArg<'a, T: ?Sized>(pub &'a T);
+
+/// The [`MemberArg`] probe for the primitives: serialized by code compiled once, here.
+pub trait ViaFastMember<'a> {
+    /// The field as an [`Arg`].
+    fn __member(self) -> Arg<'a>;
+}
+
+/// The [`MemberArg`] probe for any other type of those names, through `serde`.
+pub trait ViaSerdeMember<'a> {
+    /// The field as an [`Arg`].
+    fn __member(self) -> Arg<'a>;
+}
+
+macro_rules! fast_member {
+    ($($ty:ty => |$value:ident| $arg:expr;)*) => {$(
+        impl<'a> ViaFastMember<'a> for &&MemberArg<'a, $ty> {
+            #[inline]
+            fn __member(self) -> Arg<'a> {
+                let $value: &'a $ty = self.0;
+                $arg
+            }
+        }
+    )*};
+}
+
+fast_member! {
+    u8 => |n| Arg::Unsigned(u64::from(*n));
+    u16 => |n| Arg::Unsigned(u64::from(*n));
+    u32 => |n| Arg::Unsigned(u64::from(*n));
+    u64 => |n| Arg::Unsigned(*n);
+    usize => |n| match u64::try_from(*n) { Ok(n) => Arg::Unsigned(n), Err(_) => Arg::Member(n) };
+    i8 => |n| Arg::Signed(i64::from(*n));
+    i16 => |n| Arg::Signed(i64::from(*n));
+    i32 => |n| Arg::Signed(i64::from(*n));
+    i64 => |n| Arg::Signed(*n);
+    isize => |n| match i64::try_from(*n) { Ok(n) => Arg::Signed(n), Err(_) => Arg::Member(n) };
+    bool => |b| Arg::Bool(*b);
+    str => |text| Arg::Text(text);
+    &str => |text| Arg::Text(text);
+    String => |text| Arg::Text(text);
+}
+
+impl<'a, T: serde::Serialize + 'a> ViaSerdeMember<'a> for &MemberArg<'a, T> {
+    #[inline]
+    fn __member(self) -> Arg<'a> {
+        Arg::Member(self.0)
+    }
 }
 
 impl<'a, T: fmt::Display + 'a> ViaDisplayArg<'a> for &DetailArg<'a, T> {

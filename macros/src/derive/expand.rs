@@ -78,7 +78,10 @@ pub fn problem_code(input: &Input) -> TokenStream {
                 .collect();
             let pat = pattern(variant, &used);
             let args = &row.args;
-            probes |= args.iter().any(|arg| arg.to_string().contains("__arg"));
+            probes |= args.iter().any(|arg| {
+                let text = arg.to_string();
+                text.contains("__arg") || text.contains("__member")
+            });
             args_arms.push(quote!(#pat => __f(&[#(#args),*]),));
         }
     }
@@ -96,7 +99,9 @@ pub fn problem_code(input: &Input) -> TokenStream {
         let imports = probes.then(|| {
             quote! {
                 #[allow(unused_imports)]
-                use #krate::__private::{ViaDisplayArg as _, ViaFastArg as _};
+                use #krate::__private::{
+                    ViaDisplayArg as _, ViaFastArg as _, ViaFastMember as _, ViaSerdeMember as _,
+                };
             }
         });
         quote! {
@@ -162,7 +167,6 @@ pub fn problem_code(input: &Input) -> TokenStream {
                 fn entry(&self) -> &'static #krate::Entry {
                     #krate::__private::entry_of(self)
                 }
-                #[inline]
                 fn __row(&self) -> #krate::__private::Row<'_> {
                     #row_body
                 }

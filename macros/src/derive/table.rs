@@ -34,11 +34,7 @@ pub fn row(krate: &TokenStream, variant: &Variant, entry: TokenStream, bounds: &
         .map(|(index, field)| {
             let name = super::expand::extension_name(field);
             bounds.add(field.ty, quote!(#krate::__private::serde::Serialize));
-            let binding = &field.binding;
-            let slot = row.push(
-                index,
-                quote_spanned!(field.span=> #krate::__private::Arg::Member(#binding)),
-            );
+            let slot = row.push(index, member(krate, field));
             quote!(#krate::__private::Slot(#name, #slot))
         })
         .collect();
@@ -165,14 +161,24 @@ fn detail(
         .collect()
 }
 
-/// One `{field}`'s value. The field's type, as written, picks a value that needs no
-/// `core::fmt`: integers as digits, strings escaped in place. The name alone does not
-/// prove the type (a user may declare `struct u64`), so those go through the runtime's
-/// autoref probe, which falls back to `Display`. Any other type is `Display`, whose
-/// missing impl rustc reports on the detail string.
-fn arg(krate: &TokenStream, field: &Field, span: Span) -> TokenStream {
+/// An `extension` field's value. A field spelt as an integer, `bool` or a string goes
+/// through the runtime's autoref probe, whose writers for the primitives are compiled
+/// once, in the runtime; any other type is cast to the runtime's serde writer, whose
+/// missing `Serialize` rustc reports on the field.
+fn member(krate: &TokenStream, field: &Field) -> TokenStream {
     let binding = &field.binding;
-    let name = match field.ty {
+    match primitive_name(field.ty).as_deref() {
+        Some(
+            "u8" | "u16" | "u32" | "u64" | "usize" | "i8" | "i16" | "i32" | "i64" | "isize"
+            | "bool" | "String" | "str",
+        ) => quote!((&&#krate::__private::MemberArg(#binding)).__member()),
+        _ => quote_spanned!(field.span=> #krate::__private::Arg::Member(#binding)),
+    }
+}
+
+/// The name a field's type is spelt with, when it is one plain identifier (or `&str`).
+fn primitive_name(ty: &Type) -> Option<String> {
+    match ty {
         Type::Path(path) if path.qself.is_none() && path.path.segments.len() == 1 => {
             path.path.segments.first().map(|seg| seg.ident.to_string())
         }
@@ -181,8 +187,17 @@ fn arg(krate: &TokenStream, field: &Field, span: Span) -> TokenStream {
             _ => None,
         },
         _ => None,
-    };
-    match name.as_deref() {
+    }
+}
+
+/// One `{field}`'s value. The field's type, as written, picks a value that needs no
+/// `core::fmt`: integers as digits, strings escaped in place. The name alone does not
+/// prove the type (a user may declare `struct u64`), so those go through the runtime's
+/// autoref probe, which falls back to `Display`. Any other type is `Display`, whose
+/// missing impl rustc reports on the detail string.
+fn arg(krate: &TokenStream, field: &Field, span: Span) -> TokenStream {
+    let binding = &field.binding;
+    match primitive_name(field.ty).as_deref() {
         Some(
             "u8" | "u16" | "u32" | "u64" | "usize" | "i8" | "i16" | "i32" | "i64" | "isize"
             | "String" | "str",
