@@ -2,11 +2,15 @@
 //!
 //! A body is the entry's head (`type`, `title`, `status`, escaped at compile time by the
 //! macros), the parts before `code` (detail, instance), the code, the parts after it
-//! (`retry_after`, extensions) and `}`. The parts that vary are written once, into a
-//! buffer on the stack; then the body is allocated at its exact size and assembled by
-//! copies. An occurrence with no varying part is one copy of the entry's pre-rendered
-//! body. Parts too long for the stack buffer fall back to two passes: one that counts,
-//! one that writes.
+//! (`retry_after`, extensions) and `}`. The parts that vary are counted first, cheaply:
+//! literal lengths, digit counts and escaped lengths, with the detail's and the
+//! extensions' writers run over a counter. Then the body is allocated once, at exactly
+//! that size, and everything is written straight into it; a localized head is the
+//! pre-rendered head before the title, the translated title, and the rest of the head.
+//! An occurrence with no varying part is one copy of the entry's pre-rendered body.
+//!
+//! A `Display` that writes something else the second time round still gives a body:
+//! the `Vec` grows, or is left with room to spare.
 
 use core::fmt;
 use std::borrow::Cow;
@@ -16,11 +20,13 @@ use serde_json::Map;
 
 use crate::detail::DetailSink;
 use crate::entry::CODE_MEMBER;
-use crate::json::{self, ByteSink, Counter, StackBuf};
+use crate::json::{self, Counter};
+use crate::locale::write::{Head, write_template};
 use crate::{Entry, ExtensionSink, Locale, LocaleEntry, Problem, ProblemCode};
 
-/// Room for the varying parts of most bodies; longer ones take the two-pass path.
-pub(crate) const STACK_PARTS: usize = 256;
+const DETAIL_MEMBER: &[u8] = br#","detail":""#;
+const INSTANCE_MEMBER: &[u8] = br#","instance":""#;
+const RETRY_AFTER_MEMBER: &[u8] = br#","retry_after":"#;
 
 /// The media type of a problem document (RFC 9457 §6.1).
 ///
@@ -249,21 +255,11 @@ impl<'a, P: ProblemCode + ?Sized> Render<'a, P> {
     #[must_use]
     pub fn len(&self) -> usize {
         let entry = self.problem.entry();
-        let mut parts = Counter::default();
-        self.write_before_code(&mut parts);
-        self.write_after_code(&mut parts);
-        if let Some(translation) = self.translation {
-            return crate::locale::write::Head::new(entry, translation).len()
-                + parts.0
-                + code_len(entry)
-                + 1;
-        }
-        if parts.0 == 0
-            && let Some(json) = entry.json()
-        {
-            return json.len();
-        }
-        head_len(entry) + parts.0 + code_len(entry) + 1
+        let head = match self.translation {
+            Some(translation) => Head::new(entry, translation).len(),
+            None => head_len(entry),
+        };
+        head + self.count().len() + code_len(entry) + 1
     }
 
     /// Always `false`: a problem document is never empty.
@@ -332,77 +328,96 @@ impl<'a, P: ProblemCode + ?Sized> Render<'a, P> {
         {
             return copy_static(out, entry, json);
         }
-        let mut tail = StackBuf::<STACK_PARTS>::new();
-        let detail_end = self.write_before_code(&mut tail);
-        let before = tail.len();
-        write_code(&mut tail, entry);
-        let code_end = tail.len();
-        self.write_after_code(&mut tail);
-        if before == 0
-            && self.translation.is_none()
-            && tail.len() == code_end
-            && !tail.overflowed()
-            && let Some(json) = entry.json()
-        {
-            return copy_static(out, entry, json);
-        }
-        // The closing brace must fit too: parts of exactly the buffer's size once lost it.
-        tail.put(b"}");
-        if tail.overflowed() {
-            return self.write_in_two_passes(out);
-        }
-        let tail = tail.bytes();
-        if let Some(translation) = self.translation {
-            let head = crate::locale::write::Head::new(entry, translation);
-            let head_len = head.len();
-            reserve(out, head_len + tail.len());
-            head.write(out);
-            out.extend_from_slice(tail);
-            return head_len + detail_end;
-        }
-        let head = match entry.json_head() {
-            Some(head) => {
-                reserve(out, head.len() + tail.len());
-                out.extend_from_slice(head.as_bytes());
-                head.len()
+        let parts = self.count();
+        let fixed = parts.len() + code_len(entry) + 1;
+        let start = out.len();
+        match self.translation {
+            Some(translation) => {
+                let head = Head::new(entry, translation);
+                reserve(out, head.len() + fixed);
+                head.write(out);
             }
             None => {
-                let head = head_len(entry);
-                reserve(out, head + tail.len());
+                if parts.len() == 0
+                    && let Some(json) = entry.json()
+                {
+                    return copy_static(out, entry, json);
+                }
+                reserve(out, head_len(entry) + fixed);
                 write_head(out, entry);
-                head
             }
-        };
-        out.extend_from_slice(tail);
-        head + detail_end
+        }
+        self.write_parts(out, start, &parts)
     }
 
-    fn write_in_two_passes(&self, out: &mut Vec<u8>) -> usize {
-        reserve(out, self.len());
-        let start = out.len();
-        let entry = self.problem.entry();
-        match self.translation {
-            Some(translation) => crate::locale::write::Head::new(entry, translation).write(out),
-            None => write_head(out, entry),
+    /// Counts the varying parts; only their lengths are computed.
+    #[inline]
+    fn count(&self) -> Parts {
+        let mut extensions = Counter::default();
+        self.problem
+            .extensions(&mut ExtensionSink::bytes(&mut extensions));
+        Parts {
+            detail: self.count_detail(),
+            instance: self.instance.as_deref().map_or(0, str::len),
+            retry_after: self.problem.retry_after(),
+            extensions: extensions.0,
         }
-        let instance_at = self.write_before_code(out) - start;
-        write_code(out, entry);
-        self.write_after_code(out);
-        out.put(b"}");
+    }
+
+    /// The detail's escaped length, without quotes: 0 when it is left out.
+    #[inline]
+    fn count_detail(&self) -> usize {
+        // A template the occurrence cannot fill gives way to the occurrence's own detail.
+        if let Some(template) = self.translation.and_then(LocaleEntry::detail) {
+            let mut len = Counter::default();
+            if write_template(&mut len, template, self.problem) {
+                return len.0;
+            }
+        }
+        let mut len = 0;
+        let written = self
+            .problem
+            .__write_detail(&mut DetailSink::count(&mut len));
+        if written.is_ok() { len } else { 0 }
+    }
+
+    /// Everything after the head; returns where `instance` goes, from `start`.
+    #[inline]
+    fn write_parts(&self, out: &mut Vec<u8>, start: usize, parts: &Parts) -> usize {
+        let entry = self.problem.entry();
+        if parts.detail > 0 {
+            self.write_detail(out);
+        }
+        let instance_at = out.len() - start;
+        if let Some(instance) = &self.instance {
+            // A URI reference has no byte that JSON escapes.
+            out.extend_from_slice(INSTANCE_MEMBER);
+            out.extend_from_slice(instance.as_bytes());
+            out.push(b'"');
+        }
+        out.extend_from_slice(CODE_MEMBER.as_bytes());
+        out.extend_from_slice(entry.code().as_bytes());
+        out.push(b'"');
+        if let Some(secs) = parts.retry_after {
+            out.extend_from_slice(RETRY_AFTER_MEMBER);
+            out.extend_from_slice(Digits::new(secs).as_bytes());
+        }
+        if parts.extensions > 0 {
+            self.problem.extensions(&mut ExtensionSink::bytes(out));
+        }
+        out.push(b'}');
         instance_at
     }
 
-    /// `,"detail":…` and `,"instance":…`, when present; returns where the detail ends,
-    /// which is where `instance` goes.
+    /// `,"detail":"…"`, or nothing when the detail fails or is empty.
     #[inline]
-    fn write_before_code<S: ByteSink + AsDetailSink>(&self, out: &mut S) -> usize {
+    fn write_detail(&self, out: &mut Vec<u8>) {
         let mark = out.len();
-        out.put(br#","detail":""#);
+        out.extend_from_slice(DETAIL_MEMBER);
         let start = out.len();
-        // A template the occurrence cannot fill gives way to the occurrence's own detail.
         let templated = match self.translation.and_then(LocaleEntry::detail) {
             Some(template) => {
-                let filled = crate::locale::write::write_template(out, template, self.problem);
+                let filled = write_template(out, template, self.problem);
                 if !filled {
                     out.truncate(start);
                 }
@@ -413,29 +428,13 @@ impl<'a, P: ProblemCode + ?Sized> Render<'a, P> {
         let written = if templated {
             Ok(())
         } else {
-            self.problem.__write_detail(&mut out.detail_sink())
+            self.problem.__write_detail(&mut DetailSink::body(out))
         };
         if written.is_err() || out.len() == start {
             out.truncate(mark);
         } else {
-            out.put(b"\"");
+            out.push(b'"');
         }
-        let instance_at = out.len();
-        if let Some(instance) = &self.instance {
-            out.put(br#","instance":"#);
-            json::write_string(out, instance);
-        }
-        instance_at
-    }
-
-    /// `,"retry_after":…` and the extension members, when present.
-    #[inline]
-    fn write_after_code<S: ByteSink>(&self, out: &mut S) {
-        if let Some(secs) = self.problem.retry_after() {
-            out.put(br#","retry_after":"#);
-            out.put(Digits::new(secs).as_bytes());
-        }
-        self.problem.extensions(&mut ExtensionSink::bytes(out));
     }
 
     /// An HTTP response: the code's status, the problem's own
@@ -523,27 +522,28 @@ impl<'a, P: ProblemCode + ?Sized> Render<'a, P> {
     }
 }
 
-/// The detail sink over each of the renderer's byte sinks.
-trait AsDetailSink {
-    fn detail_sink(&mut self) -> DetailSink<'_>;
+/// The lengths of a body's varying parts, counted before it is written.
+struct Parts {
+    /// The detail's escaped length; 0 when it is left out.
+    detail: usize,
+    /// The instance's length; 0 when there is none (it is never empty).
+    instance: usize,
+    retry_after: Option<u64>,
+    /// `,"name":value` of each extension member.
+    extensions: usize,
 }
 
-impl AsDetailSink for StackBuf<STACK_PARTS> {
+impl Parts {
+    /// Their length in the body, member names and quotes included.
     #[inline]
-    fn detail_sink(&mut self) -> DetailSink<'_> {
-        DetailSink::stack(self)
-    }
-}
-
-impl AsDetailSink for Vec<u8> {
-    fn detail_sink(&mut self) -> DetailSink<'_> {
-        DetailSink::json(self)
-    }
-}
-
-impl AsDetailSink for Counter {
-    fn detail_sink(&mut self) -> DetailSink<'_> {
-        DetailSink::json(self)
+    fn len(&self) -> usize {
+        let member = |len: usize, name: &[u8]| if len > 0 { name.len() + len + 1 } else { 0 };
+        member(self.detail, DETAIL_MEMBER)
+            + member(self.instance, INSTANCE_MEMBER)
+            + self
+                .retry_after
+                .map_or(0, |secs| RETRY_AFTER_MEMBER.len() + json::digit_count(secs))
+            + self.extensions
     }
 }
 
@@ -661,12 +661,6 @@ fn code_len(entry: &Entry) -> usize {
     CODE_MEMBER.len() + entry.code().len() + 1
 }
 
-fn write_code<S: ByteSink>(out: &mut S, entry: &Entry) {
-    out.put(CODE_MEMBER.as_bytes());
-    out.put(entry.code().as_bytes());
-    out.put(b"\"");
-}
-
 /// The decimal digits of a `u64`, formatted on the stack.
 pub(crate) struct Digits {
     buf: [u8; 20],
@@ -768,6 +762,7 @@ mod tests {
         });
         for n in powers.chain([0, 7, 42, 99, 429, 999_999, u64::MAX, u64::MAX - 1]) {
             assert_eq!(Digits::new(n).as_bytes(), n.to_string().as_bytes());
+            assert_eq!(json::digit_count(n), n.to_string().len());
             assert_eq!(Digits::new(n).as_str(), n.to_string());
         }
     }
