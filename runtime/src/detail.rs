@@ -7,7 +7,7 @@
 use core::fmt::{self, Write as _};
 
 use crate::json::{self, EscapedLen, EscapingWriter};
-use crate::render::Digits;
+use crate::render::{Digits, push_digits};
 
 /// Where a detail is written. Not public API: the derive's generated code writes to it
 /// (see the table in `__private`).
@@ -135,7 +135,7 @@ impl<'a> DetailSink<'a> {
                 if negative {
                     out.push(b'-');
                 }
-                out.extend_from_slice(Digits::new(n).as_bytes());
+                push_digits(out, n);
             }
             Target::Text(out) => {
                 let digits = Digits::new(n);

@@ -3,7 +3,7 @@
 
 use core::fmt;
 
-use crate::render::Digits;
+use crate::render::{Digits, push_digits};
 
 const HEX: &[u8; 16] = b"0123456789abcdef";
 
@@ -46,6 +46,11 @@ impl ByteSink for Vec<u8> {
     #[inline]
     fn put_escaped(&mut self, bytes: &[u8]) {
         escape_into(self, bytes);
+    }
+
+    #[inline]
+    fn put_digits(&mut self, n: u64) {
+        push_digits(self, n);
     }
 }
 

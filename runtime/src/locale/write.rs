@@ -2,7 +2,7 @@
 //! template filled from the occurrence's members.
 
 use crate::json::{self, ByteSink};
-use crate::render::Digits;
+use crate::render::push_digits;
 use crate::{Entry, ExtensionSink, LocaleEntry, ProblemCode, Segment};
 
 /// The head `{"type":…,"title":…,"status":…` with a translated title: the entry's
@@ -39,9 +39,7 @@ impl<'a> Head<'a> {
                 r#"{"type":"","title":"","status":"#.len()
                     + json::escaped_len(self.entry.type_uri())
                     + title
-                    + Digits::new(u64::from(self.entry.status().as_u16()))
-                        .as_bytes()
-                        .len()
+                    + json::digit_count(u64::from(self.entry.status().as_u16()))
             }
         }
     }
@@ -61,9 +59,7 @@ impl<'a> Head<'a> {
                 out.extend_from_slice(br#","title":""#);
                 put_title(out, self.translation);
                 out.extend_from_slice(br#"","status":"#);
-                out.extend_from_slice(
-                    Digits::new(u64::from(self.entry.status().as_u16())).as_bytes(),
-                );
+                push_digits(out, u64::from(self.entry.status().as_u16()));
             }
         }
     }
