@@ -1,5 +1,5 @@
-//! Writing a `detail`, into a body being rendered (escaped for JSON) or into a
-//! `fmt::Formatter` (as is), from one description of it. The derive splits a `detail`
+//! Writing a `detail`, into a body being rendered (escaped for JSON, and counted so
+//! before it), or into a `fmt::Formatter` (as is), from one description of it. The derive splits a `detail`
 //! format string at compile time: its text is escaped then, and each `{field}` is written
 //! by the fastest means its declared type allows (integers as digits, strings escaped in
 //! place, anything else through `Display`), so rendering needs no `core::fmt` machinery.

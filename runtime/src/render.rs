@@ -337,17 +337,23 @@ impl<'a, P: ProblemCode + ?Sized> Render<'a, P> {
                 reserve(out, head.len() + fixed);
                 head.write(out);
             }
-            None => {
-                if parts.len() == 0
-                    && let Some(json) = entry.json()
-                {
-                    return copy_static(out, entry, json);
+            None => match entry.json_head() {
+                Some(head) => {
+                    if parts.len() == 0
+                        && let Some(json) = entry.json()
+                    {
+                        return copy_static(out, entry, json);
+                    }
+                    reserve(out, head.len() + fixed);
+                    out.extend_from_slice(head.as_bytes());
                 }
-                reserve(out, head_len(entry) + fixed);
-                write_head(out, entry);
-            }
+                None => {
+                    reserve(out, written_head_len(entry) + fixed);
+                    write_head(out, entry);
+                }
+            },
         }
-        self.write_parts(out, start, &parts)
+        self.write_parts(out, start, entry, &parts)
     }
 
     /// Counts the varying parts; only their lengths are computed.
@@ -383,8 +389,7 @@ impl<'a, P: ProblemCode + ?Sized> Render<'a, P> {
 
     /// Everything after the head; returns where `instance` goes, from `start`.
     #[inline]
-    fn write_parts(&self, out: &mut Vec<u8>, start: usize, parts: &Parts) -> usize {
-        let entry = self.problem.entry();
+    fn write_parts(&self, out: &mut Vec<u8>, start: usize, entry: &Entry, parts: &Parts) -> usize {
         if parts.detail > 0 {
             self.write_detail(out);
         }
@@ -630,30 +635,27 @@ fn reserve(out: &mut Vec<u8>, additional: usize) {
 
 #[inline]
 fn head_len(entry: &Entry) -> usize {
-    match entry.json_head() {
-        Some(head) => head.len(),
-        None => {
-            r#"{"type":"","title":"","status":"#.len()
-                + json::escaped_len(entry.type_uri())
-                + json::escaped_len(entry.title())
-                + json::digit_count(u64::from(entry.status().as_u16()))
-        }
-    }
+    entry
+        .json_head()
+        .map_or_else(|| written_head_len(entry), str::len)
 }
 
-#[inline]
+/// The length of the head of an entry without a pre-rendered one.
+fn written_head_len(entry: &Entry) -> usize {
+    r#"{"type":"","title":"","status":"#.len()
+        + json::escaped_len(entry.type_uri())
+        + json::escaped_len(entry.title())
+        + json::digit_count(u64::from(entry.status().as_u16()))
+}
+
+/// Writes the head of an entry without a pre-rendered one.
 fn write_head(out: &mut Vec<u8>, entry: &Entry) {
-    match entry.json_head() {
-        Some(head) => out.extend_from_slice(head.as_bytes()),
-        None => {
-            out.extend_from_slice(br#"{"type":"#);
-            json::write_string(out, entry.type_uri());
-            out.extend_from_slice(br#","title":"#);
-            json::write_string(out, entry.title());
-            out.extend_from_slice(br#","status":"#);
-            push_digits(out, u64::from(entry.status().as_u16()));
-        }
-    }
+    out.extend_from_slice(br#"{"type":"#);
+    json::write_string(out, entry.type_uri());
+    out.extend_from_slice(br#","title":"#);
+    json::write_string(out, entry.title());
+    out.extend_from_slice(br#","status":"#);
+    push_digits(out, u64::from(entry.status().as_u16()));
 }
 
 /// `,"code":"…"`: codes are `[A-Z0-9_]`, which JSON never escapes.
@@ -783,6 +785,52 @@ mod tests {
         let mut shifted = response.body().clone();
         shifted.rotate_left(1);
         assert_eq!(slot.fill(&shifted, "/x"), None);
+    }
+
+    /// A detail whose `Display` writes `lens[i]` quotes on its `i`-th call, and fails
+    /// once its lengths run out.
+    struct Fickle {
+        lens: &'static [usize],
+        calls: std::cell::Cell<usize>,
+    }
+
+    impl ProblemCode for Fickle {
+        fn entry(&self) -> &'static Entry {
+            const E: &Entry = &Entry::new("FICKLE", 400, "Fickle", "/problems/fickle");
+            E
+        }
+        fn fmt_detail(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            let call = self.calls.replace(self.calls.get() + 1);
+            let len = self.lens.get(call).ok_or(fmt::Error)?;
+            f.write_str(&"\"".repeat(*len))
+        }
+    }
+
+    #[test]
+    fn a_detail_that_changes_between_count_and_write_still_gives_json() {
+        let cases: [&[usize]; 7] = [&[0, 5], &[5, 0], &[3, 300], &[300, 3], &[4], &[], &[7, 7]];
+        for lens in cases {
+            for instance in [None, Some("/i")] {
+                let fickle = Fickle {
+                    lens,
+                    calls: std::cell::Cell::new(0),
+                };
+                let render = match instance {
+                    Some(instance) => fickle.render().instance(instance),
+                    None => fickle.render(),
+                };
+                let body = render.to_vec();
+                let value: Result<serde_json::Value, _> = serde_json::from_slice(&body);
+                assert!(
+                    value.is_ok(),
+                    "{lens:?}: {}",
+                    String::from_utf8_lossy(&body)
+                );
+                if lens == [7, 7] {
+                    assert_eq!(body.capacity(), body.len(), "an honest detail is exact");
+                }
+            }
+        }
     }
 
     #[test]

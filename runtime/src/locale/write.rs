@@ -207,6 +207,50 @@ mod tests {
         }
     }
 
+    struct Named(String);
+
+    impl ProblemCode for Named {
+        fn entry(&self) -> &'static Entry {
+            const E: &Entry = &Entry::new("NAMED", 400, "Named", "/problems/named");
+            E
+        }
+        fn extensions(&self, ext: &mut ExtensionSink<'_>) {
+            ext.insert(crate::ExtensionName::from_static("name"), &self.0)
+                .insert(crate::ExtensionName::from_static("list"), &[&self.0]);
+        }
+    }
+
+    #[test]
+    fn a_template_takes_a_member_of_any_length_counted_as_written() {
+        let template = [
+            Segment::Text("hi "),
+            Segment::Member("name"),
+            Segment::Text(" "),
+            Segment::Member("list"),
+        ];
+        for len in [0, 1, 255, 256, 5_000] {
+            let name = "\"é".repeat(len);
+            let problem = Named(name.clone());
+            let mut out = Vec::new();
+            assert!(write_template(&mut out, &template, &problem));
+            let mut counter = json::Counter::default();
+            assert!(write_template(&mut counter, &template, &problem));
+            assert_eq!(counter.0, out.len(), "counted as written");
+            let mut expected = Vec::new();
+            json::write_escaped(
+                &mut expected,
+                &format!("hi {name} {}", serde_json::json!([name])),
+            );
+            assert_eq!(out, expected);
+        }
+        let missing = [Segment::Member("absent")];
+        assert!(!write_template(
+            &mut Vec::new(),
+            &missing,
+            &Named(String::new())
+        ));
+    }
+
     #[test]
     fn a_json_value_becomes_detail_text() {
         let cases: [(&[u8], &[u8]); 4] = [
