@@ -1,13 +1,13 @@
-//! Writing a `detail`, into a body being rendered (escaped for JSON) or into a
-//! `fmt::Formatter` (as is), from one description of it. The derive splits a `detail`
+//! Writing a `detail`, into a body being rendered (escaped for JSON, and counted so
+//! before it), or into a `fmt::Formatter` (as is), from one description of it. The derive splits a `detail`
 //! format string at compile time: its text is escaped then, and each `{field}` is written
 //! by the fastest means its declared type allows (integers as digits, strings escaped in
 //! place, anything else through `Display`), so rendering needs no `core::fmt` machinery.
 
 use core::fmt::{self, Write as _};
 
-use crate::json::{ByteSink, EscapingWriter, StackBuf, write_escaped};
-use crate::render::{Digits, STACK_PARTS};
+use crate::json::{self, EscapedLen, EscapingWriter};
+use crate::render::{Digits, push_digits};
 
 /// Where a detail is written. Not public API: the derive's generated code writes to it
 /// (see the table in `__private`).
@@ -18,25 +18,31 @@ pub struct DetailSink<'a> {
     failed: bool,
 }
 
-/// The stack buffer of the usual render is named, so its writes inline; the rare paths
-/// (a detail too long for it, counting) go through `dyn`; a formatter takes text as is.
+/// Each target is named, not `dyn`, so a render's writes and counts inline: a body is
+/// counted, then written, and a formatter takes text as is.
 enum Target<'a> {
-    Stack(&'a mut StackBuf<STACK_PARTS>),
-    Json(&'a mut dyn ByteSink),
+    /// The escaped length, added up.
+    Count(&'a mut usize),
+    /// The body, escaped.
+    Body(&'a mut Vec<u8>),
     Text(&'a mut dyn fmt::Write),
 }
 
 impl<'a> DetailSink<'a> {
-    pub(crate) fn stack(out: &'a mut StackBuf<STACK_PARTS>) -> DetailSink<'a> {
+    /// A sink that adds the detail's escaped length to `len`.
+    #[inline]
+    pub(crate) fn count(len: &'a mut usize) -> DetailSink<'a> {
         DetailSink {
-            out: Target::Stack(out),
+            out: Target::Count(len),
             failed: false,
         }
     }
 
-    pub(crate) fn json(out: &'a mut dyn ByteSink) -> DetailSink<'a> {
+    /// A sink that appends the detail, escaped, to `out`.
+    #[inline]
+    pub(crate) fn body(out: &'a mut Vec<u8>) -> DetailSink<'a> {
         DetailSink {
-            out: Target::Json(out),
+            out: Target::Body(out),
             failed: false,
         }
     }
@@ -68,8 +74,8 @@ impl<'a> DetailSink<'a> {
     #[inline]
     pub fn literal(&mut self, text: &'static str, escaped: &'static str) {
         match &mut self.out {
-            Target::Stack(out) => out.put(escaped.as_bytes()),
-            Target::Json(out) => out.put(escaped.as_bytes()),
+            Target::Count(len) => **len += escaped.len(),
+            Target::Body(out) => out.extend_from_slice(escaped.as_bytes()),
             Target::Text(out) => {
                 let result = out.write_str(text);
                 self.record(result);
@@ -81,8 +87,8 @@ impl<'a> DetailSink<'a> {
     #[inline]
     pub fn text(&mut self, text: &str) {
         match &mut self.out {
-            Target::Stack(out) => write_escaped(*out, text),
-            Target::Json(out) => write_escaped(*out, text),
+            Target::Count(len) => **len += json::escaped_len(text),
+            Target::Body(out) => json::write_escaped(*out, text),
             Target::Text(out) => {
                 let result = out.write_str(text);
                 self.record(result);
@@ -123,18 +129,16 @@ impl<'a> DetailSink<'a> {
     /// ASCII digits, which need no escaping.
     #[inline]
     fn digits(&mut self, negative: bool, n: u64) {
-        let digits = Digits::new(n);
-        let sign: &[u8] = if negative { b"-" } else { b"" };
         match &mut self.out {
-            Target::Stack(out) => {
-                out.put(sign);
-                out.put(digits.as_bytes());
-            }
-            Target::Json(out) => {
-                out.put(sign);
-                out.put(digits.as_bytes());
+            Target::Count(len) => **len += usize::from(negative) + json::digit_count(n),
+            Target::Body(out) => {
+                if negative {
+                    out.push(b'-');
+                }
+                push_digits(out, n);
             }
             Target::Text(out) => {
+                let digits = Digits::new(n);
                 let sign = if negative { "-" } else { "" };
                 let result = out
                     .write_str(sign)
@@ -148,8 +152,8 @@ impl<'a> DetailSink<'a> {
     #[inline]
     pub fn display(&mut self, value: &(impl fmt::Display + ?Sized)) {
         let result = match &mut self.out {
-            Target::Stack(out) => write!(EscapingWriter(&mut **out), "{value}"),
-            Target::Json(out) => write!(EscapingWriter(&mut **out), "{value}"),
+            Target::Count(len) => write!(EscapedLen(len), "{value}"),
+            Target::Body(out) => write!(EscapingWriter(&mut **out), "{value}"),
             Target::Text(out) => write!(out, "{value}"),
         };
         self.record(result);
@@ -219,9 +223,13 @@ impl fmt::Debug for DetailSink<'_> {
 mod tests {
     use super::*;
 
-    fn json(write: impl FnOnce(&mut DetailSink<'_>)) -> String {
+    /// The body target's bytes, checked against the count target's length.
+    fn json(write: impl Fn(&mut DetailSink<'_>)) -> String {
         let mut out = Vec::new();
-        write(&mut DetailSink::json(&mut out));
+        write(&mut DetailSink::body(&mut out));
+        let mut len = 0;
+        write(&mut DetailSink::count(&mut len));
+        assert_eq!(len, out.len(), "counted as written");
         String::from_utf8(out).unwrap_or_default()
     }
 

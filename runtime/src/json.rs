@@ -1,28 +1,27 @@
-//! JSON writing: escaping byte-for-byte the same as `serde_json`'s, into any of the
-//! byte sinks the renderer uses (a `Vec`, a stack buffer, a counter).
+//! JSON writing: escaping byte-for-byte the same as `serde_json`'s, into either of the
+//! byte sinks the renderer uses (the body's `Vec`, or a counter that measures it).
 
 use core::fmt;
 
+use crate::render::{Digits, push_digits};
+
 const HEX: &[u8; 16] = b"0123456789abcdef";
 
-/// Where rendered bytes go. Every sink can be cut back to an earlier length, so a
-/// member that fails half-way is removed whole.
+/// Where rendered bytes go: the body itself, or a counter that measures it first. Every
+/// sink can be cut back to an earlier length, so a member that fails half-way is
+/// removed whole.
 pub trait ByteSink {
     fn put(&mut self, bytes: &[u8]);
     fn len(&self) -> usize;
     fn truncate(&mut self, len: usize);
 
-    /// Appends `s` escaped for JSON, without quotes: one pass over `s`, whatever the
-    /// sink (a counter only counts; a full stack buffer stops at once).
-    #[inline]
-    fn put_escaped(&mut self, s: &str) {
-        escape_into(self, s);
-    }
+    /// Appends `bytes` escaped for JSON, without quotes (a counter only counts).
+    fn put_escaped(&mut self, bytes: &[u8]);
 
-    /// Whether the sink has given up taking bytes, so a writer can stop early.
+    /// Appends the decimal digits of `n` (a counter only counts them).
     #[inline]
-    fn is_full(&self) -> bool {
-        false
+    fn put_digits(&mut self, n: u64) {
+        self.put(Digits::new(n).as_bytes());
     }
 }
 
@@ -45,8 +44,13 @@ impl ByteSink for Vec<u8> {
     /// Here, not by default, so that behind a `dyn ByteSink` the loop is still the
     /// `Vec`'s own, with no dynamic call per escaped byte.
     #[inline]
-    fn put_escaped(&mut self, s: &str) {
-        escape_into(self, s);
+    fn put_escaped(&mut self, bytes: &[u8]) {
+        escape_into(self, bytes);
+    }
+
+    #[inline]
+    fn put_digits(&mut self, n: u64) {
+        push_digits(self, n);
     }
 }
 
@@ -71,79 +75,13 @@ impl ByteSink for Counter {
     }
 
     #[inline]
-    fn put_escaped(&mut self, s: &str) {
-        self.0 += escaped_len(s);
-    }
-}
-
-/// A fixed buffer on the stack that remembers when it was too small.
-pub(crate) struct StackBuf<const N: usize> {
-    buf: [u8; N],
-    len: usize,
-    overflowed: bool,
-}
-
-impl<const N: usize> StackBuf<N> {
-    #[inline]
-    pub(crate) fn new() -> Self {
-        StackBuf {
-            buf: [0; N],
-            len: 0,
-            overflowed: false,
-        }
-    }
-
-    pub(crate) fn overflowed(&self) -> bool {
-        self.overflowed
-    }
-
-    pub(crate) fn bytes(&self) -> &[u8] {
-        self.buf.get(..self.len).unwrap_or_default()
-    }
-}
-
-impl<const N: usize> ByteSink for StackBuf<N> {
-    #[inline]
-    fn put(&mut self, bytes: &[u8]) {
-        let end = self.len + bytes.len();
-        match self.buf.get_mut(self.len..end) {
-            Some(slot) => {
-                slot.copy_from_slice(bytes);
-                self.len = end;
-            }
-            None => {
-                // Once a part is lost the buffer is useless; stop taking more.
-                self.overflowed = true;
-                self.len = N;
-            }
-        }
+    fn put_escaped(&mut self, bytes: &[u8]) {
+        self.0 += escaped_len_of(bytes);
     }
 
     #[inline]
-    fn len(&self) -> usize {
-        self.len
-    }
-
-    #[inline]
-    fn truncate(&mut self, len: usize) {
-        self.len = self.len.min(len);
-    }
-
-    #[inline]
-    fn put_escaped(&mut self, s: &str) {
-        // Escaping never shortens: a part longer than the room left cannot fit, and is
-        // not escaped here only to be thrown away.
-        if s.len() > N - self.len {
-            self.overflowed = true;
-            self.len = N;
-            return;
-        }
-        escape_into(self, s);
-    }
-
-    #[inline]
-    fn is_full(&self) -> bool {
-        self.overflowed
+    fn put_digits(&mut self, n: u64) {
+        self.0 += digit_count(n);
     }
 }
 
@@ -153,22 +91,26 @@ pub(crate) struct IoSink<'a>(pub(crate) &'a mut dyn ByteSink);
 impl std::io::Write for IoSink<'_> {
     #[inline]
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.write_all(buf).map(|()| buf.len())
+        self.0.put(buf);
+        Ok(buf.len())
     }
 
     #[inline]
     fn write_all(&mut self, buf: &[u8]) -> std::io::Result<()> {
         self.0.put(buf);
-        if self.0.is_full() {
-            // The value is written again on the two-pass path; stop this one here.
-            return Err(std::io::Error::other("the stack buffer is full"));
-        }
         Ok(())
     }
 
     fn flush(&mut self) -> std::io::Result<()> {
         Ok(())
     }
+}
+
+/// How many decimal digits `n` has, without formatting it.
+#[inline]
+pub(crate) fn digit_count(n: u64) -> usize {
+    // At most 20 digits, so the cast cannot truncate.
+    n.checked_ilog10().map_or(1, |log| log as usize + 1)
 }
 
 /// How deep a member's value may nest arrays and objects in a rendered body: one less
@@ -278,9 +220,16 @@ const GROWTH: [u8; 256] = {
 
 /// The length of `s` once escaped, without the surrounding quotes: counts of byte
 /// classes, in chunks small enough for byte-wide counters, which compilers vectorize.
+#[inline]
 pub(crate) fn escaped_len(s: &str) -> usize {
+    escaped_len_of(s.as_bytes())
+}
+
+/// [`escaped_len`] of bytes: escaping touches ASCII only, so a cut UTF-8 sequence counts
+/// the same.
+pub(crate) fn escaped_len_of(bytes: &[u8]) -> usize {
     let mut extra = 0usize;
-    for chunk in s.as_bytes().chunks(255) {
+    for chunk in bytes.chunks(255) {
         let (mut control, mut short, mut quote) = (0u8, 0u8, 0u8);
         for &b in chunk {
             control += u8::from(b < 0x20);
@@ -290,7 +239,7 @@ pub(crate) fn escaped_len(s: &str) -> usize {
         // A control character takes `\\u00XX` (5 more), or a two-byte escape (1 more).
         extra += 5 * usize::from(control) - 4 * usize::from(short) + usize::from(quote);
     }
-    s.len() + extra
+    bytes.len() + extra
 }
 
 /// Whether JSON escapes `b`: `"`, `\` and the control characters.
@@ -317,14 +266,14 @@ const fn word_needs_escape(word: u64) -> bool {
 /// [`ByteSink::put_escaped`]).
 #[inline]
 pub(crate) fn write_escaped<S: ByteSink + ?Sized>(out: &mut S, s: &str) {
-    out.put_escaped(s);
+    out.put_escaped(s.as_bytes());
 }
 
-/// Writes `s` escaped: clean runs are found eight bytes at a time and copied whole;
-/// only `"`, `\` and control characters are replaced.
+/// Writes `bytes` escaped: clean runs are found eight bytes at a time and copied whole;
+/// only `"`, `\` and control characters are replaced, so a cut UTF-8 sequence passes
+/// through whole.
 #[inline]
-fn escape_into<S: ByteSink + ?Sized>(out: &mut S, s: &str) {
-    let bytes = s.as_bytes();
+fn escape_into<S: ByteSink + ?Sized>(out: &mut S, bytes: &[u8]) {
     let mut start = 0;
     let mut i = 0;
     while i < bytes.len() {
@@ -388,10 +337,17 @@ impl<S: ByteSink + ?Sized> fmt::Write for EscapingWriter<'_, S> {
     #[inline]
     fn write_str(&mut self, s: &str) -> fmt::Result {
         write_escaped(self.0, s);
-        // A full stack buffer is rendered again in two passes: stop the writer now.
-        if self.0.is_full() {
-            return Err(fmt::Error);
-        }
+        Ok(())
+    }
+}
+
+/// A `fmt::Write` that adds the escaped length of what it is given.
+pub(crate) struct EscapedLen<'a>(pub(crate) &'a mut usize);
+
+impl fmt::Write for EscapedLen<'_> {
+    #[inline]
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        *self.0 += escaped_len(s);
         Ok(())
     }
 }
@@ -444,16 +400,5 @@ mod tests {
                 );
             }
         }
-    }
-
-    #[test]
-    fn a_stack_buffer_refuses_what_does_not_fit_and_says_so() {
-        let mut buf = StackBuf::<4>::new();
-        buf.put(b"abc");
-        assert!(!buf.overflowed());
-        buf.put(b"de");
-        assert!(buf.overflowed(), "the renderer falls back to two passes");
-        buf.truncate(1);
-        assert!(buf.overflowed(), "a lost part is never forgotten");
     }
 }

@@ -2,11 +2,15 @@
 //!
 //! A body is the entry's head (`type`, `title`, `status`, escaped at compile time by the
 //! macros), the parts before `code` (detail, instance), the code, the parts after it
-//! (`retry_after`, extensions) and `}`. The parts that vary are written once, into a
-//! buffer on the stack; then the body is allocated at its exact size and assembled by
-//! copies. An occurrence with no varying part is one copy of the entry's pre-rendered
-//! body. Parts too long for the stack buffer fall back to two passes: one that counts,
-//! one that writes.
+//! (`retry_after`, extensions) and `}`. The parts that vary are counted first, cheaply:
+//! literal lengths, digit counts and escaped lengths, with the detail's and the
+//! extensions' writers run over a counter. Then the body is allocated once, at exactly
+//! that size, and everything is written straight into it; a localized head is the
+//! pre-rendered head before the title, the translated title, and the rest of the head.
+//! An occurrence with no varying part is one copy of the entry's pre-rendered body.
+//!
+//! A `Display` that writes something else the second time round still gives a body:
+//! the `Vec` grows, or is left with room to spare.
 
 use core::fmt;
 use std::borrow::Cow;
@@ -16,12 +20,14 @@ use serde_json::Map;
 
 use crate::detail::DetailSink;
 use crate::entry::CODE_MEMBER;
-use crate::json::{self, ByteSink, Counter, StackBuf};
+use crate::json::{self, Counter};
+use crate::locale::write::{Head, write_template};
 use crate::table;
 use crate::{Entry, ExtensionSink, Locale, LocaleEntry, Problem, ProblemCode};
 
-/// Room for the varying parts of most bodies; longer ones take the two-pass path.
-pub(crate) const STACK_PARTS: usize = 256;
+const DETAIL_MEMBER: &[u8] = br#","detail":""#;
+const INSTANCE_MEMBER: &[u8] = br#","instance":""#;
+const RETRY_AFTER_MEMBER: &[u8] = br#","retry_after":"#;
 
 /// The media type of a problem document (RFC 9457 §6.1).
 ///
@@ -253,21 +259,11 @@ impl<'a, P: ProblemCode + ?Sized> Render<'a, P> {
             return len;
         }
         let entry = self.problem.entry();
-        let mut parts = Counter::default();
-        self.write_before_code(&mut parts);
-        self.write_after_code(&mut parts);
-        if let Some(translation) = self.translation {
-            return crate::locale::write::Head::new(entry, translation).len()
-                + parts.0
-                + code_len(entry)
-                + 1;
-        }
-        if parts.0 == 0
-            && let Some(json) = entry.json()
-        {
-            return json.len();
-        }
-        head_len(entry) + parts.0 + code_len(entry) + 1
+        let head = match self.translation {
+            Some(translation) => Head::new(entry, translation).len(),
+            None => head_len(entry),
+        };
+        head + self.count().len() + code_len(entry) + 1
     }
 
     /// Always `false`: a problem document is never empty.
@@ -339,49 +335,32 @@ impl<'a, P: ProblemCode + ?Sized> Render<'a, P> {
         {
             return copy_static(out, entry, json);
         }
-        let mut tail = StackBuf::<STACK_PARTS>::new();
-        let detail_end = self.write_before_code(&mut tail);
-        let before = tail.len();
-        write_code(&mut tail, entry);
-        let code_end = tail.len();
-        self.write_after_code(&mut tail);
-        if before == 0
-            && self.translation.is_none()
-            && tail.len() == code_end
-            && !tail.overflowed()
-            && let Some(json) = entry.json()
-        {
-            return copy_static(out, entry, json);
-        }
-        // The closing brace must fit too: parts of exactly the buffer's size once lost it.
-        tail.put(b"}");
-        if tail.overflowed() {
-            return self.write_in_two_passes(out);
-        }
-        let tail = tail.bytes();
-        if let Some(translation) = self.translation {
-            let head = crate::locale::write::Head::new(entry, translation);
-            let head_len = head.len();
-            reserve(out, head_len + tail.len());
-            head.write(out);
-            out.extend_from_slice(tail);
-            return head_len + detail_end;
-        }
-        let head = match entry.json_head() {
-            Some(head) => {
-                reserve(out, head.len() + tail.len());
-                out.extend_from_slice(head.as_bytes());
-                head.len()
+        let parts = self.count();
+        let fixed = parts.len() + code_len(entry) + 1;
+        let start = out.len();
+        match self.translation {
+            Some(translation) => {
+                let head = Head::new(entry, translation);
+                reserve(out, head.len() + fixed);
+                head.write(out);
             }
-            None => {
-                let head = head_len(entry);
-                reserve(out, head + tail.len());
-                write_head(out, entry);
-                head
-            }
-        };
-        out.extend_from_slice(tail);
-        head + detail_end
+            None => match entry.json_head() {
+                Some(head) => {
+                    if parts.len() == 0
+                        && let Some(json) = entry.json()
+                    {
+                        return copy_static(out, entry, json);
+                    }
+                    reserve(out, head.len() + fixed);
+                    out.extend_from_slice(head.as_bytes());
+                }
+                None => {
+                    reserve(out, written_head_len(entry) + fixed);
+                    write_head(out, entry);
+                }
+            },
+        }
+        self.write_parts(out, start, entry, &parts)
     }
 
     /// This render's settings over `problem`: a derived value's occurrence, so one
@@ -395,32 +374,73 @@ impl<'a, P: ProblemCode + ?Sized> Render<'a, P> {
         }
     }
 
-    fn write_in_two_passes(&self, out: &mut Vec<u8>) -> usize {
-        reserve(out, self.len());
-        let start = out.len();
-        let entry = self.problem.entry();
-        match self.translation {
-            Some(translation) => crate::locale::write::Head::new(entry, translation).write(out),
-            None => write_head(out, entry),
+    /// Counts the varying parts; only their lengths are computed.
+    #[inline]
+    fn count(&self) -> Parts {
+        let mut extensions = Counter::default();
+        self.problem
+            .extensions(&mut ExtensionSink::bytes(&mut extensions));
+        Parts {
+            detail: self.count_detail(),
+            instance: self.instance.as_deref().map_or(0, str::len),
+            retry_after: self.problem.retry_after(),
+            extensions: extensions.0,
         }
-        let instance_at = self.write_before_code(out) - start;
-        write_code(out, entry);
-        self.write_after_code(out);
-        out.put(b"}");
+    }
+
+    /// The detail's escaped length, without quotes: 0 when it is left out.
+    #[inline]
+    fn count_detail(&self) -> usize {
+        // A template the occurrence cannot fill gives way to the occurrence's own detail.
+        if let Some(template) = self.translation.and_then(LocaleEntry::detail) {
+            let mut len = Counter::default();
+            if write_template(&mut len, template, self.problem) {
+                return len.0;
+            }
+        }
+        let mut len = 0;
+        let written = self
+            .problem
+            .__write_detail(&mut DetailSink::count(&mut len));
+        if written.is_ok() { len } else { 0 }
+    }
+
+    /// Everything after the head; returns where `instance` goes, from `start`.
+    #[inline]
+    fn write_parts(&self, out: &mut Vec<u8>, start: usize, entry: &Entry, parts: &Parts) -> usize {
+        if parts.detail > 0 {
+            self.write_detail(out);
+        }
+        let instance_at = out.len() - start;
+        if let Some(instance) = &self.instance {
+            // A URI reference has no byte that JSON escapes.
+            out.extend_from_slice(INSTANCE_MEMBER);
+            out.extend_from_slice(instance.as_bytes());
+            out.push(b'"');
+        }
+        out.extend_from_slice(CODE_MEMBER.as_bytes());
+        out.extend_from_slice(entry.code().as_bytes());
+        out.push(b'"');
+        if let Some(secs) = parts.retry_after {
+            out.extend_from_slice(RETRY_AFTER_MEMBER);
+            push_digits(out, secs);
+        }
+        if parts.extensions > 0 {
+            self.problem.extensions(&mut ExtensionSink::bytes(out));
+        }
+        out.push(b'}');
         instance_at
     }
 
-    /// `,"detail":…` and `,"instance":…`, when present; returns where the detail ends,
-    /// which is where `instance` goes.
+    /// `,"detail":"…"`, or nothing when the detail fails or is empty.
     #[inline]
-    fn write_before_code<S: ByteSink + AsDetailSink>(&self, out: &mut S) -> usize {
+    fn write_detail(&self, out: &mut Vec<u8>) {
         let mark = out.len();
-        out.put(br#","detail":""#);
+        out.extend_from_slice(DETAIL_MEMBER);
         let start = out.len();
-        // A template the occurrence cannot fill gives way to the occurrence's own detail.
         let templated = match self.translation.and_then(LocaleEntry::detail) {
             Some(template) => {
-                let filled = crate::locale::write::write_template(out, template, self.problem);
+                let filled = write_template(out, template, self.problem);
                 if !filled {
                     out.truncate(start);
                 }
@@ -431,29 +451,13 @@ impl<'a, P: ProblemCode + ?Sized> Render<'a, P> {
         let written = if templated {
             Ok(())
         } else {
-            self.problem.__write_detail(&mut out.detail_sink())
+            self.problem.__write_detail(&mut DetailSink::body(out))
         };
         if written.is_err() || out.len() == start {
             out.truncate(mark);
         } else {
-            out.put(b"\"");
+            out.push(b'"');
         }
-        let instance_at = out.len();
-        if let Some(instance) = &self.instance {
-            out.put(br#","instance":"#);
-            json::write_string(out, instance);
-        }
-        instance_at
-    }
-
-    /// `,"retry_after":…` and the extension members, when present.
-    #[inline]
-    fn write_after_code<S: ByteSink>(&self, out: &mut S) {
-        if let Some(secs) = self.problem.retry_after() {
-            out.put(br#","retry_after":"#);
-            out.put(Digits::new(secs).as_bytes());
-        }
-        self.problem.extensions(&mut ExtensionSink::bytes(out));
     }
 
     /// An HTTP response: the code's status, the problem's own
@@ -541,27 +545,28 @@ impl<'a, P: ProblemCode + ?Sized> Render<'a, P> {
     }
 }
 
-/// The detail sink over each of the renderer's byte sinks.
-trait AsDetailSink {
-    fn detail_sink(&mut self) -> DetailSink<'_>;
+/// The lengths of a body's varying parts, counted before it is written.
+struct Parts {
+    /// The detail's escaped length; 0 when it is left out.
+    detail: usize,
+    /// The instance's length; 0 when there is none (it is never empty).
+    instance: usize,
+    retry_after: Option<u64>,
+    /// `,"name":value` of each extension member.
+    extensions: usize,
 }
 
-impl AsDetailSink for StackBuf<STACK_PARTS> {
+impl Parts {
+    /// Their length in the body, member names and quotes included.
     #[inline]
-    fn detail_sink(&mut self) -> DetailSink<'_> {
-        DetailSink::stack(self)
-    }
-}
-
-impl AsDetailSink for Vec<u8> {
-    fn detail_sink(&mut self) -> DetailSink<'_> {
-        DetailSink::json(self)
-    }
-}
-
-impl AsDetailSink for Counter {
-    fn detail_sink(&mut self) -> DetailSink<'_> {
-        DetailSink::json(self)
+    fn len(&self) -> usize {
+        let member = |len: usize, name: &[u8]| if len > 0 { name.len() + len + 1 } else { 0 };
+        member(self.detail, DETAIL_MEMBER)
+            + member(self.instance, INSTANCE_MEMBER)
+            + self
+                .retry_after
+                .map_or(0, |secs| RETRY_AFTER_MEMBER.len() + json::digit_count(secs))
+            + self.extensions
     }
 }
 
@@ -646,32 +651,29 @@ fn reserve(out: &mut Vec<u8>, additional: usize) {
     }
 }
 
+#[inline]
 fn head_len(entry: &Entry) -> usize {
-    match entry.json_head() {
-        Some(head) => head.len(),
-        None => {
-            r#"{"type":"","title":"","status":"#.len()
-                + json::escaped_len(entry.type_uri())
-                + json::escaped_len(entry.title())
-                + Digits::new(u64::from(entry.status().as_u16()))
-                    .as_bytes()
-                    .len()
-        }
-    }
+    entry
+        .json_head()
+        .map_or_else(|| written_head_len(entry), str::len)
 }
 
+/// The length of the head of an entry without a pre-rendered one.
+fn written_head_len(entry: &Entry) -> usize {
+    r#"{"type":"","title":"","status":"#.len()
+        + json::escaped_len(entry.type_uri())
+        + json::escaped_len(entry.title())
+        + json::digit_count(u64::from(entry.status().as_u16()))
+}
+
+/// Writes the head of an entry without a pre-rendered one.
 fn write_head(out: &mut Vec<u8>, entry: &Entry) {
-    match entry.json_head() {
-        Some(head) => out.extend_from_slice(head.as_bytes()),
-        None => {
-            out.extend_from_slice(br#"{"type":"#);
-            json::write_string(out, entry.type_uri());
-            out.extend_from_slice(br#","title":"#);
-            json::write_string(out, entry.title());
-            out.extend_from_slice(br#","status":"#);
-            out.extend_from_slice(Digits::new(u64::from(entry.status().as_u16())).as_bytes());
-        }
-    }
+    out.extend_from_slice(br#"{"type":"#);
+    json::write_string(out, entry.type_uri());
+    out.extend_from_slice(br#","title":"#);
+    json::write_string(out, entry.title());
+    out.extend_from_slice(br#","status":"#);
+    push_digits(out, u64::from(entry.status().as_u16()));
 }
 
 /// `,"code":"…"`: codes are `[A-Z0-9_]`, which JSON never escapes.
@@ -679,13 +681,46 @@ fn code_len(entry: &Entry) -> usize {
     CODE_MEMBER.len() + entry.code().len() + 1
 }
 
-fn write_code<S: ByteSink>(out: &mut S, entry: &Entry) {
-    out.put(CODE_MEMBER.as_bytes());
-    out.put(entry.code().as_bytes());
-    out.put(b"\"");
+/// The two digits of each number below 100, as itoa has them.
+const PAIRS: &[u8; 200] = b"0001020304050607080910111213141516171819\
+    2021222324252627282930313233343536373839\
+    4041424344454647484950515253545556575859\
+    6061626364656667686970717273747576777879\
+    8081828384858687888990919293949596979899";
+
+/// Appends the decimal digits of `n` to `out`, formatted in place: digits formatted on
+/// the stack and copied stall the copy (its wide load waits on the narrow stores).
+#[inline]
+pub(crate) fn push_digits(out: &mut Vec<u8>, n: u64) {
+    if n < 10 {
+        // n < 10, so the cast cannot truncate.
+        out.push(b'0' + n as u8);
+        return;
+    }
+    if n < 100 {
+        let pair = n as usize * 2;
+        out.extend_from_slice(&[PAIRS[pair], PAIRS[pair + 1]]);
+        return;
+    }
+    let start = out.len();
+    out.resize(start + json::digit_count(n), b'0');
+    let mut n = n;
+    for slot in out.get_mut(start..).unwrap_or_default().rchunks_mut(2) {
+        // n % 100 < 100, so the cast cannot truncate.
+        let pair = (n % 100) as usize * 2;
+        n /= 100;
+        match slot {
+            [tens, ones] => {
+                *tens = PAIRS[pair];
+                *ones = PAIRS[pair + 1];
+            }
+            [ones] => *ones = PAIRS[pair + 1],
+            _ => {}
+        }
+    }
 }
 
-/// The decimal digits of a `u64`, formatted on the stack.
+/// The decimal digits of a `u64`, formatted on the stack, for a formatter.
 pub(crate) struct Digits {
     buf: [u8; 20],
     start: usize,
@@ -694,14 +729,6 @@ pub(crate) struct Digits {
 impl Digits {
     #[inline]
     pub(crate) fn new(mut n: u64) -> Digits {
-        // Two digits a time, from a table, as itoa does. itoa itself lends its digits
-        // only for the borrow of `format`, and a `Digits` is kept while sinks write:
-        // copying them out measured 810 instructions a render against 731 here.
-        const PAIRS: &[u8; 200] = b"0001020304050607080910111213141516171819\
-            2021222324252627282930313233343536373839\
-            4041424344454647484950515253545556575859\
-            6061626364656667686970717273747576777879\
-            8081828384858687888990919293949596979899";
         let mut buf = [0u8; 20];
         let mut start = buf.len();
         while n >= 100 {
@@ -778,6 +805,52 @@ mod tests {
         assert_eq!(slot.fill(&shifted, "/x"), None);
     }
 
+    /// A detail whose `Display` writes `lens[i]` quotes on its `i`-th call, and fails
+    /// once its lengths run out.
+    struct Fickle {
+        lens: &'static [usize],
+        calls: std::cell::Cell<usize>,
+    }
+
+    impl ProblemCode for Fickle {
+        fn entry(&self) -> &'static Entry {
+            const E: &Entry = &Entry::new("FICKLE", 400, "Fickle", "/problems/fickle");
+            E
+        }
+        fn fmt_detail(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            let call = self.calls.replace(self.calls.get() + 1);
+            let len = self.lens.get(call).ok_or(fmt::Error)?;
+            f.write_str(&"\"".repeat(*len))
+        }
+    }
+
+    #[test]
+    fn a_detail_that_changes_between_count_and_write_still_gives_json() {
+        let cases: [&[usize]; 7] = [&[0, 5], &[5, 0], &[3, 300], &[300, 3], &[4], &[], &[7, 7]];
+        for lens in cases {
+            for instance in [None, Some("/i")] {
+                let fickle = Fickle {
+                    lens,
+                    calls: std::cell::Cell::new(0),
+                };
+                let render = match instance {
+                    Some(instance) => fickle.render().instance(instance),
+                    None => fickle.render(),
+                };
+                let body = render.to_vec();
+                let value: Result<serde_json::Value, _> = serde_json::from_slice(&body);
+                assert!(
+                    value.is_ok(),
+                    "{lens:?}: {}",
+                    String::from_utf8_lossy(&body)
+                );
+                if lens == [7, 7] {
+                    assert_eq!(body.capacity(), body.len(), "an honest detail is exact");
+                }
+            }
+        }
+    }
+
     #[test]
     fn digits_match_display() {
         let powers = (0..20).flat_map(|k| {
@@ -786,6 +859,10 @@ mod tests {
         });
         for n in powers.chain([0, 7, 42, 99, 429, 999_999, u64::MAX, u64::MAX - 1]) {
             assert_eq!(Digits::new(n).as_bytes(), n.to_string().as_bytes());
+            assert_eq!(json::digit_count(n), n.to_string().len());
+            let mut pushed = b"x".to_vec();
+            push_digits(&mut pushed, n);
+            assert_eq!(pushed, format!("x{n}").as_bytes());
             assert_eq!(Digits::new(n).as_str(), n.to_string());
         }
     }

@@ -68,7 +68,7 @@ fn a_rendered_body_is_one_exact_allocation() {
         },
         None,
     );
-    // Parts too long for the stack buffer take the two-pass path: still one allocation.
+    // Long parts are counted, then written: still one allocation.
     one_allocation(&OtpError::NoUser("x".repeat(5_000)), Some("/v1/users"));
 }
 

@@ -1,5 +1,4 @@
-//! A long `detail` is written twice, not three times: once counted, once written. The
-//! first attempt, into the stack buffer, stops as soon as the part cannot fit.
+//! A long `detail` is written twice, not three times: once counted, once written.
 
 use core::fmt;
 use std::cell::Cell;

@@ -183,7 +183,7 @@ fn silent() -> Vec<ServiceError> {
             dsn: SECRET.into(),
         },
         ServiceError::Store(StoreError { dsn: SECRET.into() }),
-        // Short: the one-pass path; long: the two-pass path.
+        // Short and long: a failure half-way is cut whichever its length.
         ServiceError::BrokenDetail(FailsHalfWay { padding: 0 }),
         ServiceError::BrokenDetail(FailsHalfWay { padding: 400 }),
         ServiceError::BrokenMember(SerializeFailsHalfWay),
