@@ -78,10 +78,7 @@ pub fn problem_code(input: &Input) -> TokenStream {
                 .collect();
             let pat = pattern(variant, &used);
             let args = &row.args;
-            probes |= args.iter().any(|arg| {
-                let text = arg.to_string();
-                text.contains("__arg") || text.contains("__member")
-            });
+            probes |= row.probes;
             args_arms.push(quote!(#pat => __f(&[#(#args),*]),));
         }
     }

@@ -20,6 +20,8 @@ pub struct Row {
     pub args: Vec<TokenStream>,
     /// The fields the values are read from, for the pattern.
     pub used: Vec<usize>,
+    /// Whether a value goes through an autoref probe, whose traits must be in scope.
+    pub probes: bool,
 }
 
 /// The row of a variant that is not `transparent`, with `entry` its entry's tokens.
@@ -64,9 +66,17 @@ pub fn row(krate: &TokenStream, variant: &Variant, entry: TokenStream, bounds: &
                 retry_after: #retry_after,
             }
         },
+        probes: row.args.iter().any(is_probe),
         args: row.args,
         used: row.used,
     }
+}
+
+/// Whether a value is written as a probe call (`….__arg()`, `….__member()`).
+fn is_probe(arg: &TokenStream) -> bool {
+    arg.clone().into_iter().any(|tt| {
+        matches!(&tt, proc_macro2::TokenTree::Ident(ident) if ident == "__arg" || ident == "__member")
+    })
 }
 
 /// The values of a row, as they are added.
